@@ -1,0 +1,48 @@
+// Package api serves nextseason's JSON API under /api/v1. Each handler
+// reads the request, asks the store (through answer), and responds;
+// errors come as {"error": {"code", "message"}} with honest statuses.
+package api
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/nextseason/nextseason/internal/answer"
+	"github.com/nextseason/nextseason/internal/httpx"
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+// API holds what the handlers need.
+type API struct {
+	Store *store.Store
+	Log   *slog.Logger
+	Now   func() time.Time
+}
+
+// Register adds the API's routes to mux.
+func (a *API) Register(mux *http.ServeMux) {
+	mux.HandleFunc("GET /api/v1/shows", a.listShows)
+	mux.HandleFunc("GET /api/v1/shows/{slug}", a.getShow)
+	mux.HandleFunc("GET /api/v1/shows/{slug}/claims", a.listClaims)
+	mux.HandleFunc("GET /api/v1/shows/{slug}/seasons/{n}/outlook", a.getOutlook)
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		httpx.WriteError(w, http.StatusNotFound, "not_found", "no such API endpoint: "+r.Method+" "+r.URL.Path)
+	})
+}
+
+// fail answers an error with the status it deserves; internal errors are
+// logged and not shown.
+func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var noShow *answer.NoShowError
+	switch {
+	case errors.As(err, &noShow), errors.Is(err, store.ErrNotFound):
+		httpx.WriteError(w, http.StatusNotFound, "not_found", err.Error())
+	case errors.Is(err, answer.ErrBadRequest):
+		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
+	default:
+		a.Log.Error("api request failed", slog.Group("request", "method", r.Method, "path", r.URL.Path), "err", err)
+		httpx.WriteError(w, http.StatusInternalServerError, "internal", "something went wrong on our side; it has been logged")
+	}
+}

@@ -1,0 +1,179 @@
+// Package cli is nextseason's command line: one file per subcommand, each
+// with its own flag.FlagSet. It reads the configuration once and wires
+// the database, store and servers together.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/nextseason/nextseason/internal/config"
+	"github.com/nextseason/nextseason/internal/db"
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+// Version is nextseason's version, printed by "nextseason version".
+const Version = "0.1.0"
+
+// Env is what a command may touch of the outside world.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Now            func() time.Time
+	// Ready, when set, is told the address the server listens on.
+	Ready func(addr string)
+}
+
+// Main runs nextseason with the process's environment and returns the
+// exit status.
+func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return Run(ctx, args, Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv, Now: time.Now})
+}
+
+// errUsage marks errors whose message is the whole story (flag errors
+// already printed their usage).
+var errUsage = errors.New("usage")
+
+// command is a subcommand.
+type command struct {
+	name, summary string
+	run           func(ctx context.Context, a *app, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"demo", "migrate, import the demo data and serve it", runDemo},
+		{"serve", "serve the web pages and the API", runServe},
+		{"migrate", "bring the database schema up to date", runMigrate},
+		{"import", "import TVmaze responses, a claims file, Netflix Top 10 weeks or the demo data", runImport},
+		{"show", "print what is known about a show's season", runShow},
+		{"version", "print the version", runVersion},
+	}
+}
+
+// app is the state one invocation shares across its command.
+type app struct {
+	env   Env
+	cfg   config.Config
+	dbSet bool // --db or NEXTSEASON_DB was given
+	log   *slog.Logger
+}
+
+// Run runs one command line.
+func Run(ctx context.Context, args []string, env Env) int {
+	cfg, err := config.FromEnv(env.Getenv)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "nextseason:", err)
+		return 2
+	}
+	a := &app{env: env, cfg: cfg, dbSet: env.Getenv("NEXTSEASON_DB") != ""}
+	a.log = slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+
+	global := flag.NewFlagSet("nextseason", flag.ContinueOnError)
+	global.SetOutput(env.Stderr)
+	a.cfg.DBFlag(global)
+	global.Usage = func() { a.usage() }
+	if err := global.Parse(args); err != nil {
+		return 2
+	}
+	global.Visit(func(f *flag.Flag) { a.dbSet = a.dbSet || f.Name == "db" })
+	rest := global.Args()
+	if len(rest) == 0 {
+		a.usage()
+		return 2
+	}
+	for _, c := range commands() {
+		if c.name == rest[0] {
+			err := c.run(ctx, a, rest[1:])
+			switch {
+			case err == nil:
+				return 0
+			case errors.Is(err, flag.ErrHelp):
+				return 0
+			case errors.Is(err, errUsage):
+				return 2
+			}
+			fmt.Fprintln(env.Stderr, "nextseason:", err)
+			return 1
+		}
+	}
+	if rest[0] == "help" || rest[0] == "-h" {
+		a.usage()
+		return 0
+	}
+	fmt.Fprintf(env.Stderr, "nextseason: unknown command %q\n", rest[0])
+	a.usage()
+	return 2
+}
+
+func (a *app) usage() {
+	w := a.env.Stderr
+	fmt.Fprintln(w, "Usage: nextseason [--db FILE|URL] COMMAND [flags] [args]")
+	fmt.Fprintln(w, "\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun nextseason COMMAND -h for a command's flags.")
+}
+
+// flags makes a subcommand's FlagSet; every subcommand accepts --db too.
+func (a *app) flags(name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet("nextseason "+name, flag.ContinueOnError)
+	fs.SetOutput(a.env.Stderr)
+	a.cfg.DBFlag(fs)
+	fs.Usage = func() {
+		fmt.Fprintf(a.env.Stderr, "Usage: nextseason %s %s\n", name, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses a subcommand's flags and notes whether --db was given.
+func (a *app) parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	fs.Visit(func(f *flag.Flag) { a.dbSet = a.dbSet || f.Name == "db" })
+	return a.cfg.Validate()
+}
+
+// openStore opens the database. With migrate, it brings the schema up to
+// date; without, it refuses a database whose schema is behind.
+func (a *app) openStore(ctx context.Context, migrate bool) (*store.Store, func(), error) {
+	d, err := db.Open(ctx, a.cfg.DB)
+	if err != nil {
+		return nil, nil, err
+	}
+	closeDB := func() { d.Close() }
+	if migrate {
+		if n, err := d.Migrate(ctx, a.env.Now()); err != nil {
+			closeDB()
+			return nil, nil, err
+		} else if n > 0 {
+			a.log.Info("migrated database", "db", db.Redact(a.cfg.DB), "migrations", n)
+		}
+	} else if n, err := d.Pending(ctx); err != nil {
+		closeDB()
+		return nil, nil, err
+	} else if n > 0 {
+		closeDB()
+		return nil, nil, fmt.Errorf("database %s lacks %d migration(s): run `nextseason --db %s migrate` first (or serve --migrate)",
+			db.Redact(a.cfg.DB), n, db.Redact(a.cfg.DB))
+	}
+	return store.New(d, a.env.Now), closeDB, nil
+}
+
+func runVersion(ctx context.Context, a *app, args []string) error {
+	fmt.Fprintln(a.env.Stdout, "nextseason", Version)
+	return nil
+}

@@ -1,0 +1,148 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/nextseason/nextseason/internal/claimsfile"
+	"github.com/nextseason/nextseason/internal/demo"
+	"github.com/nextseason/nextseason/internal/tvmaze"
+	"github.com/nextseason/nextseason/internal/viewership"
+)
+
+func runImport(ctx context.Context, a *app, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprintln(a.env.Stderr, "Usage: nextseason import tvmaze|claims|top10|demo ...")
+		return errUsage
+	}
+	switch args[0] {
+	case "tvmaze":
+		return importTVmaze(ctx, a, args[1:])
+	case "claims":
+		return importClaims(ctx, a, args[1:])
+	case "top10":
+		return importTop10(ctx, a, args[1:])
+	case "demo":
+		return importDemo(ctx, a, args[1:])
+	}
+	return fmt.Errorf("import %q: want tvmaze, claims, top10 or demo", args[0])
+}
+
+func importTVmaze(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("import tvmaze", "[--show TVMAZE_ID] FILE...")
+	show := fs.Int64("show", 0, "TVmaze id of the show that bare cast, crew, seasons, episodes or akas files belong to")
+	if err := a.parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	st, closeDB, err := a.openStore(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	for _, name := range fs.Args() {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		doc, err := tvmaze.Decode(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w (nothing imported from it)", name, err)
+		}
+		rep, err := tvmaze.Import(ctx, st, doc, *show)
+		if err != nil {
+			return fmt.Errorf("%s: %w (nothing imported from it)", name, err)
+		}
+		fmt.Fprintf(a.env.Stdout, "%s: %s\n", name, rep)
+	}
+	return nil
+}
+
+func importClaims(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("import claims", "[--reviewer NAME] FILE")
+	reviewer := fs.String("reviewer", "", "who is recorded as accepting the file's claims (default: the file's name)")
+	if err := a.parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	name := fs.Arg(0)
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	file, err := claimsfile.Parse(f)
+	if err != nil {
+		return fmt.Errorf("%s: nothing imported:\n%w", name, err)
+	}
+	st, closeDB, err := a.openStore(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	if *reviewer == "" {
+		*reviewer = "import " + name
+	}
+	rep, err := claimsfile.Apply(ctx, st, file, *reviewer)
+	if err != nil {
+		return fmt.Errorf("%s: nothing imported: %w", name, err)
+	}
+	fmt.Fprintf(a.env.Stdout, "%s: %s\n", name, rep)
+	return nil
+}
+
+func importTop10(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("import top10", "FILE.tsv")
+	if err := a.parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	f, err := os.Open(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	weeks, err := viewership.ParseTop10(f)
+	if err != nil {
+		return fmt.Errorf("%s: nothing imported: %w", fs.Arg(0), err)
+	}
+	st, closeDB, err := a.openStore(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	rep, err := viewership.Import(ctx, st, weeks)
+	if err != nil {
+		return fmt.Errorf("%s: nothing imported: %w", fs.Arg(0), err)
+	}
+	fmt.Fprintf(a.env.Stdout, "%s: %s\n", fs.Arg(0), rep)
+	return nil
+}
+
+func importDemo(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("import demo", "")
+	if err := a.parse(fs, args); err != nil {
+		return err
+	}
+	st, closeDB, err := a.openStore(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	lines, err := demo.Load(ctx, st, demoReviewer)
+	for _, l := range lines {
+		fmt.Fprintln(a.env.Stdout, l)
+	}
+	return err
+}

@@ -1,0 +1,138 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/nextseason/nextseason/internal/answer"
+	"github.com/nextseason/nextseason/internal/facts"
+	"github.com/nextseason/nextseason/internal/model"
+)
+
+func runShow(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("show", "TITLE [--season N] [--as-of YYYY-MM-DD] [--json]")
+	season := fs.Int("season", 0, "season number (default: the next season)")
+	asOf := fs.String("as-of", "", "answer as known on this day, YYYY-MM-DD (default: today)")
+	asJSON := fs.Bool("json", false, "print the outlook as JSON")
+	// Accept the title before or after the flags.
+	var title []string
+	for len(args) > 0 {
+		if err := a.parse(fs, args); err != nil {
+			return err
+		}
+		args = fs.Args()
+		if len(args) > 0 {
+			title, args = append(title, args[0]), args[1:]
+		}
+	}
+	if len(title) == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	st, closeDB, err := a.openStore(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	req := answer.Request{Show: strings.Join(title, " "), AsOf: *asOf}
+	if *season != 0 {
+		req.Season = strconv.Itoa(*season)
+	}
+	o, err := answer.Outlook(ctx, st, req, a.env.Now())
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(a.env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(o)
+	}
+	printOutlook(a.env.Stdout, o)
+	return nil
+}
+
+// printOutlook writes an outlook for a terminal.
+func printOutlook(w io.Writer, o facts.Outlook) {
+	fn := func(ev []facts.Evidence) string {
+		var b strings.Builder
+		seen := map[int]bool{}
+		for _, e := range ev {
+			if e.Footnote > 0 && !seen[e.Footnote] {
+				seen[e.Footnote] = true
+				fmt.Fprintf(&b, " [%d]", e.Footnote)
+			}
+		}
+		return b.String()
+	}
+	day := func(s string) string {
+		d, err := model.ParsePartialDate(s)
+		if err != nil {
+			return s
+		}
+		return d.Display()
+	}
+	fmt.Fprintf(w, "%s season %d", o.Show.Title, o.Season)
+	if o.Show.Network != "" {
+		fmt.Fprintf(w, " (%s)", o.Show.Network)
+	}
+	fmt.Fprintf(w, ", as known on %s\n\n", day(o.AsOf))
+	for _, n := range o.Notes {
+		fmt.Fprintf(w, "Note: %s\n\n", n)
+	}
+	fmt.Fprintf(w, "Will there be a season %d?  %s", o.Season, o.Renewal.Label)
+	if o.Renewal.Since != nil {
+		fmt.Fprintf(w, " (since %s)", day(*o.Renewal.Since))
+	}
+	fmt.Fprintln(w, fn(o.Renewal.Evidence))
+	if o.Renewal.Disputed {
+		fmt.Fprintln(w, "  Disputed: sources of equal weight disagree.")
+	}
+	for _, f := range o.Renewal.Factors {
+		fmt.Fprintf(w, "  Depends on: %s%s\n", f.Text, fn(f.Evidence))
+	}
+	if v := o.Viewership; v != nil {
+		fmt.Fprintf(w, "  Season %d: %d weeks in the Netflix Top 10, peak #%d, %.1fM hours in its best week [%d]\n",
+			v.Season, v.WeeksInChart, v.PeakRank, float64(v.PeakHours)/1e6, v.Footnote)
+	}
+	fmt.Fprint(w, "\nWhen?  ")
+	if p := o.Premiere; p != nil {
+		fmt.Fprintf(w, "%s (%s precision)%s\n", p.Display, p.Precision, fn(p.Evidence))
+	} else {
+		fmt.Fprintln(w, "No date announced yet.")
+	}
+	if p := o.PreviousPremiere; p != nil {
+		fmt.Fprintf(w, "  Season %d premiered %s%s\n", o.Season-1, p.Display, fn(p.Evidence))
+	}
+	fmt.Fprintln(w, "\nWho is in it?")
+	if len(o.Cast) == 0 {
+		fmt.Fprintln(w, "  No cast news yet.")
+	}
+	for _, c := range o.Cast {
+		fmt.Fprintf(w, "  %s as %s (%s)%s\n", c.Actor, c.Character, c.State, fn(c.Evidence))
+	}
+	if len(o.PreviousCast) > 0 {
+		fmt.Fprintf(w, "  Season %d also starred:\n", o.Season-1)
+		for _, c := range o.PreviousCast {
+			fmt.Fprintf(w, "    %s as %s%s\n", c.Actor, c.Character, fn(c.Evidence))
+		}
+	}
+	fmt.Fprintln(w, "\nWhat will it be about?")
+	if len(o.Plot) == 0 {
+		fmt.Fprintln(w, "  Nothing said yet.")
+	}
+	for _, p := range o.Plot {
+		fmt.Fprintf(w, "  %s%s\n    “%s”", p.Text, fn(p.Evidence), p.Quote)
+		if p.Speaker != "" {
+			fmt.Fprintf(w, " — %s", p.Speaker)
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w, "\nSources:")
+	for i, s := range o.Sources {
+		fmt.Fprintf(w, "  [%d] %s, %s, %s (%s)\n", i+1, s.Publisher, day(s.Published), s.URL, s.Tier)
+	}
+}

@@ -1,0 +1,87 @@
+// Package dbtest gives tests a real, migrated, empty database: SQLite in
+// the test's temporary directory, or a fresh schema in the PostgreSQL
+// named by NEXTSEASON_TEST_POSTGRES when that is set.
+package dbtest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/nextseason/nextseason/internal/db"
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+// PostgresEnv names the variable holding a PostgreSQL URL for tests.
+const PostgresEnv = "NEXTSEASON_TEST_POSTGRES"
+
+// Clock is the fixed time test stores stamp their writes with.
+func Clock() time.Time { return time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC) }
+
+// URL returns the URL of a new, empty database for t, dropped when t ends.
+func URL(t testing.TB) string {
+	t.Helper()
+	pg := os.Getenv(PostgresEnv)
+	if pg == "" {
+		return filepath.Join(t.TempDir(), "nextseason.db")
+	}
+	return freshSchema(t, pg)
+}
+
+// Open returns a migrated database for t, closed when t ends.
+func Open(t testing.TB) *db.DB {
+	t.Helper()
+	ctx := context.Background()
+	d, err := db.Open(ctx, URL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	if _, err := d.Migrate(ctx, Clock()); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// Store returns a Store over a migrated database for t, stamping writes
+// with Clock.
+func Store(t testing.TB) *store.Store {
+	t.Helper()
+	return store.New(Open(t), Clock)
+}
+
+// freshSchema creates a schema of its own for t in the PostgreSQL at
+// pgURL and returns a URL whose connections use it.
+func freshSchema(t testing.TB, pgURL string) string {
+	t.Helper()
+	ctx := context.Background()
+	admin, err := db.Open(ctx, pgURL)
+	if err != nil {
+		t.Fatalf("%s: %v", PostgresEnv, err)
+	}
+	t.Cleanup(func() { admin.Close() })
+	b := make([]byte, 6)
+	rand.Read(b)
+	schema := "test_" + hex.EncodeToString(b)
+	if _, err := admin.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
+		t.Fatalf("create schema: %v", err)
+	}
+	t.Cleanup(func() {
+		if _, err := admin.ExecContext(context.Background(), `DROP SCHEMA `+schema+` CASCADE`); err != nil {
+			t.Errorf("drop schema %s: %v", schema, err)
+		}
+	})
+	u, err := url.Parse(pgURL)
+	if err != nil {
+		t.Fatalf("%s: %v", PostgresEnv, err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}

@@ -1,0 +1,63 @@
+package demo_test
+
+import (
+	"testing"
+
+	"github.com/nextseason/nextseason/internal/dbtest"
+	"github.com/nextseason/nextseason/internal/demo"
+	"github.com/nextseason/nextseason/internal/facts"
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+func loadDemo(t *testing.T) *store.Store {
+	t.Helper()
+	st := dbtest.Store(t)
+	if _, err := demo.Load(t.Context(), st, "demo"); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func outlook(t *testing.T, st *store.Store, title string, season int, asOf string) facts.Outlook {
+	t.Helper()
+	sh, err := st.FindShow(t.Context(), title)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := st.ShowData(t.Context(), sh.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day, err := model.ParsePartialDate(asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if season == 0 {
+		season = facts.NextSeason(d, day)
+	}
+	o, err := facts.ComposeOutlook(d, season, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+func TestPartnerTrackSeason2(t *testing.T) {
+	st := loadDemo(t)
+	today := outlook(t, st, "Partner Track", 2, "2026-11-25")
+	if today.Renewal.Status != model.StatusCanceled {
+		t.Errorf("today: renewal %q, want canceled", today.Renewal.Status)
+	}
+	if len(today.Renewal.Evidence) == 0 || today.Renewal.Evidence[0].Source.Publisher != "Wikipedia" {
+		t.Errorf("today: cancellation evidence %+v, want Wikipedia's list", today.Renewal.Evidence)
+	}
+	then := outlook(t, st, "Partner Track", 2, "2022-09-20")
+	if then.Renewal.Status != model.StatusAwaitingDecision {
+		t.Errorf("2022-09-20: renewal %q, want awaiting_decision", then.Renewal.Status)
+	}
+	if then.PreviousPremiere == nil || then.PreviousPremiere.Date != "2022-08-26" || then.PreviousPremiere.Precision != model.PrecisionDay {
+		t.Errorf("previous premiere %+v, want 2022-08-26 at day precision", then.PreviousPremiere)
+	}
+	t.Logf("%+v", then)
+}

@@ -1,0 +1,206 @@
+package facts
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/nextseason/nextseason/internal/model"
+)
+
+// ShowData is everything known about one show that an outlook is composed
+// from: the catalog records, every claim (in any state) and chart weeks.
+type ShowData struct {
+	Show       model.Show
+	Seasons    []model.Season
+	Episodes   []model.Episode
+	Credits    []model.Credit
+	Claims     []model.Claim
+	Viewership []model.Viewership
+}
+
+// Outlook is the answer to the fan's four questions about one season, as
+// known on one day: will it happen, when, who is in it, what is it about.
+// The CLI's --json and the API print it as it is.
+type Outlook struct {
+	Show             ShowRef          `json:"show"`
+	Season           int              `json:"season"`
+	AsOf             string           `json:"as_of"`
+	Renewal          Renewal          `json:"renewal"`
+	Premiere         *Premiere        `json:"premiere"`
+	PreviousPremiere *Premiere        `json:"previous_premiere"`
+	Cast             []CastMember     `json:"cast"`
+	PreviousCast     []CastMember     `json:"previous_cast"`
+	Plot             []PlotPoint      `json:"plot"`
+	Viewership       *ViewershipTrend `json:"viewership"`
+	Sources          []SourceRef      `json:"sources"`
+	// Notes are caveats a reader should see, such as a missing season list.
+	Notes    []string        `json:"notes"`
+	Timeline []TimelineEntry `json:"timeline"`
+}
+
+// ShowRef names the show an outlook is about.
+type ShowRef struct {
+	Slug    string `json:"slug"`
+	Title   string `json:"title"`
+	Network string `json:"network"`
+}
+
+// Renewal is the resolved renewal status of a season.
+type Renewal struct {
+	Status   model.RenewalStatus `json:"status"`
+	Label    string              `json:"label"`
+	Since    *string             `json:"since"`
+	Disputed bool                `json:"disputed"`
+	Evidence []Evidence          `json:"evidence"`
+	// Factors are what the decision is said to depend on.
+	Factors []PlotPoint `json:"factors"`
+}
+
+// Premiere is a resolved premiere date with its precision.
+type Premiere struct {
+	Date      string              `json:"date"`
+	Precision model.DatePrecision `json:"precision"`
+	Display   string              `json:"display"`
+	Disputed  bool                `json:"disputed"`
+	Evidence  []Evidence          `json:"evidence"`
+}
+
+// CastMember is an actor as a character in a season.
+type CastMember struct {
+	Actor     string `json:"actor"`
+	Character string `json:"character"`
+	// State is returning, new, expected or departing for the season asked
+	// about; for the previous season's cast it is the credit's role.
+	State    string     `json:"state"`
+	Disputed bool       `json:"disputed,omitempty"`
+	Evidence []Evidence `json:"evidence"`
+}
+
+// PlotPoint is a statement about what a season will be about, or what a
+// decision depends on.
+type PlotPoint struct {
+	Text     string     `json:"text"`
+	Quote    string     `json:"quote"`
+	Speaker  string     `json:"speaker"`
+	Evidence []Evidence `json:"evidence"`
+}
+
+// Evidence is a claim as cited by an answer. Footnote numbers the source
+// in the outlook's Sources, from 1.
+type Evidence struct {
+	ID       int64            `json:"id"`
+	Role     string           `json:"role"`
+	Kind     model.ClaimKind  `json:"kind"`
+	Quote    string           `json:"quote"`
+	Speaker  string           `json:"speaker"`
+	StatedAt string           `json:"stated_at"`
+	State    model.ClaimState `json:"state"`
+	Origin   model.Origin     `json:"origin"`
+	Source   SourceRef        `json:"source"`
+	Footnote int              `json:"footnote"`
+}
+
+// SourceRef is a cited source.
+type SourceRef struct {
+	URL       string     `json:"url"`
+	Publisher string     `json:"publisher"`
+	Title     string     `json:"title,omitempty"`
+	Published string     `json:"published"`
+	Tier      model.Tier `json:"tier"`
+}
+
+// TimelineEntry is one claim in the order claims became known.
+type TimelineEntry struct {
+	Date     string   `json:"date"`
+	Summary  string   `json:"summary"`
+	Evidence Evidence `json:"evidence"`
+}
+
+// The roles evidence plays in an answer.
+const (
+	RoleDecides  = "decides"  // the claim the answer comes from
+	RoleDisputes = "disputes" // a claim of the same rank that says otherwise
+	RoleSupports = "supports" // another claim that says the same
+)
+
+// ErrNoSuchSeason is returned for a season an outlook cannot be given for.
+var ErrNoSuchSeason = errors.New("no such season")
+
+// Accepted keeps the accepted claims, whenever they were stated.
+func Accepted(claims []model.Claim) []model.Claim {
+	var out []model.Claim
+	for _, c := range claims {
+		if c.State == model.StateAccepted {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// LastSeason is the highest season number known from the catalog or from
+// the given claims; 0 when none is known. A show that has premiered has at
+// least one season even when the catalog holds no season list for it.
+func LastSeason(d ShowData, claims []model.Claim) int {
+	last := 0
+	if !d.Show.Premiered.IsZero() {
+		last = 1
+	}
+	for _, s := range d.Seasons {
+		last = max(last, s.Number)
+	}
+	for _, e := range d.Episodes {
+		last = max(last, e.Season)
+	}
+	for _, c := range claims {
+		if c.Kind != model.KindRenewal || c.Status == model.StatusRenewed {
+			// A season is known once it is renewed, dated or cast; not
+			// when it is canceled or merely awaiting a decision.
+			last = max(last, c.Season)
+		}
+	}
+	return last
+}
+
+// NextSeason is the season a fan means when they name none: the one after
+// the last season known on asOf.
+func NextSeason(d ShowData, asOf model.PartialDate) int {
+	return LastSeason(d, Known(d.Claims, asOf)) + 1
+}
+
+// SeasonListKnown reports whether the catalog lists the show's seasons.
+// Without a list, season numbers past the first are a lower bound.
+func SeasonListKnown(d ShowData) bool {
+	return len(d.Seasons) > 0 || len(d.Episodes) > 0
+}
+
+// ComposeOutlook answers the four questions about one season as known on
+// asOf. Outlooks exist for every known season and for the next one.
+func ComposeOutlook(d ShowData, season int, asOf model.PartialDate) (Outlook, error) {
+	if asOf.Precision != model.PrecisionDay {
+		return Outlook{}, fmt.Errorf("as-of date %q: want a day (YYYY-MM-DD)", asOf)
+	}
+	limit := LastSeason(d, Accepted(d.Claims)) + 1
+	if season < 1 || season > limit {
+		return Outlook{}, fmt.Errorf("%w: %s has outlooks for seasons 1 to %d, not %d", ErrNoSuchSeason, d.Show.Title, limit, season)
+	}
+	known := Known(d.Claims, asOf)
+	c := composer{data: d, known: known, season: season, asOf: asOf}
+	o := Outlook{
+		Show:   ShowRef{Slug: d.Show.Slug, Title: d.Show.Title, Network: d.Show.Network},
+		Season: season,
+		AsOf:   asOf.String(),
+	}
+	o.Renewal = c.renewal()
+	o.Premiere = c.premiere(season)
+	if season > 1 {
+		o.PreviousPremiere = c.premiere(season - 1)
+	}
+	o.Cast = c.cast(season)
+	o.PreviousCast = c.previousCast(o.Cast)
+	o.Plot = c.texts(model.KindPlot)
+	o.Viewership = c.viewership()
+	o.Timeline = c.timeline()
+	o.Sources = c.sources
+	o.Notes = c.notes
+	return o, nil
+}

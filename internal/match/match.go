@@ -1,0 +1,121 @@
+// Package match ranks show titles against what a person typed: exact
+// titles first, then prefixes, then titles containing the words, then
+// near misses by trigram similarity, so typos still find their show.
+package match
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/nextseason/nextseason/internal/model"
+)
+
+// Result is a show with how well it matched, 0–1.
+type Result struct {
+	Show  model.Show
+	Score float64
+}
+
+// minSimilarity is the trigram similarity below which a title is not
+// offered as a near miss.
+const minSimilarity = 0.3
+
+// Rank scores every title against query and returns the best limit
+// matches, best first; ties go to the more popular show.
+func Rank(query string, shows []model.Show, limit int) []Result {
+	q := Normalize(query)
+	if q == "" || limit <= 0 {
+		return nil
+	}
+	qgrams := trigrams(q)
+	var out []Result
+	for _, sh := range shows {
+		if s := score(q, qgrams, Normalize(sh.Title)); s > 0 {
+			out = append(out, Result{Show: sh, Score: s})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Result) int {
+		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.Show.Popularity, a.Show.Popularity); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Show.Title, b.Show.Title)
+	})
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// score is 1 for an exact title, 0.9 for a prefix, 0.8 for a title that
+// contains the query as a word sequence, and otherwise the trigram
+// similarity scaled below those, or 0 when too far.
+func score(q string, qgrams map[string]bool, title string) float64 {
+	switch {
+	case title == q:
+		return 1
+	case strings.HasPrefix(title, q+" ") || (len(q) >= 3 && strings.HasPrefix(title, q)):
+		return 0.9
+	case strings.Contains(" "+title+" ", " "+q+" "):
+		return 0.8
+	}
+	sim := similarity(qgrams, trigrams(title))
+	if sim < minSimilarity {
+		return 0
+	}
+	return 0.7 * sim
+}
+
+// Normalize lowercases, strips accents and punctuation, and collapses
+// spaces: "Grey's Anatomy!" -> "greys anatomy".
+func Normalize(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range norm.NFKD.String(strings.ToLower(s)) {
+		switch {
+		case unicode.Is(unicode.Mn, r), r == '\'', r == '’':
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(r)
+			space = false
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// trigrams are the padded three-letter pieces of s, as PostgreSQL's
+// pg_trgm makes them: each word padded with two spaces before, one after.
+func trigrams(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		r := []rune("  " + w + " ")
+		for i := 0; i+3 <= len(r); i++ {
+			out[string(r[i:i+3])] = true
+		}
+	}
+	return out
+}
+
+// similarity is the Jaccard index of two trigram sets.
+func similarity(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	shared := 0
+	for g := range a {
+		if b[g] {
+			shared++
+		}
+	}
+	return float64(shared) / float64(len(a)+len(b)-shared)
+}

@@ -1,0 +1,164 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/nextseason/nextseason/internal/model"
+)
+
+// Fingerprint identifies a claim by its content, so that recording the
+// same statement twice keeps one claim.
+func Fingerprint(c model.Claim) string {
+	b, _ := json.Marshal([]any{
+		c.ShowID, c.Season, c.PersonID, c.Kind, c.Status, c.Date.String(), c.Actor, c.Character, c.CastChange, c.Text,
+		c.Quote, c.Speaker, c.Source.URL, c.StatedAt.String(), c.Confidence, c.Origin, c.Supersedes,
+	})
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// AddClaim records a claim with its source and its first review state
+// (c.State, proposed when empty). Recording a claim already held is
+// Unchanged. A claim that supersedes another marks that one superseded.
+// c.ID is set.
+func (s *Store) AddClaim(ctx context.Context, c *model.Claim) (Change, error) {
+	if c.State == "" {
+		c.State = model.StateProposed
+	}
+	var change Change
+	err := s.InTx(ctx, func(tx *Store) error {
+		srcID, err := tx.SaveSource(ctx, c.Source)
+		if err != nil {
+			return err
+		}
+		c.Source.ID = srcID
+		fp := Fingerprint(*c)
+		err = tx.q.QueryRowContext(ctx, `SELECT id FROM claims WHERE fingerprint = $1`, fp).Scan(&c.ID)
+		if err = mapErr(err); err == nil || !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		change = Created
+		now := tx.now().UTC()
+		c.RecordedAt = now
+		err = tx.q.QueryRowContext(ctx, `
+			INSERT INTO claims (fingerprint, show_id, season, person_id, kind, status, date_value, actor, character, cast_change,
+				text_value, quote, speaker, source_id, stated_at, recorded_at, confidence, origin, supersedes)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+			RETURNING id`,
+			fp, c.ShowID, c.Season, nullInt(c.PersonID), string(c.Kind), string(c.Status), c.Date.String(), c.Actor, c.Character,
+			string(c.CastChange), c.Text, c.Quote, c.Speaker, srcID, c.StatedAt.String(), now, c.Confidence, string(c.Origin),
+			nullInt(c.Supersedes)).Scan(&c.ID)
+		if err != nil {
+			return fmt.Errorf("insert claim: %w", mapErr(err))
+		}
+		if err := tx.Review(ctx, c.ID, c.State, c.Reviewer); err != nil {
+			return err
+		}
+		if c.Supersedes != 0 {
+			return tx.Review(ctx, c.Supersedes, model.StateSuperseded, c.Reviewer)
+		}
+		return nil
+	})
+	return change, err
+}
+
+// Review records a decision on a claim. The claim itself is not touched:
+// its state is its latest review.
+func (s *Store) Review(ctx context.Context, claimID int64, state model.ClaimState, reviewer string) error {
+	_, err := s.q.ExecContext(ctx, `INSERT INTO claim_reviews (claim_id, state, reviewer, decided_at) VALUES ($1, $2, $3, $4)`,
+		claimID, string(state), reviewer, s.now().UTC())
+	if err != nil {
+		return fmt.Errorf("review claim %d: %w", claimID, mapErr(err))
+	}
+	return nil
+}
+
+const claimQuery = `
+	SELECT c.id, c.show_id, c.season, COALESCE(c.person_id, 0), c.kind, c.status, c.date_value, c.actor, c.character,
+		c.cast_change, c.text_value, c.quote, c.speaker, c.stated_at, c.recorded_at, c.confidence, c.origin,
+		COALESCE(c.supersedes, 0), r.state, r.reviewer, r.decided_at,
+		src.id, src.url, src.publisher, src.title, src.published, src.tier, sh.slug, sh.title
+	FROM claims c
+	JOIN shows sh ON sh.id = c.show_id
+	JOIN sources src ON src.id = c.source_id
+	JOIN claim_reviews r ON r.id = (SELECT MAX(id) FROM claim_reviews WHERE claim_id = c.id)`
+
+// ShowClaim is a claim with the slug and title of its show, for lists
+// that span shows.
+type ShowClaim struct {
+	model.Claim
+	ShowSlug  string
+	ShowTitle string
+}
+
+// Claims lists every claim about a show, in any state, oldest first.
+func (s *Store) Claims(ctx context.Context, showID int64) ([]model.Claim, error) {
+	scs, err := s.queryClaims(ctx, claimQuery+` WHERE c.show_id = $1 ORDER BY c.stated_at, c.id`, showID)
+	out := make([]model.Claim, len(scs))
+	for i, sc := range scs {
+		out[i] = sc.Claim
+	}
+	return out, err
+}
+
+// LatestClaims lists the newest accepted claims of one kind across all
+// shows, newest statement first.
+func (s *Store) LatestClaims(ctx context.Context, kind model.ClaimKind, limit int) ([]ShowClaim, error) {
+	return s.queryClaims(ctx, claimQuery+` WHERE c.kind = $1 AND r.state = 'accepted' ORDER BY c.stated_at DESC, c.id DESC LIMIT $2`,
+		string(kind), limit)
+}
+
+func (s *Store) queryClaims(ctx context.Context, query string, args ...any) ([]ShowClaim, error) {
+	rows, err := s.q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []ShowClaim
+	for rows.Next() {
+		c, err := scanClaim(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, mapErr(rows.Err())
+}
+
+func scanClaim(rows *sql.Rows) (ShowClaim, error) {
+	var (
+		sc                                                ShowClaim
+		c                                                 model.Claim
+		kind, status, date, change, stated, origin, state string
+		published, tier                                   string
+		recorded, reviewed                                time.Time
+	)
+	err := rows.Scan(&c.ID, &c.ShowID, &c.Season, &c.PersonID, &kind, &status, &date, &c.Actor, &c.Character,
+		&change, &c.Text, &c.Quote, &c.Speaker, &stated, &recorded, &c.Confidence, &origin,
+		&c.Supersedes, &state, &c.Reviewer, &reviewed,
+		&c.Source.ID, &c.Source.URL, &c.Source.Publisher, &c.Source.Title, &published, &tier, &sc.ShowSlug, &sc.ShowTitle)
+	if err != nil {
+		return ShowClaim{}, mapErr(err)
+	}
+	c.Kind, c.Status, c.CastChange = model.ClaimKind(kind), model.RenewalStatus(status), model.CastChange(change)
+	c.Origin, c.State, c.Source.Tier = model.Origin(origin), model.ClaimState(state), model.Tier(tier)
+	c.RecordedAt, c.ReviewedAt = recorded.UTC(), reviewed.UTC()
+	if c.Date, err = scanDate(date); err != nil {
+		return ShowClaim{}, err
+	}
+	if c.StatedAt, err = scanDate(stated); err != nil {
+		return ShowClaim{}, err
+	}
+	if c.Source.Published, err = scanDate(published); err != nil {
+		return ShowClaim{}, err
+	}
+	sc.Claim = c
+	return sc, nil
+}

@@ -1,0 +1,39 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/nextseason/nextseason/internal/model"
+)
+
+// SaveSource records a source by URL and returns its id. A URL already
+// recorded with another publisher, date or tier is a conflict: changing a
+// source's tier would silently change every answer that cites it.
+func (s *Store) SaveSource(ctx context.Context, src model.Source) (int64, error) {
+	var (
+		have      model.Source
+		published string
+		tier      string
+	)
+	err := s.q.QueryRowContext(ctx, `SELECT id, publisher, title, published, tier FROM sources WHERE url = $1`, src.URL).
+		Scan(&have.ID, &have.Publisher, &have.Title, &published, &tier)
+	switch err = mapErr(err); err {
+	case nil:
+		if have.Publisher != src.Publisher || published != src.Published.String() || tier != string(src.Tier) {
+			return 0, fmt.Errorf("%w: source %s is recorded as %s, %s, %s; not %s, %s, %s", ErrConflict, src.URL,
+				have.Publisher, published, tier, src.Publisher, src.Published, src.Tier)
+		}
+		return have.ID, nil
+	case ErrNotFound:
+	default:
+		return 0, err
+	}
+	var id int64
+	err = s.q.QueryRowContext(ctx, `INSERT INTO sources (url, publisher, title, published, tier) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+		src.URL, src.Publisher, src.Title, src.Published.String(), string(src.Tier)).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("insert source %s: %w", src.URL, mapErr(err))
+	}
+	return id, nil
+}

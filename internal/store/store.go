@@ -1,0 +1,102 @@
+// Package store is nextseason's one concrete data store: hand-written SQL
+// that runs unchanged on SQLite and PostgreSQL, one file per entity.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/nextseason/nextseason/internal/db"
+	"github.com/nextseason/nextseason/internal/model"
+)
+
+// ErrNotFound is returned when a row asked for does not exist.
+var ErrNotFound = errors.New("not found")
+
+// ErrConflict is returned when a write would break a uniqueness rule.
+var ErrConflict = errors.New("conflict")
+
+// querier is what both *sql.DB and *sql.Tx offer.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Store reads and writes nextseason's data.
+type Store struct {
+	db  *db.DB
+	q   querier
+	now func() time.Time
+}
+
+// New returns a Store over an open, migrated database. now is the clock
+// that stamps recorded_at and review times.
+func New(d *db.DB, now func() time.Time) *Store {
+	return &Store{db: d, q: d.DB, now: now}
+}
+
+// Dialect is the SQL dialect of the underlying database.
+func (s *Store) Dialect() db.Dialect { return s.db.Dialect }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
+
+// InTx runs fn with a Store bound to one transaction, committing when fn
+// returns nil and rolling back otherwise, so fn's writes land together or
+// not at all.
+func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
+	if _, inTx := s.q.(*sql.Tx); inTx {
+		return fn(s)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	if err := fn(&Store{db: s.db, q: tx, now: s.now}); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", mapErr(err))
+	}
+	return nil
+}
+
+// mapErr turns driver errors into the store's sentinel errors.
+func mapErr(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, sql.ErrNoRows):
+		return ErrNotFound
+	}
+	msg := err.Error()
+	// SQLite: "UNIQUE constraint failed"; PostgreSQL: SQLSTATE 23505.
+	if strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "SQLSTATE 23505") {
+		return fmt.Errorf("%w: %v", ErrConflict, err)
+	}
+	return err
+}
+
+// scanDate reads a stored partial date.
+func scanDate(s string) (model.PartialDate, error) {
+	if s == "" {
+		return model.PartialDate{}, nil
+	}
+	d, err := model.ParsePartialDate(s)
+	if err != nil {
+		return model.PartialDate{}, fmt.Errorf("stored %w", err)
+	}
+	return d, nil
+}
+
+// nullInt stores 0 as NULL, for optional unique ids.
+func nullInt(v int64) sql.NullInt64 { return sql.NullInt64{Int64: v, Valid: v != 0} }
+
+// nullTime stores the zero time as NULL.
+func nullTime(t time.Time) sql.NullTime { return sql.NullTime{Time: t.UTC(), Valid: !t.IsZero()} }

@@ -1,0 +1,147 @@
+package tvmaze
+
+import (
+	"html"
+	"strings"
+	"time"
+
+	"github.com/nextseason/nextseason/internal/model"
+)
+
+// ToShow converts a TVmaze show to a catalog show. Dates TVmaze gives in
+// a form we cannot read are left empty rather than failing the import.
+func ToShow(s Show) model.Show {
+	out := model.Show{
+		Title:          strings.TrimSpace(s.Name),
+		Genres:         s.Genres,
+		ProviderStatus: s.Status,
+		TVmazeID:       s.ID,
+		Popularity:     s.Weight,
+		Premiered:      date(s.Premiered),
+		Ended:          date(s.Ended),
+		Language:       deref(s.Language),
+		Summary:        PlainText(deref(s.Summary)),
+	}
+	if s.Updated > 0 {
+		out.ProviderSeenAt = time.Unix(s.Updated, 0).UTC()
+	}
+	for _, ch := range []*Channel{s.Network, s.WebChannel} {
+		if ch != nil {
+			out.Network = ch.Name
+			if ch.Country != nil {
+				out.Country = ch.Country.Code
+			}
+			break
+		}
+	}
+	if s.AverageRuntime != nil {
+		out.Runtime = *s.AverageRuntime
+	} else if s.Runtime != nil {
+		out.Runtime = *s.Runtime
+	}
+	if s.Externals != nil {
+		out.IMDbID = deref(s.Externals.IMDb)
+		if s.Externals.TheTVDB != nil {
+			out.TheTVDBID = *s.Externals.TheTVDB
+		}
+	}
+	if s.Embedded != nil {
+		out.Aliases = ToAliases(s.Embedded.Akas)
+	}
+	return out
+}
+
+// ToAliases converts akas.
+func ToAliases(akas []Aka) []model.Alias {
+	var out []model.Alias
+	for _, a := range akas {
+		al := model.Alias{Name: strings.TrimSpace(a.Name)}
+		if a.Country != nil {
+			al.Country = a.Country.Code
+		}
+		if al.Name != "" {
+			out = append(out, al)
+		}
+	}
+	return out
+}
+
+// ToSeason converts a season of the show with catalog id showID.
+func ToSeason(showID int64, s Season) model.Season {
+	out := model.Season{
+		ShowID: showID, Number: s.Number, Name: s.Name, TVmazeID: s.ID,
+		Premiere: date(s.PremiereDate), End: date(s.EndDate),
+	}
+	if s.EpisodeOrder != nil {
+		out.EpisodeOrder = *s.EpisodeOrder
+	}
+	return out
+}
+
+// ToEpisode converts an episode of the show with catalog id showID.
+func ToEpisode(showID int64, e Episode) model.Episode {
+	out := model.Episode{ShowID: showID, Season: e.Season, Name: e.Name, TVmazeID: e.ID, Airdate: date(&e.Airdate)}
+	if e.Number != nil {
+		out.Number = *e.Number
+	}
+	if e.Runtime != nil {
+		out.Runtime = *e.Runtime
+	}
+	return out
+}
+
+// ToCredits converts a show's cast and crew. TVmaze's cast is the main
+// cast of the whole show.
+func ToCredits(showID int64, cast []CastMember, crew []CrewMember) []model.Credit {
+	var out []model.Credit
+	for _, c := range cast {
+		out = append(out, model.Credit{
+			ShowID: showID, Person: model.Person{Name: c.Person.Name, TVmazeID: c.Person.ID},
+			Character: c.Character.Name, Role: model.RoleMain,
+		})
+	}
+	for _, c := range crew {
+		out = append(out, model.Credit{
+			ShowID: showID, Person: model.Person{Name: c.Person.Name, TVmazeID: c.Person.ID},
+			Role: model.RoleCrew, Job: strings.ToLower(c.Type),
+		})
+	}
+	return out
+}
+
+func date(s *string) model.PartialDate {
+	if s == nil {
+		return model.PartialDate{}
+	}
+	d, err := model.ParsePartialDate(*s)
+	if err != nil {
+		return model.PartialDate{}
+	}
+	return d
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// PlainText turns TVmaze's HTML summaries into text: tags dropped,
+// entities decoded, paragraphs kept apart.
+func PlainText(h string) string {
+	var b strings.Builder
+	inTag := false
+	for _, r := range h {
+		switch {
+		case r == '<':
+			inTag = true
+		case r == '>' && inTag:
+			inTag = false
+		case !inTag:
+			b.WriteRune(r)
+		}
+	}
+	text := html.UnescapeString(strings.ReplaceAll(b.String(), "\u00a0", " "))
+	return strings.Join(strings.Fields(text), " ")
+}

@@ -1,0 +1,98 @@
+package tvmaze
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+// Report counts what an import did.
+type Report struct {
+	Shows, ShowsCreated, ShowsUpdated int
+	Seasons, Episodes, Credits        int
+}
+
+func (r Report) String() string {
+	return fmt.Sprintf("%d shows (%d new, %d updated, %d unchanged), %d seasons, %d episodes, %d credits",
+		r.Shows, r.ShowsCreated, r.ShowsUpdated, r.Shows-r.ShowsCreated-r.ShowsUpdated, r.Seasons, r.Episodes, r.Credits)
+}
+
+// Import saves a decoded document in one transaction, so a file lands
+// whole or not at all. Bare lists (a show's cast, seasons, episodes...)
+// belong to the show with TVmaze id showID, which must be in the catalog.
+func Import(ctx context.Context, st *store.Store, doc Document, showID int64) (Report, error) {
+	var rep Report
+	err := st.InTx(ctx, func(tx *store.Store) error {
+		for _, s := range doc.Shows {
+			if err := importShow(ctx, tx, s, &rep); err != nil {
+				return fmt.Errorf("show %d %q: %w", s.ID, s.Name, err)
+			}
+		}
+		bare := len(doc.Episodes) + len(doc.Seasons) + len(doc.Cast) + len(doc.Crew) + len(doc.Akas)
+		if bare == 0 {
+			return nil
+		}
+		if showID == 0 {
+			return errors.New("this response lists a show's cast, crew, seasons, episodes or akas without the show: name it with --show TVMAZE_ID")
+		}
+		show, err := tx.ShowByTVmazeID(ctx, showID)
+		if err != nil {
+			return fmt.Errorf("--show %d: %w (import the show first)", showID, err)
+		}
+		if len(doc.Akas) > 0 {
+			show.Aliases = append(show.Aliases, ToAliases(doc.Akas)...)
+			if _, err := tx.SaveShow(ctx, &show); err != nil {
+				return err
+			}
+		}
+		return saveParts(ctx, tx, show.ID, &Embedded{Cast: doc.Cast, Crew: doc.Crew, Seasons: doc.Seasons, Episodes: doc.Episodes}, &rep)
+	})
+	return rep, err
+}
+
+func importShow(ctx context.Context, tx *store.Store, s Show, rep *Report) error {
+	sh := ToShow(s)
+	if existing, err := tx.ShowByTVmazeID(ctx, s.ID); err == nil && (s.Embedded == nil || len(s.Embedded.Akas) == 0) {
+		// A response without akas says nothing about them: keep ours.
+		sh.Aliases = existing.Aliases
+	}
+	change, err := tx.SaveShow(ctx, &sh)
+	if err != nil {
+		return err
+	}
+	rep.Shows++
+	switch change {
+	case store.Created:
+		rep.ShowsCreated++
+	case store.Updated:
+		rep.ShowsUpdated++
+	}
+	return saveParts(ctx, tx, sh.ID, s.Embedded, rep)
+}
+
+func saveParts(ctx context.Context, tx *store.Store, showID int64, e *Embedded, rep *Report) error {
+	if e == nil {
+		return nil
+	}
+	for _, se := range e.Seasons {
+		if _, err := tx.SaveSeason(ctx, ToSeason(showID, se)); err != nil {
+			return err
+		}
+		rep.Seasons++
+	}
+	for _, ep := range e.Episodes {
+		if _, err := tx.SaveEpisode(ctx, ToEpisode(showID, ep)); err != nil {
+			return err
+		}
+		rep.Episodes++
+	}
+	for _, c := range ToCredits(showID, e.Cast, e.Crew) {
+		if _, err := tx.SaveCredit(ctx, c); err != nil {
+			return err
+		}
+		rep.Credits++
+	}
+	return nil
+}

@@ -1,0 +1,46 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+type homeView struct {
+	ShowCount int
+	Changes   []store.ShowClaim
+	Premieres []store.ShowClaim
+}
+
+// maxHomeItems bounds each list on the home page.
+const maxHomeItems = 10
+
+func (w *Web) home(rw http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	var v homeView
+	var err error
+	if v.ShowCount, err = w.store.CountShows(ctx); err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	if v.Changes, err = w.store.LatestClaims(ctx, model.KindRenewal, maxHomeItems); err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	premieres, err := w.store.LatestClaims(ctx, model.KindPremiere, 100)
+	if err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	today := model.DayDate(w.now())
+	for _, p := range premieres {
+		if !p.Date.End().Before(today.Start()) {
+			v.Premieres = append(v.Premieres, p)
+		}
+	}
+	slices.SortFunc(v.Premieres, func(a, b store.ShowClaim) int { return a.Date.Compare(b.Date) })
+	v.Premieres = v.Premieres[:min(len(v.Premieres), maxHomeItems)]
+	w.render(rw, r, http.StatusOK, "home", v)
+}

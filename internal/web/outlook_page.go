@@ -1,0 +1,66 @@
+package web
+
+import (
+	"encoding/json"
+	"html/template"
+	"net/http"
+	"strconv"
+
+	"github.com/nextseason/nextseason/internal/answer"
+	"github.com/nextseason/nextseason/internal/facts"
+	"github.com/nextseason/nextseason/internal/model"
+)
+
+type outlookView struct {
+	O          facts.Outlook
+	Today      bool
+	PrevSeason int
+	JSONLD     template.JS
+}
+
+func (w *Web) outlook(rw http.ResponseWriter, r *http.Request) {
+	now := w.now()
+	o, err := answer.Outlook(r.Context(), w.store, answer.Request{
+		Show: r.PathValue("slug"), Season: r.PathValue("n"), AsOf: r.URL.Query().Get("as_of"),
+	}, now)
+	if err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	v := outlookView{O: o, Today: o.AsOf == model.DayDate(now).String(), PrevSeason: o.Season - 1, JSONLD: jsonLD(r, o)}
+	w.render(rw, r, http.StatusOK, "outlook", v)
+}
+
+// jsonLD describes the season for search engines, as schema.org TVSeason
+// within its TVSeries. json.Marshal escapes <, > and &, so the result is
+// safe inside a script element.
+func jsonLD(r *http.Request, o facts.Outlook) template.JS {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	base := scheme + "://" + r.Host
+	season := map[string]any{
+		"@context":     "https://schema.org",
+		"@type":        "TVSeason",
+		"name":         o.Show.Title + " season " + strconv.Itoa(o.Season),
+		"seasonNumber": o.Season,
+		"url":          base + r.URL.Path,
+		"partOfSeries": map[string]any{"@type": "TVSeries", "name": o.Show.Title, "url": base + "/shows/" + o.Show.Slug},
+	}
+	if o.Premiere != nil && o.Premiere.Precision == model.PrecisionDay {
+		season["startDate"] = o.Premiere.Date
+	}
+	if o.Show.Network != "" {
+		season["productionCompany"] = map[string]any{"@type": "Organization", "name": o.Show.Network}
+	}
+	var actors []map[string]any
+	for _, c := range o.Cast {
+		actors = append(actors, map[string]any{"@type": "Person", "name": c.Actor})
+	}
+	if actors != nil {
+		season["actor"] = actors
+	}
+	b, _ := json.Marshal(season)
+	return template.JS(b)
+}

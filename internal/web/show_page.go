@@ -1,0 +1,54 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/nextseason/nextseason/internal/answer"
+	"github.com/nextseason/nextseason/internal/facts"
+	"github.com/nextseason/nextseason/internal/model"
+)
+
+type showView struct {
+	Show    model.Show
+	Genres  string
+	Seasons []seasonLink
+	Cast    []model.Credit
+	Crew    []model.Credit
+}
+
+type seasonLink struct {
+	Number   int
+	Premiere string
+	Next     bool
+}
+
+func (w *Web) show(rw http.ResponseWriter, r *http.Request) {
+	sh, err := answer.FindShow(r.Context(), w.store, r.PathValue("slug"))
+	if err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	d, err := w.store.ShowData(r.Context(), sh.ID)
+	if err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	v := showView{Show: d.Show, Genres: strings.Join(d.Show.Genres, ", ")}
+	premieres := map[int]string{}
+	for _, se := range d.Seasons {
+		premieres[se.Number] = se.Premiere.Display()
+	}
+	next := facts.NextSeason(d, model.DayDate(w.now()))
+	for n := 1; n <= next; n++ {
+		v.Seasons = append(v.Seasons, seasonLink{Number: n, Premiere: premieres[n], Next: n == next})
+	}
+	for _, c := range d.Credits {
+		if c.Role == model.RoleCrew {
+			v.Crew = append(v.Crew, c)
+		} else {
+			v.Cast = append(v.Cast, c)
+		}
+	}
+	w.render(rw, r, http.StatusOK, "show", v)
+}

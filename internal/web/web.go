@@ -1,0 +1,158 @@
+// Package web serves nextseason's pages: server-rendered HTML that needs
+// no JavaScript. Each handler loads, builds a view, and renders it.
+package web
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/nextseason/nextseason/internal/answer"
+	"github.com/nextseason/nextseason/internal/facts"
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+//go:embed templates static
+var assets embed.FS
+
+// Web holds what the page handlers need and the parsed templates.
+type Web struct {
+	store   *store.Store
+	log     *slog.Logger
+	now     func() time.Time
+	archive fs.FS
+	views   map[string]*template.Template
+}
+
+// New parses every template, so a broken template fails the start rather
+// than a request. archive holds the source copies served at /archive/.
+func New(st *store.Store, log *slog.Logger, now func() time.Time, archive fs.FS) (*Web, error) {
+	w := &Web{store: st, log: log, now: now, archive: archive, views: map[string]*template.Template{}}
+	for _, name := range []string{"home", "search", "show", "outlook", "error"} {
+		t, err := template.New(name).Funcs(templateFuncs()).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("parse template %s: %w", name, err)
+		}
+		w.views[name] = t
+	}
+	return w, nil
+}
+
+// Register adds the pages' routes to mux.
+func (w *Web) Register(mux *http.ServeMux) {
+	static, _ := fs.Sub(assets, "static")
+	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	if w.archive != nil {
+		mux.Handle("GET /archive/", http.StripPrefix("/archive/", http.FileServerFS(w.archive)))
+	}
+	mux.HandleFunc("GET /{$}", w.home)
+	mux.HandleFunc("GET /search", w.search)
+	mux.HandleFunc("GET /shows/{slug}", w.show)
+	mux.HandleFunc("GET /shows/{slug}/seasons/{n}", w.outlook)
+	mux.HandleFunc("/", func(rw http.ResponseWriter, r *http.Request) {
+		w.renderError(rw, r, http.StatusNotFound, "Page not found", "There is no page at "+r.URL.Path+".", nil)
+	})
+}
+
+// templateFuncs are the helpers templates may call.
+func templateFuncs() template.FuncMap {
+	return template.FuncMap{
+		"display": func(s string) string {
+			d, err := model.ParsePartialDate(s)
+			if err != nil {
+				return s
+			}
+			return d.Display()
+		},
+		"inc": func(i int) int { return i + 1 },
+		"hours": func(h int64) string {
+			if h >= 1_000_000 {
+				return strconv.FormatFloat(float64(h)/1e6, 'f', 1, 64) + "M"
+			}
+			return strconv.FormatInt(h, 10)
+		},
+		"castState": func(s string) string {
+			switch model.CastChange(s) {
+			case model.CastReturning:
+				return "returning"
+			case model.CastNew:
+				return "joining"
+			case model.CastExpected:
+				return "expected to return"
+			case model.CastDeparting:
+				return "not returning"
+			}
+			return s
+		},
+		"footnotes": footnotes,
+	}
+}
+
+// footnotes lists the distinct footnote numbers of one piece of evidence
+// or of several, in order.
+func footnotes(v any) []int {
+	var ev []facts.Evidence
+	switch x := v.(type) {
+	case facts.Evidence:
+		ev = []facts.Evidence{x}
+	case []facts.Evidence:
+		ev = x
+	}
+	var out []int
+	for _, e := range ev {
+		if e.Footnote > 0 && !slices.Contains(out, e.Footnote) {
+			out = append(out, e.Footnote)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// render executes a view into a buffer first, so a failing template
+// yields a clean 500 rather than half a page.
+func (w *Web) render(rw http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	var buf bytes.Buffer
+	if err := w.views[name].ExecuteTemplate(&buf, "layout", data); err != nil {
+		w.log.Error("render page", slog.Group("request", "path", r.URL.Path), "view", name, "err", err)
+		http.Error(rw, "internal server error", http.StatusInternalServerError)
+		return
+	}
+	rw.Header().Set("Content-Type", "text/html; charset=utf-8")
+	rw.WriteHeader(status)
+	rw.Write(buf.Bytes())
+}
+
+type errorView struct {
+	Title, Message string
+	Nearest        []model.Show
+}
+
+func (w *Web) renderError(rw http.ResponseWriter, r *http.Request, status int, title, message string, nearest []model.Show) {
+	w.render(rw, r, status, "error", errorView{Title: title, Message: message, Nearest: nearest})
+}
+
+// fail shows an error page with the status it deserves; internal errors
+// are logged and not shown.
+func (w *Web) fail(rw http.ResponseWriter, r *http.Request, err error) {
+	var noShow *answer.NoShowError
+	switch {
+	case errors.As(err, &noShow):
+		w.renderError(rw, r, http.StatusNotFound, "Show not found", err.Error()+".", noShow.Nearest)
+	case errors.Is(err, store.ErrNotFound):
+		w.renderError(rw, r, http.StatusNotFound, "Not found", err.Error()+".", nil)
+	case errors.Is(err, answer.ErrBadRequest):
+		w.renderError(rw, r, http.StatusBadRequest, "Bad request", err.Error()+".", nil)
+	default:
+		w.log.Error("page failed", slog.Group("request", "method", r.Method, "path", r.URL.Path), "err", err)
+		w.renderError(rw, r, http.StatusInternalServerError, "Something went wrong", "The error has been logged.", nil)
+	}
+}
