@@ -152,9 +152,10 @@ func LastSeason(d ShowData, claims []model.Claim) int {
 		last = max(last, e.Season)
 	}
 	for _, c := range claims {
-		if c.Kind != model.KindRenewal || c.Status == model.StatusRenewed {
-			// A season is known once it is renewed, dated or cast; not
-			// when it is canceled or merely awaiting a decision.
+		// A season exists once it is renewed or dated. Cast news, plot
+		// teases, cancellations and "no decision yet" are about a season
+		// that may never be made.
+		if c.Kind == model.KindPremiere || (c.Kind == model.KindRenewal && c.Status == model.StatusRenewed) {
 			last = max(last, c.Season)
 		}
 	}
