@@ -11,10 +11,10 @@ import (
 	"github.com/nextseason/nextseason/internal/model"
 )
 
-const good = `{"type":"show","slug":"night-shift","title":"The Night Shift","network":"NBC","premiered":"2014-03-11"}
-{"type":"claim","show":"night-shift","season":5,"kind":"renewal","status":"canceled","quote":"NBC has canceled The Night Shift after four seasons.","source":{"url":"https://example.com/ns","publisher":"Example Trade","published":"2018-10-31","tier":"trade"}}
+const good = `{"type":"show","slug":"example-hour","title":"The Example Hour","network":"Example Network","premiered":"2014-03-11"}
+{"type":"claim","show":"example-hour","season":5,"kind":"renewal","status":"canceled","quote":"Example Network has canceled The Example Hour after four seasons.","source":{"url":"https://example.com/ns","publisher":"Example Trade","published":"2018-10-31","tier":"trade"}}
 
-{"type":"claim","show":"The Night Shift","season":5,"kind":"premiere","date":"summer 2019","quote":"would have returned next summer","stated_at":"2018-10-30","source":{"url":"https://example.com/ns2","publisher":"Example Trade","published":"2018-10-30","tier":"rumor"},"confidence":0.4,"state":"proposed"}
+{"type":"claim","show":"The Example Hour","season":5,"kind":"premiere","date":"summer 2019","quote":"would have returned next summer","stated_at":"2018-10-30","source":{"url":"https://example.com/ns2","publisher":"Example Trade","published":"2018-10-30","tier":"rumor"},"confidence":0.4,"state":"proposed"}
 `
 
 func TestParseGood(t *testing.T) {
@@ -92,7 +92,7 @@ func TestApplyIsAllOrNothingAndIdempotent(t *testing.T) {
 	if err != nil || rep.ShowsCreated != 0 || rep.ShowsUpdated != 0 || rep.ClaimsCreated != 0 {
 		t.Errorf("second apply changed something: %s, %v", rep, err)
 	}
-	sh, _ := st.FindShow(ctx, "night-shift")
+	sh, _ := st.FindShow(ctx, "example-hour")
 	claims, _ := st.Claims(ctx, sh.ID)
 	if len(claims) != 2 || claims[1].Reviewer != "ed" || claims[0].Reviewer != "" {
 		t.Errorf("claims %+v: want the accepted one reviewed by ed, the proposed one unreviewed", claims)
