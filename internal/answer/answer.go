@@ -72,7 +72,7 @@ func Outlook(ctx context.Context, st *store.Store, req Request, today time.Time)
 	if err != nil {
 		return facts.Outlook{}, err
 	}
-	d, err := st.ShowData(ctx, sh.ID)
+	d, err := st.ShowData(ctx, sh)
 	if err != nil {
 		return facts.Outlook{}, err
 	}

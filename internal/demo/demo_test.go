@@ -25,7 +25,7 @@ func outlook(t *testing.T, st *store.Store, title string, season int, asOf strin
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := st.ShowData(t.Context(), sh.ID)
+	d, err := st.ShowData(t.Context(), sh)
 	if err != nil {
 		t.Fatal(err)
 	}

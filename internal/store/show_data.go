@@ -4,17 +4,15 @@ import (
 	"context"
 
 	"github.com/nextseason/nextseason/internal/facts"
+	"github.com/nextseason/nextseason/internal/model"
 )
 
-// ShowData loads everything an outlook of the show is composed from.
-func (s *Store) ShowData(ctx context.Context, showID int64) (facts.ShowData, error) {
-	var (
-		d   facts.ShowData
-		err error
-	)
-	if d.Show, err = s.Show(ctx, showID); err != nil {
-		return d, err
-	}
+// ShowData loads everything else an outlook of a show already loaded is
+// composed from.
+func (s *Store) ShowData(ctx context.Context, show model.Show) (facts.ShowData, error) {
+	var err error
+	d := facts.ShowData{Show: show}
+	showID := show.ID
 	if d.Seasons, err = s.Seasons(ctx, showID); err != nil {
 		return d, err
 	}

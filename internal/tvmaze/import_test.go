@@ -67,7 +67,7 @@ func TestImportShowParts(t *testing.T) {
 	if err != nil {
 		t.Fatalf("find by aka: %v", err)
 	}
-	d, err := st.ShowData(ctx, sh.ID)
+	d, err := st.ShowData(ctx, sh)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,7 +29,7 @@ func (w *Web) show(rw http.ResponseWriter, r *http.Request) {
 		w.fail(rw, r, err)
 		return
 	}
-	d, err := w.store.ShowData(r.Context(), sh.ID)
+	d, err := w.store.ShowData(r.Context(), sh)
 	if err != nil {
 		w.fail(rw, r, err)
 		return

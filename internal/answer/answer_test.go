@@ -1,0 +1,58 @@
+package answer_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/nextseason/nextseason/internal/answer"
+	"github.com/nextseason/nextseason/internal/dbtest"
+	"github.com/nextseason/nextseason/internal/demo"
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+func demoStore(t testing.TB) *store.Store {
+	t.Helper()
+	st := dbtest.Store(t)
+	if _, err := demo.Load(t.Context(), st, "test"); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func TestOutlookRequests(t *testing.T) {
+	st := demoStore(t)
+	ctx := t.Context()
+	o, err := answer.Outlook(ctx, st, answer.Request{Show: "partner-track", AsOf: "2022-09-20"}, dbtest.Clock())
+	if err != nil || o.Season != 2 || o.AsOf != "2022-09-20" {
+		t.Errorf("default season: %d as of %s, %v; want season 2 as of 2022-09-20", o.Season, o.AsOf, err)
+	}
+	o, err = answer.Outlook(ctx, st, answer.Request{Show: "Partner Track"}, dbtest.Clock())
+	if err != nil || o.AsOf != "2026-11-25" {
+		t.Errorf("default as-of %s, %v; want today, 2026-11-25", o.AsOf, err)
+	}
+	for _, req := range []answer.Request{
+		{Show: "partner-track", Season: "0"}, {Show: "partner-track", Season: "x"},
+		{Show: "partner-track", AsOf: "2022-09"}, {Show: "partner-track", AsOf: "next week"},
+	} {
+		if _, err := answer.Outlook(ctx, st, req, dbtest.Clock()); !errors.Is(err, answer.ErrBadRequest) {
+			t.Errorf("%+v: %v, want a bad request", req, err)
+		}
+	}
+	var noShow *answer.NoShowError
+	if _, err := answer.Outlook(ctx, st, answer.Request{Show: "Sillicon Valey"}, dbtest.Clock()); !errors.As(err, &noShow) ||
+		len(noShow.Nearest) == 0 || noShow.Nearest[0].Title != "Silicon Valley" {
+		t.Errorf("a misspelt title: %v, want the nearest title Silicon Valley", err)
+	}
+}
+
+// BenchmarkOutlookFromStore resolves Partner Track's season 2 outlook from
+// the store: load the show's data, then compose.
+func BenchmarkOutlookFromStore(b *testing.B) {
+	st := demoStore(b)
+	req := answer.Request{Show: "partner-track", Season: "2", AsOf: "2022-09-20"}
+	for b.Loop() {
+		if _, err := answer.Outlook(b.Context(), st, req, dbtest.Clock()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
