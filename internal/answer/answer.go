@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"strconv"
 	"time"
 
@@ -16,6 +17,20 @@ import (
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/store"
 )
+
+// Status is the HTTP status an error from this package deserves: 404 for
+// a show or season that does not exist, 400 for a request that makes no
+// sense, 500 for anything else.
+func Status(err error) int {
+	var noShow *NoShowError
+	switch {
+	case errors.As(err, &noShow), errors.Is(err, store.ErrNotFound):
+		return http.StatusNotFound
+	case errors.Is(err, ErrBadRequest):
+		return http.StatusBadRequest
+	}
+	return http.StatusInternalServerError
+}
 
 // ErrBadRequest wraps what is wrong with a season or date as asked for.
 var ErrBadRequest = errors.New("bad request")

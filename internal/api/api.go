@@ -4,7 +4,6 @@
 package api
 
 import (
-	"errors"
 	"log/slog"
 	"net/http"
 	"time"
@@ -35,12 +34,11 @@ func (a *API) Register(mux *http.ServeMux) {
 // fail answers an error with the status it deserves; internal errors are
 // logged and not shown.
 func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
-	var noShow *answer.NoShowError
-	switch {
-	case errors.As(err, &noShow), errors.Is(err, store.ErrNotFound):
-		httpx.WriteError(w, http.StatusNotFound, "not_found", err.Error())
-	case errors.Is(err, answer.ErrBadRequest):
-		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
+	switch status := answer.Status(err); status {
+	case http.StatusNotFound:
+		httpx.WriteError(w, status, "not_found", err.Error())
+	case http.StatusBadRequest:
+		httpx.WriteError(w, status, "bad_request", err.Error())
 	default:
 		a.Log.Error("api request failed", slog.Group("request", "method", r.Method, "path", r.URL.Path), "err", err)
 		httpx.WriteError(w, http.StatusInternalServerError, "internal", "something went wrong on our side; it has been logged")

@@ -11,6 +11,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/nextseason/nextseason/internal/jsonerr"
 	"github.com/nextseason/nextseason/internal/model"
 )
 
@@ -144,7 +145,7 @@ func (f *File) parseLine(line int, text []byte) error {
 		Type string `json:"type"`
 	}
 	if err := json.Unmarshal(text, &head); err != nil {
-		return jsonError(err)
+		return jsonerr.Describe(err)
 	}
 	// Decode strictly: an unknown field is most often a typo.
 	body := stripType(text)
@@ -154,7 +155,7 @@ func (f *File) parseLine(line int, text []byte) error {
 	case "show":
 		s := Show{Line: line}
 		if err := dec.Decode(&s); err != nil {
-			return jsonError(err)
+			return jsonerr.Describe(err)
 		}
 		if err := s.validate(); err != nil {
 			return err
@@ -163,7 +164,7 @@ func (f *File) parseLine(line int, text []byte) error {
 	case "claim":
 		c := Claim{Line: line}
 		if err := dec.Decode(&c); err != nil {
-			return jsonError(err)
+			return jsonerr.Describe(err)
 		}
 		v, err := c.validate()
 		if err != nil {
@@ -189,21 +190,4 @@ func stripType(text []byte) []byte {
 	delete(m, "type")
 	out, _ := json.Marshal(m)
 	return out
-}
-
-func jsonError(err error) error {
-	var typeErr *json.UnmarshalTypeError
-	var syntaxErr *json.SyntaxError
-	switch {
-	case errors.As(err, &typeErr):
-		return fmt.Errorf("field %q: want %s, found %s", typeErr.Field, typeErr.Type, typeErr.Value)
-	case errors.As(err, &syntaxErr):
-		return fmt.Errorf("malformed JSON at column %d: %v", syntaxErr.Offset, err)
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return errors.New("truncated JSON object")
-	}
-	if strings.HasPrefix(err.Error(), "json: unknown field") {
-		return fmt.Errorf("unknown field %s", strings.TrimPrefix(err.Error(), "json: unknown field "))
-	}
-	return err
 }

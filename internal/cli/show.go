@@ -59,22 +59,12 @@ func runShow(ctx context.Context, a *app, args []string) error {
 func printOutlook(w io.Writer, o facts.Outlook) {
 	fn := func(ev []facts.Evidence) string {
 		var b strings.Builder
-		seen := map[int]bool{}
-		for _, e := range ev {
-			if e.Footnote > 0 && !seen[e.Footnote] {
-				seen[e.Footnote] = true
-				fmt.Fprintf(&b, " [%d]", e.Footnote)
-			}
+		for _, n := range facts.Footnotes(ev...) {
+			fmt.Fprintf(&b, " [%d]", n)
 		}
 		return b.String()
 	}
-	day := func(s string) string {
-		d, err := model.ParsePartialDate(s)
-		if err != nil {
-			return s
-		}
-		return d.Display()
-	}
+	day := model.DisplayText
 	fmt.Fprintf(w, "%s season %d", o.Show.Title, o.Season)
 	if o.Show.Network != "" {
 		fmt.Fprintf(w, " (%s)", o.Show.Network)

@@ -3,6 +3,7 @@ package facts
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/nextseason/nextseason/internal/model"
 )
@@ -122,6 +123,18 @@ const (
 	RoleDisputes = "disputes" // a claim of the same rank that says otherwise
 	RoleSupports = "supports" // another claim that says the same
 )
+
+// Footnotes lists the distinct footnote numbers of some evidence, in order.
+func Footnotes(ev ...Evidence) []int {
+	var out []int
+	for _, e := range ev {
+		if e.Footnote > 0 && !slices.Contains(out, e.Footnote) {
+			out = append(out, e.Footnote)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
 
 // ErrNoSuchSeason is returned for a season an outlook cannot be given for.
 var ErrNoSuchSeason = errors.New("no such season")

@@ -1,6 +1,23 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// parseEnum returns s as a T if it is one of values, or an error that
+// lists them.
+func parseEnum[T ~string](what, s string, values ...T) (T, error) {
+	if slices.Contains(values, T(s)) {
+		return T(s), nil
+	}
+	names := make([]string, len(values))
+	for i, v := range values {
+		names[i] = string(v)
+	}
+	return "", fmt.Errorf("unknown %s %q (want %s)", what, s, strings.Join(names, ", "))
+}
 
 // RenewalStatus is the answer to "will there be season N?".
 type RenewalStatus string
@@ -17,11 +34,7 @@ const (
 
 // ParseRenewalStatus validates s as a RenewalStatus.
 func ParseRenewalStatus(s string) (RenewalStatus, error) {
-	switch v := RenewalStatus(s); v {
-	case StatusRenewed, StatusCanceled, StatusEndedFinalSeason, StatusAwaitingDecision, StatusInDevelopment, StatusUnknown:
-		return v, nil
-	}
-	return "", fmt.Errorf("unknown renewal status %q (want renewed, canceled, ended_final_season, awaiting_decision, in_development or unknown)", s)
+	return parseEnum("renewal status", s, StatusRenewed, StatusCanceled, StatusEndedFinalSeason, StatusAwaitingDecision, StatusInDevelopment, StatusUnknown)
 }
 
 // Decisive reports whether the status is a network's decision rather than
@@ -62,10 +75,7 @@ const (
 
 // ParseTier validates s as a Tier.
 func ParseTier(s string) (Tier, error) {
-	if Tier(s).Rank() == 0 {
-		return "", fmt.Errorf("unknown source tier %q (want official, trade, interview, report, provider or rumor)", s)
-	}
-	return Tier(s), nil
+	return parseEnum("source tier", s, TierOfficial, TierTrade, TierInterview, TierReport, TierProvider, TierRumor)
 }
 
 // Rank orders tiers: official is 6, rumor 1, anything unknown 0.
@@ -106,11 +116,7 @@ const (
 
 // ParseClaimKind validates s as a ClaimKind.
 func ParseClaimKind(s string) (ClaimKind, error) {
-	switch k := ClaimKind(s); k {
-	case KindRenewal, KindPremiere, KindCast, KindPlot, KindFactor:
-		return k, nil
-	}
-	return "", fmt.Errorf("unknown claim kind %q (want renewal, premiere, cast, plot or factor)", s)
+	return parseEnum("claim kind", s, KindRenewal, KindPremiere, KindCast, KindPlot, KindFactor)
 }
 
 // CastChange says how an actor relates to a season.
@@ -126,11 +132,7 @@ const (
 
 // ParseCastChange validates s as a CastChange.
 func ParseCastChange(s string) (CastChange, error) {
-	switch c := CastChange(s); c {
-	case CastReturning, CastNew, CastExpected, CastDeparting:
-		return c, nil
-	}
-	return "", fmt.Errorf("unknown cast change %q (want returning, new, expected or departing)", s)
+	return parseEnum("cast change", s, CastReturning, CastNew, CastExpected, CastDeparting)
 }
 
 // ClaimState is where a claim stands in review.
@@ -146,11 +148,7 @@ const (
 
 // ParseClaimState validates s as a ClaimState.
 func ParseClaimState(s string) (ClaimState, error) {
-	switch st := ClaimState(s); st {
-	case StateProposed, StateAccepted, StateRejected, StateSuperseded:
-		return st, nil
-	}
-	return "", fmt.Errorf("unknown claim state %q (want proposed, accepted, rejected or superseded)", s)
+	return parseEnum("claim state", s, StateProposed, StateAccepted, StateRejected, StateSuperseded)
 }
 
 // Origin says how a claim entered the system.
@@ -163,15 +161,6 @@ const (
 	OriginProvider Origin = "provider"
 )
 
-// ParseOrigin validates s as an Origin.
-func ParseOrigin(s string) (Origin, error) {
-	switch o := Origin(s); o {
-	case OriginEditor, OriginFeed, OriginProvider:
-		return o, nil
-	}
-	return "", fmt.Errorf("unknown claim origin %q (want editor, feed or provider)", s)
-}
-
 // CreditRole is how a person appears in a show.
 type CreditRole string
 
@@ -182,12 +171,3 @@ const (
 	RoleGuest     CreditRole = "guest"
 	RoleCrew      CreditRole = "crew"
 )
-
-// ParseCreditRole validates s as a CreditRole.
-func ParseCreditRole(s string) (CreditRole, error) {
-	switch r := CreditRole(s); r {
-	case RoleMain, RoleRecurring, RoleGuest, RoleCrew:
-		return r, nil
-	}
-	return "", fmt.Errorf("unknown credit role %q (want main, recurring, guest or crew)", s)
-}

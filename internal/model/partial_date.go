@@ -241,6 +241,16 @@ func (d PartialDate) Display() string {
 	return ""
 }
 
+// DisplayText shows a stored date as a reader sees it: "2022-08-26"
+// becomes "August 26, 2022". Text that is not a date is returned as is.
+func DisplayText(s string) string {
+	d, err := ParsePartialDate(s)
+	if err != nil {
+		return s
+	}
+	return d.Display()
+}
+
 // Start is the first day d may mean, at 00:00 UTC.
 func (d PartialDate) Start() time.Time {
 	first, _ := d.monthSpan()

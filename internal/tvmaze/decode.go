@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/nextseason/nextseason/internal/jsonerr"
 )
 
 // MaxDocumentSize bounds what Decode reads: the largest real response
@@ -150,7 +152,7 @@ func Decode(r io.Reader) (Document, error) {
 	case '{':
 		var probe map[string]json.RawMessage
 		if err := json.Unmarshal(data, &probe); err != nil {
-			return Document{}, describe(err)
+			return Document{}, jsonerr.Describe(err)
 		}
 		if _, isEpisode := probe["airdate"]; isEpisode {
 			err = doc.addEpisodes(data, true)
@@ -163,14 +165,14 @@ func Decode(r io.Reader) (Document, error) {
 	case '[':
 		var items []json.RawMessage
 		if err := json.Unmarshal(data, &items); err != nil {
-			return Document{}, describe(err)
+			return Document{}, jsonerr.Describe(err)
 		}
 		if len(items) == 0 {
 			return doc, nil
 		}
 		var probe map[string]json.RawMessage
 		if err := json.Unmarshal(items[0], &probe); err != nil {
-			return Document{}, fmt.Errorf("item 1: %w", describe(err))
+			return Document{}, fmt.Errorf("item 1: %w", jsonerr.Describe(err))
 		}
 		return doc, doc.addArray(data, items, probe)
 	}
@@ -185,7 +187,7 @@ func (doc *Document) addArray(data []byte, items []json.RawMessage, probe map[st
 			Show Show `json:"show"`
 		}
 		if err := json.Unmarshal(data, &results); err != nil {
-			return describe(err)
+			return jsonerr.Describe(err)
 		}
 		for i, r := range results {
 			if err := checkShow(r.Show); err != nil {
@@ -195,11 +197,11 @@ func (doc *Document) addArray(data []byte, items []json.RawMessage, probe map[st
 		}
 		return nil
 	case has("person") && has("character"):
-		return describe(json.Unmarshal(data, &doc.Cast))
+		return jsonerr.Describe(json.Unmarshal(data, &doc.Cast))
 	case has("person") && has("type"):
-		return describe(json.Unmarshal(data, &doc.Crew))
+		return jsonerr.Describe(json.Unmarshal(data, &doc.Crew))
 	case has("episodeOrder") || has("premiereDate"):
-		return describe(json.Unmarshal(data, &doc.Seasons))
+		return jsonerr.Describe(json.Unmarshal(data, &doc.Seasons))
 	case has("airdate"):
 		return doc.addEpisodes(data, false)
 	case has("genres") || has("status") || has("premiered"):
@@ -212,7 +214,7 @@ func (doc *Document) addArray(data []byte, items []json.RawMessage, probe map[st
 		}
 		return nil
 	case has("name") && has("country") && len(probe) == 2:
-		return describe(json.Unmarshal(data, &doc.Akas))
+		return jsonerr.Describe(json.Unmarshal(data, &doc.Akas))
 	}
 	return errors.New("not a TVmaze response: unrecognised array items")
 }
@@ -224,11 +226,11 @@ func (doc *Document) addEpisodes(data []byte, single bool) error {
 	if single {
 		var e Episode
 		if err := json.Unmarshal(data, &e); err != nil {
-			return describe(err)
+			return jsonerr.Describe(err)
 		}
 		eps = []Episode{e}
 	} else if err := json.Unmarshal(data, &eps); err != nil {
-		return describe(err)
+		return jsonerr.Describe(err)
 	}
 	seen := map[int64]bool{}
 	for _, e := range eps {
@@ -263,7 +265,7 @@ func (doc *Document) addEpisodes(data []byte, single bool) error {
 
 func decodeShow(data []byte, s *Show) error {
 	if err := json.Unmarshal(data, s); err != nil {
-		return describe(err)
+		return jsonerr.Describe(err)
 	}
 	return checkShow(*s)
 }
@@ -276,21 +278,4 @@ func checkShow(s Show) error {
 		return fmt.Errorf("show %d has no name", s.ID)
 	}
 	return nil
-}
-
-// describe makes JSON errors say where and what.
-func describe(err error) error {
-	var typeErr *json.UnmarshalTypeError
-	var syntaxErr *json.SyntaxError
-	switch {
-	case err == nil:
-		return nil
-	case errors.As(err, &typeErr):
-		return fmt.Errorf("field %q: want %s, found JSON %s (at byte %d)", typeErr.Field, typeErr.Type, typeErr.Value, typeErr.Offset)
-	case errors.As(err, &syntaxErr):
-		return fmt.Errorf("malformed JSON at byte %d: %v", syntaxErr.Offset, err)
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return errors.New("truncated JSON")
-	}
-	return err
 }

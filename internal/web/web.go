@@ -97,24 +97,15 @@ func templateFuncs() template.FuncMap {
 	}
 }
 
-// footnotes lists the distinct footnote numbers of one piece of evidence
-// or of several, in order.
+// footnotes numbers the sources of one piece of evidence or of several.
 func footnotes(v any) []int {
-	var ev []facts.Evidence
 	switch x := v.(type) {
 	case facts.Evidence:
-		ev = []facts.Evidence{x}
+		return facts.Footnotes(x)
 	case []facts.Evidence:
-		ev = x
+		return facts.Footnotes(x...)
 	}
-	var out []int
-	for _, e := range ev {
-		if e.Footnote > 0 && !slices.Contains(out, e.Footnote) {
-			out = append(out, e.Footnote)
-		}
-	}
-	slices.Sort(out)
-	return out
+	return nil
 }
 
 // render executes a view into a buffer first, so a failing template
@@ -144,15 +135,15 @@ func (w *Web) renderError(rw http.ResponseWriter, r *http.Request, status int, t
 // are logged and not shown.
 func (w *Web) fail(rw http.ResponseWriter, r *http.Request, err error) {
 	var noShow *answer.NoShowError
-	switch {
+	switch status := answer.Status(err); {
 	case errors.As(err, &noShow):
-		w.renderError(rw, r, http.StatusNotFound, "Show not found", err.Error()+".", noShow.Nearest)
-	case errors.Is(err, store.ErrNotFound):
-		w.renderError(rw, r, http.StatusNotFound, "Not found", err.Error()+".", nil)
-	case errors.Is(err, answer.ErrBadRequest):
-		w.renderError(rw, r, http.StatusBadRequest, "Bad request", err.Error()+".", nil)
+		w.renderError(rw, r, status, "Show not found", err.Error()+".", noShow.Nearest)
+	case status == http.StatusNotFound:
+		w.renderError(rw, r, status, "Not found", err.Error()+".", nil)
+	case status == http.StatusBadRequest:
+		w.renderError(rw, r, status, "Bad request", err.Error()+".", nil)
 	default:
 		w.log.Error("page failed", slog.Group("request", "method", r.Method, "path", r.URL.Path), "err", err)
-		w.renderError(rw, r, http.StatusInternalServerError, "Something went wrong", "The error has been logged.", nil)
+		w.renderError(rw, r, status, "Something went wrong", "The error has been logged.", nil)
 	}
 }

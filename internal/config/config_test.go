@@ -1,0 +1,41 @@
+package config
+
+import (
+	"flag"
+	"testing"
+)
+
+func TestPrecedence(t *testing.T) {
+	env := map[string]string{"NEXTSEASON_DB": "env.db", "NEXTSEASON_ADDR": "127.0.0.1:9000"}
+	c, err := FromEnv(func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.DB != "env.db" || c.Addr != "127.0.0.1:9000" {
+		t.Errorf("environment not applied: %+v", c)
+	}
+	fs := flag.NewFlagSet("x", flag.ContinueOnError)
+	c.DBFlag(fs)
+	c.AddrFlag(fs)
+	if err := fs.Parse([]string{"--db", "flag.db"}); err != nil {
+		t.Fatal(err)
+	}
+	if c.DB != "flag.db" || c.Addr != "127.0.0.1:9000" {
+		t.Errorf("flags should win over the environment, which wins over defaults: %+v", c)
+	}
+	if d, _ := FromEnv(func(string) string { return "" }); d.DB != DefaultDB || d.Addr != DefaultAddr {
+		t.Errorf("defaults %+v", d)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	if err := (Config{DB: "x.db", Addr: "nonsense"}).Validate(); err == nil {
+		t.Error("an address without a port should be refused")
+	}
+	if err := (Config{Addr: DefaultAddr}).Validate(); err == nil {
+		t.Error("an empty database should be refused")
+	}
+	if _, err := FromEnv(func(k string) string { return map[string]string{"NEXTSEASON_MIGRATE": "perhaps"}[k] }); err == nil {
+		t.Error("NEXTSEASON_MIGRATE=perhaps should be refused")
+	}
+}
