@@ -85,3 +85,42 @@ func TestOpenErrors(t *testing.T) {
 		t.Errorf("the error shows the password: %v", err)
 	}
 }
+
+// Instances starting together must not apply a migration twice.
+func TestConcurrentMigrations(t *testing.T) {
+	url := dbtest.URL(t)
+	// Create the database first: switching a new SQLite file to WAL mode
+	// is not something two processes can do at once.
+	first, err := db.Open(t.Context(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first.Close()
+	errs := make(chan error, 3)
+	applied := make(chan int, 3)
+	for range 3 {
+		go func() {
+			d, err := db.Open(t.Context(), url)
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer d.Close()
+			n, err := d.Migrate(t.Context(), time.Now())
+			applied <- n
+			errs <- err
+		}()
+	}
+	total := 0
+	for range 3 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+			continue
+		}
+		total += <-applied
+	}
+	ms, _ := db.Migrations(db.DialectOf(url))
+	if total != len(ms) {
+		t.Errorf("%d migrations applied in all, want %d", total, len(ms))
+	}
+}

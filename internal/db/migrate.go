@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -51,10 +52,12 @@ func Migrations(d Dialect) ([]Migration, error) {
 	return out, nil
 }
 
+const createSchemaVersion = `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)`
+
 // SchemaVersion is the version of the newest migration applied; 0 for an
 // empty database.
 func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)`); err != nil {
+	if _, err := db.ExecContext(ctx, createSchemaVersion); err != nil {
 		return 0, fmt.Errorf("create schema_version: %w", err)
 	}
 	var v int
@@ -80,35 +83,69 @@ func (db *DB) Pending(ctx context.Context) (int, error) {
 	return len(ms) - v, nil
 }
 
+// migrationLockID keys the PostgreSQL advisory lock that keeps two
+// instances starting at once from migrating together.
+const migrationLockID = 0x6e657874 // "next"
+
 // Migrate applies the pending migrations, each in its own transaction,
-// and returns how many it applied.
+// and returns how many it applied. On PostgreSQL it holds an advisory
+// lock meanwhile, so that instances sharing the database take turns.
 func (db *DB) Migrate(ctx context.Context, now time.Time) (int, error) {
 	ms, err := Migrations(db.Dialect)
 	if err != nil {
 		return 0, err
 	}
-	current, err := db.SchemaVersion(ctx)
+	conn, err := db.Conn(ctx)
 	if err != nil {
 		return 0, err
 	}
+	defer conn.Close()
+	if db.Dialect == Postgres {
+		if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, migrationLockID); err != nil {
+			return 0, fmt.Errorf("take the migration lock: %w", err)
+		}
+		defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, migrationLockID)
+	}
+	if _, err := conn.ExecContext(ctx, createSchemaVersion); err != nil {
+		return 0, fmt.Errorf("create schema_version: %w", err)
+	}
 	applied := 0
-	for _, m := range ms[min(current, len(ms)):] {
-		tx, err := db.BeginTx(ctx, nil)
+	for _, m := range ms {
+		done, err := applyMigration(ctx, conn, m, now)
 		if err != nil {
 			return applied, err
 		}
-		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
-			tx.Rollback()
-			return applied, fmt.Errorf("migration %03d_%s: %w", m.Version, m.Name, err)
+		if done {
+			applied++
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)`, m.Version, now.UTC()); err != nil {
-			tx.Rollback()
-			return applied, fmt.Errorf("record migration %d: %w", m.Version, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return applied, fmt.Errorf("commit migration %d: %w", m.Version, err)
-		}
-		applied++
 	}
 	return applied, nil
+}
+
+// applyMigration applies m unless the database already has it. The
+// version is read inside the migration's own transaction, which on SQLite
+// holds the write lock, so two processes never apply the same migration.
+func applyMigration(ctx context.Context, conn *sql.Conn, m Migration, now time.Time) (bool, error) {
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	var current int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&current); err != nil {
+		return false, fmt.Errorf("read schema version: %w", err)
+	}
+	if current >= m.Version {
+		return false, nil
+	}
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return false, fmt.Errorf("migration %03d_%s: %w", m.Version, m.Name, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)`, m.Version, now.UTC()); err != nil {
+		return false, fmt.Errorf("record migration %d: %w", m.Version, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("commit migration %d: %w", m.Version, err)
+	}
+	return true, nil
 }
