@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/nextseason/nextseason/internal/model"
@@ -17,7 +18,7 @@ func (s *Store) SavePerson(ctx context.Context, p model.Person) (int64, error) {
 	} else {
 		err = s.q.QueryRowContext(ctx, `SELECT id FROM people WHERE name = $1 AND tvmaze_id IS NULL ORDER BY id LIMIT 1`, p.Name).Scan(&id)
 	}
-	if err = mapErr(err); err != ErrNotFound {
+	if err = mapErr(err); !errors.Is(err, ErrNotFound) {
 		if err == nil && p.TVmazeID != 0 {
 			_, err = s.q.ExecContext(ctx, `UPDATE people SET name = $2 WHERE id = $1 AND name <> $2`, id, p.Name)
 		}

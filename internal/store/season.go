@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/nextseason/nextseason/internal/model"
@@ -13,7 +14,7 @@ func (s *Store) SaveSeason(ctx context.Context, se model.Season) (Change, error)
 	err := s.InTx(ctx, func(tx *Store) error {
 		old, err := tx.season(ctx, se.ShowID, se.Number)
 		switch {
-		case err == ErrNotFound:
+		case errors.Is(err, ErrNotFound):
 			change = Created
 		case err != nil:
 			return err

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/nextseason/nextseason/internal/model"
@@ -18,14 +19,14 @@ func (s *Store) SaveSource(ctx context.Context, src model.Source) (int64, error)
 	)
 	err := s.q.QueryRowContext(ctx, `SELECT id, publisher, title, published, tier FROM sources WHERE url = $1`, src.URL).
 		Scan(&have.ID, &have.Publisher, &have.Title, &published, &tier)
-	switch err = mapErr(err); err {
-	case nil:
+	switch err = mapErr(err); {
+	case err == nil:
 		if have.Publisher != src.Publisher || published != src.Published.String() || tier != string(src.Tier) {
 			return 0, fmt.Errorf("%w: source %s is recorded as %s, %s, %s; not %s, %s, %s", ErrConflict, src.URL,
 				have.Publisher, published, tier, src.Publisher, src.Published, src.Tier)
 		}
 		return have.ID, nil
-	case ErrNotFound:
+	case errors.Is(err, ErrNotFound):
 	default:
 		return 0, err
 	}
