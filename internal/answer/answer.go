@@ -101,7 +101,7 @@ func Outlook(ctx context.Context, st *store.Store, req Request, today time.Time)
 	}
 	o, err := facts.ComposeOutlook(d, season, asOf)
 	if errors.Is(err, facts.ErrNoSuchSeason) {
-		return o, fmt.Errorf("%w: %v", store.ErrNotFound, err)
+		return o, fmt.Errorf("%w: %v", ErrBadRequest, err)
 	}
 	return o, err
 }
