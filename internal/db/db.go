@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
@@ -57,9 +58,18 @@ func Open(ctx context.Context, dbURL string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s database: %w", dialect, err)
 	}
-	if dialect == SQLite {
+	// database/sql keeps only two idle connections by default: under load
+	// the rest would be closed and reopened, which costs PostgreSQL a
+	// process fork each time.
+	switch dialect {
+	case SQLite:
 		// One writer at a time is SQLite's model; WAL lets readers go on.
 		sqldb.SetMaxOpenConns(4)
+		sqldb.SetMaxIdleConns(4)
+	case Postgres:
+		sqldb.SetMaxOpenConns(20)
+		sqldb.SetMaxIdleConns(20)
+		sqldb.SetConnMaxIdleTime(5 * time.Minute)
 	}
 	if err := sqldb.PingContext(ctx); err != nil {
 		sqldb.Close()
