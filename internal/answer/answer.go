@@ -123,11 +123,78 @@ func FindShow(ctx context.Context, st *store.Store, ref string) (model.Show, err
 	return sh, nf
 }
 
-// Search ranks the catalog's shows against what a person typed.
+// searchCandidates is how many index matches are reranked.
+const searchCandidates = 100
+
+// Search finds shows by what a person typed, typos forgiven: words match
+// as prefixes; a word that starts no indexed word is corrected to the
+// nearest indexed words; when not every word matches, any word will do.
+// The matches are ranked exact title first, then prefix, then similarity
+// and popularity.
 func Search(ctx context.Context, st *store.Store, q string, limit int) ([]match.Result, error) {
-	all, err := st.ShowTitles(ctx)
+	tokens := match.Tokens(q)
+	if len(tokens) == 0 || limit <= 0 {
+		return nil, nil
+	}
+	var groups [][]string
+	for _, t := range match.Significant(tokens) {
+		alts, err := spellings(ctx, st, t)
+		if err != nil {
+			return nil, err
+		}
+		if len(alts) > 0 {
+			groups = append(groups, alts)
+		}
+	}
+	cands, err := st.MatchShows(ctx, groups, false, searchCandidates)
 	if err != nil {
 		return nil, err
 	}
-	return match.Rank(q, all, limit), nil
+	if len(cands) < limit && len(groups) > 1 {
+		more, err := st.MatchShows(ctx, groups, true, searchCandidates)
+		if err != nil {
+			return nil, err
+		}
+		cands = appendNew(cands, more)
+	}
+	return match.Rerank(q, cands, limit), nil
+}
+
+// spellings is a word as typed when some indexed word starts with it,
+// else the indexed words it may be a typo of (none when nothing is near).
+func spellings(ctx context.Context, st *store.Store, word string) ([]string, error) {
+	if have, err := st.Terms(ctx, word, 1); err != nil || len(have) > 0 {
+		return []string{word}, err
+	}
+	if match.MaxTypos(len([]rune(word))) == 0 {
+		return nil, nil
+	}
+	// Typos are rarer in a word's first letter: look among the words
+	// that share it.
+	first := string([]rune(word)[:1])
+	vocab, err := st.Terms(ctx, first, maxVocabulary)
+	if err != nil {
+		return nil, err
+	}
+	return match.Corrections(word, vocab, maxSpellings), nil
+}
+
+// maxVocabulary bounds the words one correction compares against;
+// maxSpellings, the corrections tried for one word.
+const (
+	maxVocabulary = 20000
+	maxSpellings  = 3
+)
+
+func appendNew(have, more []model.Show) []model.Show {
+	seen := make(map[int64]bool, len(have))
+	for _, sh := range have {
+		seen[sh.ID] = true
+	}
+	for _, sh := range more {
+		if !seen[sh.ID] {
+			have = append(have, sh)
+		}
+	}
+	return have
 }

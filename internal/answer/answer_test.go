@@ -7,6 +7,8 @@ import (
 	"github.com/nextseason/nextseason/internal/answer"
 	"github.com/nextseason/nextseason/internal/dbtest"
 	"github.com/nextseason/nextseason/internal/demo"
+	"github.com/nextseason/nextseason/internal/match"
+	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -55,4 +57,53 @@ func BenchmarkOutlookFromStore(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func TestSearch(t *testing.T) {
+	st := demoStore(t)
+	ctx := t.Context()
+	for _, sh := range []model.Show{
+		{Title: "The Simpsons", TVmazeID: 83, Network: "FOX", Popularity: 99},
+		{Title: "Simpsons Roasting on an Open Fire", TVmazeID: 900001, Popularity: 10},
+		{Title: "The Simple Life", TVmazeID: 900002, Network: "FOX", Popularity: 50},
+	} {
+		if _, err := st.SaveShow(ctx, &sh); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct{ query, first string }{
+		{"partner trak", "Partner Track"},
+		{"the simpson", "The Simpsons"},
+		{"simpsons", "The Simpsons"},
+		{"sillicon valey", "Silicon Valley"},
+		{"Кремниевая долина", "Silicon Valley"}, // an aka
+		{"middleditch", "Silicon Valley"},       // a cast member
+		{"a-team", "The A-Team"},
+		{"star trek deep", "Star Trek: Deep Space Nine"},
+	}
+	for _, tt := range tests {
+		got, err := answer.Search(ctx, st, tt.query, 5)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.query, err)
+		}
+		if len(got) == 0 || got[0].Show.Title != tt.first {
+			t.Errorf("Search(%q) = %v, want %q first", tt.query, titles(got), tt.first)
+		}
+	}
+	for _, q := range []string{`"partner`, `partner AND OR NOT`, `track*`, `NEAR(partner track)`, `-partner`, `title:partner`, `"`, `^`, `partner & | ! <->`} {
+		if _, err := answer.Search(ctx, st, q, 5); err != nil {
+			t.Errorf("Search(%q) failed: %v; operators must be read as text", q, err)
+		}
+	}
+	if got, _ := answer.Search(ctx, st, "qqqqqqq", 5); len(got) != 0 {
+		t.Errorf("nonsense found %v", titles(got))
+	}
+}
+
+func titles(rs []match.Result) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.Show.Title)
+	}
+	return out
 }

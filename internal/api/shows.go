@@ -7,6 +7,7 @@ import (
 
 	"github.com/nextseason/nextseason/internal/answer"
 	"github.com/nextseason/nextseason/internal/httpx"
+	"github.com/nextseason/nextseason/internal/match"
 	"github.com/nextseason/nextseason/internal/model"
 )
 
@@ -40,11 +41,16 @@ func (a *API) listShows(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
+	httpx.WriteJSON(w, http.StatusOK, Hits(results))
+}
+
+// Hits is how search results are listed, best first.
+func Hits(results []match.Result) []ShowHit {
 	hits := []ShowHit{}
 	for _, res := range results {
 		hits = append(hits, ShowHit{Slug: res.Show.Slug, Title: res.Show.Title, Network: res.Show.Network, Score: res.Score})
 	}
-	httpx.WriteJSON(w, http.StatusOK, hits)
+	return hits
 }
 
 // Show is a show as the API gives it.

@@ -86,9 +86,18 @@ func saveShow(ctx context.Context, tx *store.Store, s Show) (int64, store.Change
 			return 0, change, err
 		}
 	}
+	added := false
 	for _, c := range s.Crew {
 		credit := model.Credit{ShowID: sh.ID, Person: model.Person{Name: c.Person}, Role: model.RoleCrew, Job: c.Job}
-		if _, err := tx.SaveCredit(ctx, credit); err != nil {
+		cc, err := tx.SaveCredit(ctx, credit)
+		if err != nil {
+			return 0, change, err
+		}
+		added = added || cc == store.Created
+	}
+	if added {
+		// People are searchable too.
+		if err := tx.IndexShow(ctx, sh.ID); err != nil {
 			return 0, change, err
 		}
 	}

@@ -54,6 +54,7 @@ func commands() []command {
 		{"migrate", "bring the database schema up to date", runMigrate},
 		{"import", "import TVmaze responses, a claims file, Netflix Top 10 weeks or the demo data", runImport},
 		{"show", "print what is known about a show's season", runShow},
+		{"search", "find shows by title, alias, network or cast", runSearch},
 		{"version", "print the version", runVersion},
 	}
 }
@@ -161,6 +162,13 @@ func (a *app) openStore(ctx context.Context, migrate bool) (*store.Store, func()
 			return nil, nil, err
 		} else if n > 0 {
 			a.log.Info("migrated database", "db", db.Redact(a.cfg.DB), "migrations", n)
+		}
+		st := store.New(d, a.env.Now)
+		if n, err := st.IndexMissing(ctx); err != nil {
+			closeDB()
+			return nil, nil, err
+		} else if n > 0 {
+			a.log.Info("indexed shows for search", "shows", n)
 		}
 	} else if n, err := d.Pending(ctx); err != nil {
 		closeDB()

@@ -96,6 +96,10 @@ func TestDemoAnswers(t *testing.T) {
 	if next := outlookJSON(t, db, "partner-track"); next.Season != 2 {
 		t.Errorf("default season %d, want 2", next.Season)
 	}
+	var hits []struct{ Slug, Title, Network string }
+	if err := json.Unmarshal([]byte(mustRun(t, db, "search", "partner trak", "--json")), &hits); err != nil || len(hits) == 0 || hits[0].Title != "Partner Track" {
+		t.Errorf("search \"partner trak\" --json: %+v, %v; want Partner Track first", hits, err)
+	}
 	text := mustRun(t, db, "show", "Partner Track", "--as-of", "2022-09-20")
 	for _, want := range []string{"Will there be a season 2?  Awaiting decision", "Arden Cho as Ingrid Yun", "Season 1 premiered August 26, 2022", "Sources:"} {
 		if !strings.Contains(text, want) {

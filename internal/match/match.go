@@ -25,8 +25,25 @@ type Result struct {
 const minSimilarity = 0.3
 
 // Rank scores every title against query and returns the best limit
-// matches, best first; ties go to the more popular show.
+// matches, best first; ties go to the more popular show. Titles too far
+// from the query are left out.
 func Rank(query string, shows []model.Show, limit int) []Result {
+	return rank(query, shows, limit, 0)
+}
+
+// Rerank orders candidates that a full-text index already matched (by
+// title, alias, network or cast): by title score, then popularity. None
+// is left out; one matched only through an alias or a person keeps a
+// small score.
+func Rerank(query string, candidates []model.Show, limit int) []Result {
+	return rank(query, candidates, limit, indexMatchScore)
+}
+
+// indexMatchScore is the score of a show the index matched on something
+// other than its title.
+const indexMatchScore = 0.05
+
+func rank(query string, shows []model.Show, limit int, floor float64) []Result {
 	q := Normalize(query)
 	if q == "" || limit <= 0 {
 		return nil
@@ -34,7 +51,9 @@ func Rank(query string, shows []model.Show, limit int) []Result {
 	qgrams := trigrams(q)
 	var out []Result
 	for _, sh := range shows {
-		if s := score(q, qgrams, Normalize(sh.Title)); s > 0 {
+		title := Normalize(sh.Title)
+		s := max(score(q, qgrams, title), score(q, qgrams, withoutArticle(title)), floor)
+		if s > 0 {
 			out = append(out, Result{Show: sh, Score: s})
 		}
 	}
@@ -51,6 +70,17 @@ func Rank(query string, shows []model.Show, limit int) []Result {
 		out = out[:limit]
 	}
 	return out
+}
+
+// withoutArticle drops a leading "the", "a" or "an", which people often
+// leave out: "simpsons" means The Simpsons.
+func withoutArticle(title string) string {
+	for _, a := range []string{"the ", "a ", "an "} {
+		if rest, ok := strings.CutPrefix(title, a); ok {
+			return rest
+		}
+	}
+	return title
 }
 
 // score is 1 for an exact title, 0.9 for a prefix, 0.8 for a title that

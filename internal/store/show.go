@@ -129,7 +129,10 @@ func (s *Store) SaveShow(ctx context.Context, sh *model.Show) (Change, error) {
 		switch {
 		case errors.Is(err, ErrNotFound):
 			change = Created
-			return tx.insertShow(ctx, sh)
+			if err := tx.insertShow(ctx, sh); err != nil {
+				return err
+			}
+			return tx.IndexShow(ctx, sh.ID)
 		case err != nil:
 			return err
 		}
@@ -139,7 +142,10 @@ func (s *Store) SaveShow(ctx context.Context, sh *model.Show) (Change, error) {
 			return nil
 		}
 		change = Updated
-		return tx.updateShow(ctx, *sh, !slices.Equal(existing.Aliases, sh.Aliases))
+		if err := tx.updateShow(ctx, *sh, !slices.Equal(existing.Aliases, sh.Aliases)); err != nil {
+			return err
+		}
+		return tx.IndexShow(ctx, sh.ID)
 	})
 	return change, err
 }

@@ -88,11 +88,18 @@ func saveParts(ctx context.Context, tx *store.Store, showID int64, e *Embedded, 
 		}
 		rep.Episodes++
 	}
+	added := false
 	for _, c := range ToCredits(showID, e.Cast, e.Crew) {
-		if _, err := tx.SaveCredit(ctx, c); err != nil {
+		change, err := tx.SaveCredit(ctx, c)
+		if err != nil {
 			return err
 		}
+		added = added || change == store.Created
 		rep.Credits++
+	}
+	if added {
+		// People are searchable too.
+		return tx.IndexShow(ctx, showID)
 	}
 	return nil
 }

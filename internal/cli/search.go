@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/nextseason/nextseason/internal/answer"
+	"github.com/nextseason/nextseason/internal/api"
+)
+
+func runSearch(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("search", "QUERY [--limit N] [--json]")
+	limit := fs.Int("limit", 10, "how many shows to list")
+	asJSON := fs.Bool("json", false, `print [{"slug", "title", "network", "score"}], best first`)
+	var words []string
+	for len(args) > 0 {
+		if err := a.parse(fs, args); err != nil {
+			return err
+		}
+		args = fs.Args()
+		if len(args) > 0 {
+			words, args = append(words, args[0]), args[1:]
+		}
+	}
+	if len(words) == 0 || *limit < 1 {
+		fs.Usage()
+		return errUsage
+	}
+	st, closeDB, err := a.openStore(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	results, err := answer.Search(ctx, st, strings.Join(words, " "), *limit)
+	if err != nil {
+		return err
+	}
+	hits := api.Hits(results)
+	if *asJSON {
+		enc := json.NewEncoder(a.env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(hits)
+	}
+	if len(hits) == 0 {
+		fmt.Fprintf(a.env.Stdout, "No show matches %q.\n", strings.Join(words, " "))
+	}
+	for _, h := range hits {
+		fmt.Fprintf(a.env.Stdout, "%-40s %-20s %s\n", h.Title, h.Network, h.Slug)
+	}
+	return nil
+}

@@ -1,0 +1,194 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/nextseason/nextseason/internal/db"
+	"github.com/nextseason/nextseason/internal/match"
+	"github.com/nextseason/nextseason/internal/model"
+)
+
+// The search index is FTS5 on SQLite and a weighted tsvector on
+// PostgreSQL, over a show's title, aliases, network and people; the words
+// it holds are kept in search_terms, which typo correction searches. The
+// indexed text is normalised by match.Normalize, as queries are.
+
+// IndexShow (re)builds a show's entry in the search index.
+func (s *Store) IndexShow(ctx context.Context, showID int64) error {
+	var title, network string
+	if err := s.q.QueryRowContext(ctx, `SELECT title, network FROM shows WHERE id = $1`, showID).Scan(&title, &network); err != nil {
+		return fmt.Errorf("index show %d: %w", showID, mapErr(err))
+	}
+	aliases, err := s.strings(ctx, `SELECT name FROM show_aliases WHERE show_id = $1 ORDER BY name`, showID)
+	if err != nil {
+		return err
+	}
+	people, err := s.strings(ctx, `SELECT DISTINCT p.name FROM credits c JOIN people p ON p.id = c.person_id WHERE c.show_id = $1 ORDER BY p.name`, showID)
+	if err != nil {
+		return err
+	}
+	fields := []string{match.Normalize(title), match.Normalize(strings.Join(aliases, " ")), match.Normalize(network), match.Normalize(strings.Join(people, " "))}
+	switch s.db.Dialect {
+	case db.Postgres:
+		_, err = s.q.ExecContext(ctx, `
+			INSERT INTO show_search (show_id, doc) VALUES ($1,
+				setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B') ||
+				setweight(to_tsvector('simple', $4), 'C') || setweight(to_tsvector('simple', $5), 'D'))
+			ON CONFLICT (show_id) DO UPDATE SET doc = excluded.doc`, showID, fields[0], fields[1], fields[2], fields[3])
+	default:
+		if _, err = s.q.ExecContext(ctx, `DELETE FROM show_fts WHERE rowid = $1`, showID); err == nil {
+			_, err = s.q.ExecContext(ctx, `INSERT INTO show_fts (rowid, title, aliases, network, people) VALUES ($1, $2, $3, $4, $5)`,
+				showID, fields[0], fields[1], fields[2], fields[3])
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("index show %d: %w", showID, mapErr(err))
+	}
+	return s.addTerms(ctx, strings.Fields(strings.Join(fields, " ")))
+}
+
+// addTerms records words in the vocabulary, in one statement.
+func (s *Store) addTerms(ctx context.Context, words []string) error {
+	slices.Sort(words)
+	words = slices.Compact(words)
+	if len(words) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	args := make([]any, len(words))
+	b.WriteString(`INSERT INTO search_terms (term) VALUES `)
+	for i, w := range words {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "($%d)", i+1)
+		args[i] = w
+	}
+	b.WriteString(` ON CONFLICT DO NOTHING`)
+	if _, err := s.q.ExecContext(ctx, b.String(), args...); err != nil {
+		return fmt.Errorf("record search terms: %w", mapErr(err))
+	}
+	return nil
+}
+
+// IndexMissing indexes the shows the search index lacks, such as those
+// imported before it existed, and returns how many it indexed.
+func (s *Store) IndexMissing(ctx context.Context) (int, error) {
+	query := `SELECT id FROM shows WHERE id NOT IN (SELECT rowid FROM show_fts) ORDER BY id`
+	if s.db.Dialect == db.Postgres {
+		query = `SELECT id FROM shows WHERE id NOT IN (SELECT show_id FROM show_search) ORDER BY id`
+	}
+	var ids []int64
+	rows, err := s.q.QueryContext(ctx, query)
+	if err != nil {
+		return 0, mapErr(err)
+	}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, mapErr(err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, mapErr(err)
+	}
+	err = s.InTx(ctx, func(tx *Store) error {
+		for _, id := range ids {
+			if err := tx.IndexShow(ctx, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return len(ids), err
+}
+
+// Terms lists up to limit vocabulary words that start with prefix, in
+// byte order.
+func (s *Store) Terms(ctx context.Context, prefix string, limit int) ([]string, error) {
+	return s.strings(ctx, `SELECT term FROM search_terms WHERE term >= $1 AND term < $2 ORDER BY term LIMIT $3`,
+		prefix, prefix+"\U0010FFFF", limit)
+}
+
+// MatchShows finds shows whose index entry has, for every group (or, with
+// any, for at least one), a word starting with one of the group's words.
+// Groups are normalised words (match.Tokens), so they carry no search
+// syntax. Best index matches first, at most limit.
+func (s *Store) MatchShows(ctx context.Context, groups [][]string, any bool, limit int) ([]model.Show, error) {
+	if len(groups) == 0 {
+		return nil, nil
+	}
+	var query, expr string
+	switch s.db.Dialect {
+	case db.Postgres:
+		expr = searchExpr(groups, any, func(w string) string { return w + ":*" }, " | ", " & ")
+		query = `
+			SELECT s.id, s.slug, s.title, s.network, s.popularity
+			FROM show_search x JOIN shows s ON s.id = x.show_id
+			WHERE x.doc @@ to_tsquery('simple', $1)
+			ORDER BY ts_rank(x.doc, to_tsquery('simple', $1)) DESC, s.popularity DESC, s.id
+			LIMIT $2`
+	default:
+		expr = searchExpr(groups, any, func(w string) string { return `"` + w + `"*` }, " OR ", " AND ")
+		query = `
+			SELECT s.id, s.slug, s.title, s.network, s.popularity
+			FROM show_fts f JOIN shows s ON s.id = f.rowid
+			WHERE show_fts MATCH $1
+			ORDER BY bm25(show_fts, 10.0, 5.0, 1.0, 1.0), s.popularity DESC, s.id
+			LIMIT $2`
+	}
+	rows, err := s.q.QueryContext(ctx, query, expr, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", expr, mapErr(err))
+	}
+	defer rows.Close()
+	var out []model.Show
+	for rows.Next() {
+		var sh model.Show
+		if err := rows.Scan(&sh.ID, &sh.Slug, &sh.Title, &sh.Network, &sh.Popularity); err != nil {
+			return nil, mapErr(err)
+		}
+		out = append(out, sh)
+	}
+	return out, mapErr(rows.Err())
+}
+
+// searchExpr writes groups as a query: alternatives joined by or, groups
+// by and (or by or, with any).
+func searchExpr(groups [][]string, any bool, term func(string) string, or, and string) string {
+	parts := make([]string, len(groups))
+	for i, g := range groups {
+		alts := make([]string, len(g))
+		for j, w := range g {
+			alts[j] = term(w)
+		}
+		parts[i] = "(" + strings.Join(alts, or) + ")"
+	}
+	if any {
+		return strings.Join(parts, or)
+	}
+	return strings.Join(parts, and)
+}
+
+func (s *Store) strings(ctx context.Context, query string, args ...any) ([]string, error) {
+	rows, err := s.q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, mapErr(err)
+		}
+		out = append(out, v)
+	}
+	return out, mapErr(rows.Err())
+}
