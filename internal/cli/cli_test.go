@@ -42,7 +42,7 @@ func outlookJSON(t *testing.T, dbURL string, args ...string) facts.Outlook {
 	return o
 }
 
-const academyShows = "../tvmaze/testdata/academy-tv-shows-2023/shows.json"
+const academyShows = "../tvmaze/tvmazetest/testdata/academy-tv-shows-2023/shows.json"
 
 func TestImportTVmazeTwiceThenShowProviderAnswer(t *testing.T) {
 	db := dbtest.URL(t)

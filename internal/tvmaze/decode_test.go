@@ -1,15 +1,16 @@
 package tvmaze
 
 import (
-	"os"
-	"path/filepath"
+	"io/fs"
 	"strings"
 	"testing"
+
+	"github.com/nextseason/nextseason/internal/tvmaze/tvmazetest"
 )
 
 func decodeFile(t *testing.T, name string) Document {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", name))
+	f, err := tvmazetest.Recordings().Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +121,7 @@ func TestDecodeBadInput(t *testing.T) {
 
 func FuzzDecode(f *testing.F) {
 	for _, name := range []string{"tvmaze4j-2017/show_lookup.json", "tvmaze4j-2017/akas.json", "tvmaze4j-2017/seasons.json", "whatsontv-2024/web-schedule.json"} {
-		b, err := os.ReadFile(filepath.Join("testdata", name))
+		b, err := fs.ReadFile(tvmazetest.Recordings(), name)
 		if err != nil {
 			f.Fatal(err)
 		}

@@ -1,19 +1,18 @@
 package tvmaze_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/nextseason/nextseason/internal/dbtest"
 	"github.com/nextseason/nextseason/internal/store"
 	"github.com/nextseason/nextseason/internal/tvmaze"
+	"github.com/nextseason/nextseason/internal/tvmaze/tvmazetest"
 )
 
 func importFile(t *testing.T, st *store.Store, name string, show int64) (tvmaze.Report, error) {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", name))
+	f, err := tvmazetest.Recordings().Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}
