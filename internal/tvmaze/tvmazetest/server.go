@@ -50,6 +50,8 @@ type Server struct {
 
 	// Requests counts every request; Throttled those answered 429.
 	Requests, Throttled atomic.Int64
+	// UserAgent is the User-Agent of the latest request.
+	UserAgent atomic.Value
 }
 
 type show struct {
@@ -250,6 +252,7 @@ func (s *Server) edit(id int64, change func(map[string]any)) error {
 func (s *Server) limit(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.Requests.Add(1)
+		s.UserAgent.Store(r.UserAgent())
 		s.mu.Lock()
 		if s.limited {
 			now := time.Now()
@@ -411,4 +414,22 @@ func notFound(w http.ResponseWriter) {
 	w.Header().Set("Content-Type", "application/json; charset=UTF-8")
 	w.WriteHeader(http.StatusNotFound)
 	w.Write([]byte(`{"name":"Not Found","message":"Page not found.","code":0,"status":404}`))
+}
+
+// Transport serves requests from the fake server's handler in memory,
+// without a network: time-driven tests can run it inside a
+// testing/synctest bubble, where waiting out the rate limit is instant.
+func (s *Server) Transport() http.RoundTripper {
+	return roundTripper{s.Server.Config.Handler}
+}
+
+type roundTripper struct{ h http.Handler }
+
+func (rt roundTripper) RoundTrip(r *http.Request) (*http.Response, error) {
+	rec := httptest.NewRecorder()
+	rt.h.ServeHTTP(rec, r)
+	if err := r.Context().Err(); err != nil {
+		return nil, err
+	}
+	return rec.Result(), nil
 }
