@@ -58,6 +58,8 @@ func claimView(c model.Claim) Claim {
 		v.Value = map[string]any{"status": c.Status}
 	case model.KindPremiere:
 		v.Value = map[string]any{"date": c.Date.String(), "precision": c.Date.Precision}
+	case model.KindEpisodes:
+		v.Value = map[string]any{"episodes": c.Episodes}
 	case model.KindCast:
 		v.Value = map[string]any{"actor": c.Actor, "character": c.Character, "change": c.CastChange}
 	default:

@@ -62,6 +62,7 @@ type Claim struct {
 	Kind       string   `json:"kind"`
 	Status     string   `json:"status"`
 	Date       string   `json:"date"`
+	Episodes   int      `json:"episodes"`
 	Actor      string   `json:"actor"`
 	Character  string   `json:"character"`
 	Change     string   `json:"change"`

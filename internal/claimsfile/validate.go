@@ -67,6 +67,11 @@ func (c Claim) validate() (model.Claim, error) {
 		if v.Date, err = model.ParsePartialDate(c.Date); err != nil {
 			return v, fmt.Errorf("date: %w", err)
 		}
+	case model.KindEpisodes:
+		if c.Episodes < 1 || c.Episodes > 10000 {
+			return v, fmt.Errorf("an episodes claim needs \"episodes\", a count from 1, not %d", c.Episodes)
+		}
+		v.Episodes = c.Episodes
 	case model.KindCast:
 		if c.Actor == "" {
 			return v, errors.New(`a cast claim needs an "actor"`)

@@ -94,6 +94,9 @@ func printOutlook(w io.Writer, o facts.Outlook) {
 	} else {
 		fmt.Fprintln(w, "No date announced yet.")
 	}
+	if e := o.Episodes; e != nil {
+		fmt.Fprintf(w, "  %d episodes%s\n", e.Count, fn(e.Evidence))
+	}
 	if p := o.PreviousPremiere; p != nil {
 		fmt.Fprintf(w, "  Season %d premiered %s%s\n", o.Season-1, p.Display, fn(p.Evidence))
 	}

@@ -158,6 +158,18 @@ func (c *composer) premiere(season int) *Premiere {
 	return &Premiere{Date: d.String(), Precision: d.Precision, Display: d.Display(), Evidence: []Evidence{ev}}
 }
 
+func (c *composer) episodes() *EpisodeCount {
+	if res, ok := ResolveEpisodes(c.claims(model.KindEpisodes, c.season)); ok {
+		return &EpisodeCount{Count: res.Winner.Episodes, Disputed: len(res.Disputed) > 0, Evidence: c.evidenceOf(res)}
+	}
+	s, ok := c.catalogSeason(c.season)
+	if !ok || s.EpisodeOrder == 0 || !c.providerKnown() {
+		return nil
+	}
+	ev := c.providerEvidence(model.KindEpisodes, fmt.Sprintf("TVmaze: season %d has %d episodes", c.season, s.EpisodeOrder))
+	return &EpisodeCount{Count: s.EpisodeOrder, Evidence: []Evidence{ev}}
+}
+
 func (c *composer) catalogPremiere(season int) model.PartialDate {
 	if s, ok := c.catalogSeason(season); ok && !s.Premiere.IsZero() {
 		return s.Premiere
@@ -269,6 +281,8 @@ func Summarize(cl model.Claim) string {
 		return fmt.Sprintf("%s: %s", season, cl.Status.Label())
 	case model.KindPremiere:
 		return fmt.Sprintf("%s premiere: %s", season, cl.Date.Display())
+	case model.KindEpisodes:
+		return fmt.Sprintf("%s: %d episodes", season, cl.Episodes)
 	case model.KindCast:
 		return fmt.Sprintf("%s as %s in %s (%s)", cl.Actor, cl.Character, season, cl.CastChange)
 	case model.KindPlot:

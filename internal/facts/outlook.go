@@ -29,6 +29,7 @@ type Outlook struct {
 	Renewal          Renewal          `json:"renewal"`
 	Premiere         *Premiere        `json:"premiere"`
 	PreviousPremiere *Premiere        `json:"previous_premiere"`
+	Episodes         *EpisodeCount    `json:"episodes"`
 	Cast             []CastMember     `json:"cast"`
 	PreviousCast     []CastMember     `json:"previous_cast"`
 	Plot             []PlotPoint      `json:"plot"`
@@ -64,6 +65,13 @@ type Premiere struct {
 	Display   string              `json:"display"`
 	Disputed  bool                `json:"disputed"`
 	Evidence  []Evidence          `json:"evidence"`
+}
+
+// EpisodeCount is how many episodes a season has or is to have.
+type EpisodeCount struct {
+	Count    int        `json:"count"`
+	Disputed bool       `json:"disputed"`
+	Evidence []Evidence `json:"evidence"`
 }
 
 // CastMember is an actor as a character in a season.
@@ -209,6 +217,7 @@ func ComposeOutlook(d ShowData, season int, asOf model.PartialDate) (Outlook, er
 	if season > 1 {
 		o.PreviousPremiere = c.premiere(season - 1)
 	}
+	o.Episodes = c.episodes()
 	o.Cast = c.cast(season)
 	o.PreviousCast = c.previousCast(o.Cast)
 	o.Plot = c.texts(model.KindPlot)

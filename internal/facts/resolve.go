@@ -99,6 +99,11 @@ func ResolvePremiere(candidates []model.Claim) (Resolution, bool) {
 	})
 }
 
+// ResolveEpisodes answers "how many episodes?".
+func ResolveEpisodes(candidates []model.Claim) (Resolution, bool) {
+	return Resolve(candidates, func(a, b model.Claim) bool { return a.Episodes == b.Episodes })
+}
+
 // ResolveCast answers "is this actor in this season, and as whom?" from
 // the cast claims about one actor.
 func ResolveCast(candidates []model.Claim) (Resolution, bool) {

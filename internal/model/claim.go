@@ -25,6 +25,7 @@ type Claim struct {
 	// The value; which fields are set depends on Kind.
 	Status     RenewalStatus // KindRenewal
 	Date       PartialDate   // KindPremiere
+	Episodes   int           // KindEpisodes
 	Actor      string        // KindCast
 	Character  string        // KindCast
 	CastChange CastChange    // KindCast

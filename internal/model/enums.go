@@ -106,6 +106,8 @@ const (
 	KindRenewal ClaimKind = "renewal"
 	// KindPremiere carries a partial date: when a season premieres (or premiered).
 	KindPremiere ClaimKind = "premiere"
+	// KindEpisodes carries how many episodes a season has or will have.
+	KindEpisodes ClaimKind = "episodes"
 	// KindCast carries a cast change: an actor as a character in a season.
 	KindCast ClaimKind = "cast"
 	// KindPlot carries text about what a season will be about.
@@ -116,7 +118,7 @@ const (
 
 // ParseClaimKind validates s as a ClaimKind.
 func ParseClaimKind(s string) (ClaimKind, error) {
-	return parseEnum("claim kind", s, KindRenewal, KindPremiere, KindCast, KindPlot, KindFactor)
+	return parseEnum("claim kind", s, KindRenewal, KindPremiere, KindEpisodes, KindCast, KindPlot, KindFactor)
 }
 
 // CastChange says how an actor relates to a season.

@@ -17,7 +17,7 @@ import (
 // same statement twice keeps one claim.
 func Fingerprint(c model.Claim) string {
 	b, _ := json.Marshal([]any{
-		c.ShowID, c.Season, c.PersonID, c.Kind, c.Status, c.Date.String(), c.Actor, c.Character, c.CastChange, c.Text,
+		c.ShowID, c.Season, c.PersonID, c.Kind, c.Status, c.Date.String(), c.Episodes, c.Actor, c.Character, c.CastChange, c.Text,
 		c.Quote, c.Speaker, c.Source.URL, c.StatedAt.String(), c.Confidence, c.Origin, c.Supersedes,
 	})
 	sum := sha256.Sum256(b)
@@ -48,11 +48,11 @@ func (s *Store) AddClaim(ctx context.Context, c *model.Claim) (Change, error) {
 		now := tx.now().UTC()
 		c.RecordedAt = now
 		err = tx.q.QueryRowContext(ctx, `
-			INSERT INTO claims (fingerprint, show_id, season, person_id, kind, status, date_value, actor, character, cast_change,
-				text_value, quote, speaker, source_id, stated_at, recorded_at, confidence, origin, supersedes)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+			INSERT INTO claims (fingerprint, show_id, season, person_id, kind, status, date_value, episodes, actor, character,
+				cast_change, text_value, quote, speaker, source_id, stated_at, recorded_at, confidence, origin, supersedes)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
 			RETURNING id`,
-			fp, c.ShowID, c.Season, nullInt(c.PersonID), string(c.Kind), string(c.Status), c.Date.String(), c.Actor, c.Character,
+			fp, c.ShowID, c.Season, nullInt(c.PersonID), string(c.Kind), string(c.Status), c.Date.String(), c.Episodes, c.Actor, c.Character,
 			string(c.CastChange), c.Text, c.Quote, c.Speaker, srcID, c.StatedAt.String(), now, c.Confidence, string(c.Origin),
 			nullInt(c.Supersedes)).Scan(&c.ID)
 		if err != nil {
@@ -81,7 +81,7 @@ func (s *Store) Review(ctx context.Context, claimID int64, state model.ClaimStat
 }
 
 const claimQuery = `
-	SELECT c.id, c.show_id, c.season, COALESCE(c.person_id, 0), c.kind, c.status, c.date_value, c.actor, c.character,
+	SELECT c.id, c.show_id, c.season, COALESCE(c.person_id, 0), c.kind, c.status, c.date_value, c.episodes, c.actor, c.character,
 		c.cast_change, c.text_value, c.quote, c.speaker, c.stated_at, c.recorded_at, c.confidence, c.origin,
 		COALESCE(c.supersedes, 0), r.state, r.reviewer, r.decided_at,
 		src.id, src.url, src.publisher, src.title, src.published, src.tier, sh.slug, sh.title
@@ -140,7 +140,7 @@ func scanClaim(rows *sql.Rows) (ShowClaim, error) {
 		published, tier                                   string
 		recorded, reviewed                                time.Time
 	)
-	err := rows.Scan(&c.ID, &c.ShowID, &c.Season, &c.PersonID, &kind, &status, &date, &c.Actor, &c.Character,
+	err := rows.Scan(&c.ID, &c.ShowID, &c.Season, &c.PersonID, &kind, &status, &date, &c.Episodes, &c.Actor, &c.Character,
 		&change, &c.Text, &c.Quote, &c.Speaker, &stated, &recorded, &c.Confidence, &origin,
 		&c.Supersedes, &state, &c.Reviewer, &reviewed,
 		&c.Source.ID, &c.Source.URL, &c.Source.Publisher, &c.Source.Title, &published, &tier, &sc.ShowSlug, &sc.ShowTitle)

@@ -40,6 +40,9 @@ func New(d *db.DB, now func() time.Time) *Store {
 	return &Store{db: d, q: d.DB, now: now}
 }
 
+// Now is the store's clock: when a write happens, as recorded.
+func (s *Store) Now() time.Time { return s.now() }
+
 // Dialect is the SQL dialect of the underlying database.
 func (s *Store) Dialect() db.Dialect { return s.db.Dialect }
 

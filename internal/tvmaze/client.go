@@ -114,6 +114,20 @@ func NewClient(o Options) (*Client, error) {
 // ErrNotModified when the server says the resource is unchanged since
 // this client last fetched it, and ErrNotFound for a 404.
 func (c *Client) Get(ctx context.Context, pathAndQuery string) ([]byte, error) {
+	return c.get(ctx, pathAndQuery, true)
+}
+
+// Exists reports whether path answers 200, without the conditional
+// headers that would make a later Get of it return ErrNotModified.
+func (c *Client) Exists(ctx context.Context, pathAndQuery string) (bool, error) {
+	_, err := c.get(ctx, pathAndQuery, false)
+	if errors.Is(err, ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+func (c *Client) get(ctx context.Context, pathAndQuery string, conditional bool) ([]byte, error) {
 	u, err := c.base.Parse(pathAndQuery)
 	if err != nil {
 		return nil, fmt.Errorf("TVmaze path %q: %w", pathAndQuery, err)
@@ -123,7 +137,7 @@ func (c *Client) Get(ctx context.Context, pathAndQuery string) ([]byte, error) {
 		if err := c.wait(ctx); err != nil {
 			return nil, err
 		}
-		body, retryAfter, err := c.do(ctx, target)
+		body, retryAfter, err := c.do(ctx, target, conditional)
 		if retryAfter < 0 || attempt >= c.maxRetries {
 			return body, err
 		}
@@ -137,7 +151,7 @@ func (c *Client) Get(ctx context.Context, pathAndQuery string) ([]byte, error) {
 
 // do makes one request. retryAfter is negative when the outcome is final,
 // else how long the server asked us to wait (0 when it did not say).
-func (c *Client) do(ctx context.Context, target string) (body []byte, retryAfter time.Duration, err error) {
+func (c *Client) do(ctx context.Context, target string, conditional bool) (body []byte, retryAfter time.Duration, err error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
 	if err != nil {
 		return nil, -1, err
@@ -147,7 +161,7 @@ func (c *Client) do(ctx context.Context, target string) (body []byte, retryAfter
 	c.mu.Lock()
 	v, known := c.validators[target]
 	c.mu.Unlock()
-	if known {
+	if known && conditional {
 		if v.etag != "" {
 			req.Header.Set("If-None-Match", v.etag)
 		}
@@ -172,7 +186,7 @@ func (c *Client) do(ctx context.Context, target string) (body []byte, retryAfter
 		if len(body) > MaxDocumentSize {
 			return nil, -1, fmt.Errorf("GET %s: response larger than %d MB", target, MaxDocumentSize>>20)
 		}
-		if etag, lm := resp.Header.Get("ETag"), resp.Header.Get("Last-Modified"); etag != "" || lm != "" {
+		if etag, lm := resp.Header.Get("ETag"), resp.Header.Get("Last-Modified"); conditional && (etag != "" || lm != "") {
 			c.mu.Lock()
 			c.validators[target] = validator{etag: etag, lastModified: lm}
 			c.mu.Unlock()

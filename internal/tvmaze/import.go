@@ -12,11 +12,24 @@ import (
 type Report struct {
 	Shows, ShowsCreated, ShowsUpdated int
 	Seasons, Episodes, Credits        int
+	// Claims counts the changes recorded as provider claims.
+	Claims int
 }
 
 func (r Report) String() string {
-	return fmt.Sprintf("%d shows (%d new, %d updated, %d unchanged), %d seasons, %d episodes, %d credits",
-		r.Shows, r.ShowsCreated, r.ShowsUpdated, r.Shows-r.ShowsCreated-r.ShowsUpdated, r.Seasons, r.Episodes, r.Credits)
+	return fmt.Sprintf("%d shows (%d new, %d updated, %d unchanged), %d seasons, %d episodes, %d credits, %d changes recorded as claims",
+		r.Shows, r.ShowsCreated, r.ShowsUpdated, r.Shows-r.ShowsCreated-r.ShowsUpdated, r.Seasons, r.Episodes, r.Credits, r.Claims)
+}
+
+// add sums reports.
+func (r *Report) add(o Report) {
+	r.Shows += o.Shows
+	r.ShowsCreated += o.ShowsCreated
+	r.ShowsUpdated += o.ShowsUpdated
+	r.Seasons += o.Seasons
+	r.Episodes += o.Episodes
+	r.Credits += o.Credits
+	r.Claims += o.Claims
 }
 
 // Import saves a decoded document in one transaction, so a file lands
@@ -47,16 +60,29 @@ func Import(ctx context.Context, st *store.Store, doc Document, showID int64) (R
 				return err
 			}
 		}
-		return saveParts(ctx, tx, show.ID, &Embedded{Cast: doc.Cast, Crew: doc.Crew, Seasons: doc.Seasons, Episodes: doc.Episodes}, &rep)
+		before, err := snapshot(ctx, tx, showID)
+		if err != nil {
+			return err
+		}
+		if err := saveParts(ctx, tx, show.ID, &Embedded{Cast: doc.Cast, Crew: doc.Crew, Seasons: doc.Seasons, Episodes: doc.Episodes}, &rep); err != nil {
+			return err
+		}
+		return recordChanges(ctx, tx, before, &rep)
 	})
 	return rep, err
 }
 
+// importShow saves a show with its embeds and records what changed since
+// the catalog last had it as claims, seen now.
 func importShow(ctx context.Context, tx *store.Store, s Show, rep *Report) error {
+	before, err := snapshot(ctx, tx, s.ID)
+	if err != nil {
+		return err
+	}
 	sh := ToShow(s)
-	if existing, err := tx.ShowByTVmazeID(ctx, s.ID); err == nil && (s.Embedded == nil || len(s.Embedded.Akas) == 0) {
+	if before.Show.ID != 0 && (s.Embedded == nil || len(s.Embedded.Akas) == 0) {
 		// A response without akas says nothing about them: keep ours.
-		sh.Aliases = existing.Aliases
+		sh.Aliases = before.Show.Aliases
 	}
 	change, err := tx.SaveShow(ctx, &sh)
 	if err != nil {
@@ -69,7 +95,42 @@ func importShow(ctx context.Context, tx *store.Store, s Show, rep *Report) error
 	case store.Updated:
 		rep.ShowsUpdated++
 	}
-	return saveParts(ctx, tx, sh.ID, s.Embedded, rep)
+	if err := saveParts(ctx, tx, sh.ID, s.Embedded, rep); err != nil {
+		return err
+	}
+	if before.Show.ID == 0 {
+		return nil // first sight: nothing changed
+	}
+	return recordChanges(ctx, tx, before, rep)
+}
+
+// recordChanges records, as claims seen now, what differs between before
+// and what the catalog holds now.
+func recordChanges(ctx context.Context, tx *store.Store, before Snapshot, rep *Report) error {
+	after, err := snapshot(ctx, tx, before.Show.TVmazeID)
+	if err != nil {
+		return err
+	}
+	for _, c := range Changes(before, after, tx.Now()) {
+		if _, err := tx.AddClaim(ctx, &c); err != nil {
+			return fmt.Errorf("record change: %w", err)
+		}
+		rep.Claims++
+	}
+	return nil
+}
+
+// snapshot reads what the catalog holds about a TVmaze show; the zero
+// Snapshot when it holds nothing.
+func snapshot(ctx context.Context, tx *store.Store, tvmazeID int64) (Snapshot, error) {
+	sh, err := tx.ShowByTVmazeID(ctx, tvmazeID)
+	if errors.Is(err, store.ErrNotFound) {
+		return Snapshot{}, nil
+	} else if err != nil {
+		return Snapshot{}, err
+	}
+	seasons, err := tx.Seasons(ctx, sh.ID)
+	return Snapshot{Show: sh, Seasons: seasons}, err
 }
 
 func saveParts(ctx context.Context, tx *store.Store, showID int64, e *Embedded, rep *Report) error {

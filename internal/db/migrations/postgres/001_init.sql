@@ -84,9 +84,10 @@ CREATE TABLE claims (
     show_id     BIGINT NOT NULL REFERENCES shows (id) ON DELETE CASCADE,
     season      BIGINT NOT NULL DEFAULT 0,
     person_id   BIGINT REFERENCES people (id),
-    kind        TEXT NOT NULL CHECK (kind IN ('renewal', 'premiere', 'cast', 'plot', 'factor')),
+    kind        TEXT NOT NULL CHECK (kind IN ('renewal', 'premiere', 'episodes', 'cast', 'plot', 'factor')),
     status      TEXT NOT NULL DEFAULT '',
     date_value  TEXT NOT NULL DEFAULT '',  -- partial date
+    episodes    BIGINT NOT NULL DEFAULT 0,
     actor       TEXT NOT NULL DEFAULT '',
     character   TEXT NOT NULL DEFAULT '',
     cast_change TEXT NOT NULL DEFAULT '',
