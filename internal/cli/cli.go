@@ -55,6 +55,7 @@ func commands() []command {
 		{"import", "import TVmaze responses, a claims file, Netflix Top 10 weeks or the demo data", runImport},
 		{"show", "print what is known about a show's season", runShow},
 		{"search", "find shows by title, alias, network or cast", runSearch},
+		{"sync", "bring the catalog up to date from TVmaze", runSync},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -19,6 +19,13 @@ type Config struct {
 	Addr string
 	// Migrate lets serve apply pending migrations at start.
 	Migrate bool
+	// TVmazeURL is the TVmaze API's base URL.
+	TVmazeURL string
+	// TVmazeRate is how many TVmaze calls a second to make, at most 2.
+	TVmazeRate float64
+	// TVmazeDetails says whose cast, crew, seasons, episodes and akas a
+	// sync fetches: "all" shows (one call each) or "followed" ones.
+	TVmazeDetails string
 }
 
 // Default database files and listen address.
@@ -26,11 +33,26 @@ const (
 	DefaultDB     = "./nextseason.db"
 	DefaultDemoDB = "./nextseason-demo.db"
 	DefaultAddr   = "127.0.0.1:8080"
+	// DefaultTVmazeURL is the public TVmaze API.
+	DefaultTVmazeURL = "https://api.tvmaze.com"
 )
 
 // FromEnv starts from the defaults and applies the environment.
 func FromEnv(getenv func(string) string) (Config, error) {
-	c := Config{DB: DefaultDB, Addr: DefaultAddr}
+	c := Config{DB: DefaultDB, Addr: DefaultAddr, TVmazeURL: DefaultTVmazeURL, TVmazeRate: 2, TVmazeDetails: "followed"}
+	if v := getenv("NEXTSEASON_TVMAZE_URL"); v != "" {
+		c.TVmazeURL = v
+	}
+	if v := getenv("NEXTSEASON_TVMAZE_RATE"); v != "" {
+		r, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return c, fmt.Errorf("NEXTSEASON_TVMAZE_RATE=%q: want calls per second, such as 1.5", v)
+		}
+		c.TVmazeRate = r
+	}
+	if v := getenv("NEXTSEASON_TVMAZE_DETAILS"); v != "" {
+		c.TVmazeDetails = v
+	}
 	if v := getenv("NEXTSEASON_DB"); v != "" {
 		c.DB = v
 	}
@@ -57,8 +79,21 @@ func (c *Config) AddrFlag(fs *flag.FlagSet) {
 	fs.StringVar(&c.Addr, "addr", c.Addr, "address to listen on (env NEXTSEASON_ADDR)")
 }
 
+// TVmazeFlags registers the TVmaze settings on fs.
+func (c *Config) TVmazeFlags(fs *flag.FlagSet) {
+	fs.StringVar(&c.TVmazeURL, "tvmaze-url", c.TVmazeURL, "TVmaze API base URL (env NEXTSEASON_TVMAZE_URL)")
+	fs.Float64Var(&c.TVmazeRate, "tvmaze-rate", c.TVmazeRate, "TVmaze calls per second, at most 2 (env NEXTSEASON_TVMAZE_RATE)")
+	fs.StringVar(&c.TVmazeDetails, "tvmaze-details", c.TVmazeDetails, "fetch cast, seasons and episodes of: all, or followed shows (env NEXTSEASON_TVMAZE_DETAILS)")
+}
+
 // Validate checks the settings once, before anything uses them.
 func (c Config) Validate() error {
+	if c.TVmazeRate <= 0 || c.TVmazeRate > 2 {
+		return fmt.Errorf("TVmaze rate %v: want more than 0 and at most 2 calls a second (TVmaze allows 20 calls in 10 s)", c.TVmazeRate)
+	}
+	if c.TVmazeDetails != "all" && c.TVmazeDetails != "followed" {
+		return fmt.Errorf("TVmaze details %q: want all or followed", c.TVmazeDetails)
+	}
 	if c.DB == "" {
 		return errors.New("--db is empty: give a SQLite file or a postgres:// URL")
 	}
