@@ -15,6 +15,7 @@ import (
 
 	"github.com/nextseason/nextseason/internal/config"
 	"github.com/nextseason/nextseason/internal/db"
+	"github.com/nextseason/nextseason/internal/jobs"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -164,6 +165,10 @@ func (a *app) openStore(ctx context.Context, migrate bool) (*store.Store, func()
 		} else if n > 0 {
 			a.log.Info("migrated database", "db", db.Redact(a.cfg.DB), "migrations", n)
 		}
+		if err := jobs.Migrate(ctx, d); err != nil {
+			closeDB()
+			return nil, nil, err
+		}
 		st := store.New(d, a.env.Now)
 		if n, err := st.IndexMissing(ctx); err != nil {
 			closeDB()
@@ -174,10 +179,13 @@ func (a *app) openStore(ctx context.Context, migrate bool) (*store.Store, func()
 	} else if n, err := d.Pending(ctx); err != nil {
 		closeDB()
 		return nil, nil, err
-	} else if n > 0 {
+	} else if pendingJobs, err := jobs.Pending(ctx, d); err != nil || n > 0 || pendingJobs {
 		closeDB()
-		return nil, nil, fmt.Errorf("database %s lacks %d migration(s): run `nextseason --db %s migrate` first (or serve --migrate)",
-			db.Redact(a.cfg.DB), n, db.Redact(a.cfg.DB))
+		if err != nil {
+			return nil, nil, err
+		}
+		return nil, nil, fmt.Errorf("database %s is not up to date: run `nextseason --db %s migrate` first (or serve --migrate)",
+			db.Redact(a.cfg.DB), db.Redact(a.cfg.DB))
 	}
 	return store.New(d, a.env.Now), closeDB, nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/nextseason/nextseason/internal/db"
+	"github.com/nextseason/nextseason/internal/jobs"
 )
 
 func runMigrate(ctx context.Context, a *app, args []string) error {
@@ -19,6 +20,9 @@ func runMigrate(ctx context.Context, a *app, args []string) error {
 	defer d.Close()
 	n, err := d.Migrate(ctx, a.env.Now())
 	if err != nil {
+		return err
+	}
+	if err := jobs.Migrate(ctx, d); err != nil {
 		return err
 	}
 	v, err := d.SchemaVersion(ctx)

@@ -2,18 +2,23 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
+	"time"
 
 	"github.com/nextseason/nextseason/internal/demo"
+	"github.com/nextseason/nextseason/internal/jobs"
 	"github.com/nextseason/nextseason/internal/server"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
 func runServe(ctx context.Context, a *app, args []string) error {
-	fs := a.flags("serve", "[--addr HOST:PORT] [--migrate]")
+	fs := a.flags("serve", "[--addr HOST:PORT] [--migrate] [--no-workers]")
 	a.cfg.AddrFlag(fs)
+	a.cfg.TVmazeFlags(fs)
 	fs.BoolVar(&a.cfg.Migrate, "migrate", a.cfg.Migrate, "apply pending migrations before serving (env NEXTSEASON_MIGRATE)")
+	noWorkers := fs.Bool("no-workers", false, "serve pages and the API only; leave background jobs (TVmaze sync) to other instances")
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
@@ -22,7 +27,25 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer closeDB()
-	return a.serve(ctx, st, "")
+	sy, err := a.syncer(st)
+	if err != nil {
+		return err
+	}
+	j, err := jobs.New(ctx, jobs.Config{DBURL: a.cfg.DB, Syncer: sy, Log: a.log, Work: !*noWorkers})
+	if err != nil {
+		return err
+	}
+	if err := j.Start(ctx); err != nil {
+		j.Stop(context.WithoutCancel(ctx))
+		return fmt.Errorf("start background jobs: %w", err)
+	}
+	if *noWorkers {
+		a.log.Info("background jobs are off on this instance (--no-workers)")
+	}
+	serveErr := a.serve(ctx, st, "")
+	stopCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	return errors.Join(serveErr, j.Stop(stopCtx))
 }
 
 // serve listens on the configured address and serves until ctx is done.

@@ -46,11 +46,10 @@ func runSync(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer closeDB()
-	client, err := tvmaze.NewClient(tvmaze.Options{BaseURL: a.cfg.TVmazeURL, PerSecond: a.cfg.TVmazeRate, UserAgent: userAgent, Logger: a.log})
+	sy, err := a.syncer(st)
 	if err != nil {
 		return err
 	}
-	sy := &tvmaze.Syncer{Client: client, Store: st, Log: a.log, Details: a.cfg.TVmazeDetails == "all" || *show != 0}
 	var rep tvmaze.SyncReport
 	switch {
 	case *full:
@@ -70,6 +69,15 @@ func runSync(ctx context.Context, a *app, args []string) error {
 	}
 	fmt.Fprintf(a.env.Stdout, "Done: %s.\n", rep)
 	return nil
+}
+
+// syncer makes a TVmaze syncer from the settings.
+func (a *app) syncer(st *store.Store) (*tvmaze.Syncer, error) {
+	client, err := tvmaze.NewClient(tvmaze.Options{BaseURL: a.cfg.TVmazeURL, PerSecond: a.cfg.TVmazeRate, UserAgent: userAgent, Logger: a.log})
+	if err != nil {
+		return nil, err
+	}
+	return &tvmaze.Syncer{Client: client, Store: st, Log: a.log, Details: a.cfg.TVmazeDetails == "all"}, nil
 }
 
 func resumeHint(ctx context.Context, st *store.Store, full bool) string {

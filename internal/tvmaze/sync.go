@@ -135,7 +135,7 @@ func (s *Syncer) savePage(ctx context.Context, page int, body []byte, rep *SyncR
 		})
 	}
 	for _, sh := range doc.Shows {
-		if err := s.refresh(ctx, sh.ID, rep); err != nil {
+		if err := s.refresh(ctx, sh.ID, true, rep); err != nil {
 			return err
 		}
 	}
@@ -177,20 +177,43 @@ func (s *Syncer) lastPage(ctx context.Context, from int) int {
 // then the shows due for a retry.
 func (s *Syncer) Updates(ctx context.Context, since string, progress func(Progress)) (SyncReport, error) {
 	var rep SyncReport
+	due, err := s.Changed(ctx, since)
+	if err != nil {
+		return rep, err
+	}
+	p := Progress{Total: len(due), StartedAt: time.Now()}
+	for i, id := range due {
+		if err := s.refresh(ctx, id, s.Details, &rep); err != nil {
+			return rep, err
+		}
+		if progress != nil {
+			p.Done, p.Failed, p.Report = i+1, rep.Failed, rep.Report
+			progress(p)
+		}
+	}
+	n, err := s.RetryDue(ctx)
+	rep.Retried += n
+	return rep, err
+}
+
+// Changed lists, in id order, the shows TVmaze changed within since (day,
+// week or month) that the catalog lacks or holds an older version of.
+func (s *Syncer) Changed(ctx context.Context, since string) ([]int64, error) {
 	switch since {
 	case "day", "week", "month":
 	default:
-		return rep, fmt.Errorf("updates since %q: want day, week or month", since)
+		return nil, fmt.Errorf("updates since %q: want day, week or month", since)
 	}
 	body, err := s.Client.Get(ctx, "/updates/shows?since="+since)
-	if err != nil && !errors.Is(err, ErrNotModified) {
-		return rep, fmt.Errorf("TVmaze updates: %w", err)
+	if errors.Is(err, ErrNotModified) {
+		return nil, nil // nothing changed since we last asked
+	}
+	if err != nil {
+		return nil, fmt.Errorf("TVmaze updates: %w", err)
 	}
 	var updated map[string]int64
-	if len(body) > 0 {
-		if err := json.Unmarshal(body, &updated); err != nil {
-			return rep, fmt.Errorf("TVmaze updates: %v", err)
-		}
+	if err := json.Unmarshal(body, &updated); err != nil {
+		return nil, fmt.Errorf("TVmaze updates: %v", err)
 	}
 	var due []int64
 	for key, at := range updated {
@@ -205,25 +228,14 @@ func (s *Syncer) Updates(ctx context.Context, since string, progress func(Progre
 		due = append(due, id)
 	}
 	slices.Sort(due)
-	p := Progress{Total: len(due), StartedAt: time.Now()}
-	for i, id := range due {
-		if err := s.refresh(ctx, id, &rep); err != nil {
-			return rep, err
-		}
-		if progress != nil {
-			p.Done, p.Failed, p.Report = i+1, rep.Failed, rep.Report
-			progress(p)
-		}
-	}
-	n, err := s.RetryDue(ctx)
-	rep.Retried += n
-	return rep, err
+	return due, nil
 }
 
-// Show refreshes one show by its TVmaze id.
+// Show refreshes one show by its TVmaze id, with its cast, crew,
+// seasons, episodes and akas.
 func (s *Syncer) Show(ctx context.Context, id int64) (SyncReport, error) {
 	var rep SyncReport
-	err := s.refresh(ctx, id, &rep)
+	err := s.refresh(ctx, id, true, &rep)
 	if err == nil && rep.Failed > 0 {
 		err = fmt.Errorf("show %d could not be synced; it will be retried", id)
 	}
@@ -239,7 +251,7 @@ func (s *Syncer) RetryDue(ctx context.Context) (int, error) {
 	}
 	var rep SyncReport
 	for _, r := range due {
-		if err := s.refresh(ctx, r.ExternalID, &rep); err != nil {
+		if err := s.refresh(ctx, r.ExternalID, s.Details, &rep); err != nil {
 			return 0, err
 		}
 	}
@@ -249,9 +261,9 @@ func (s *Syncer) RetryDue(ctx context.Context) (int, error) {
 // refresh fetches and saves one show. A show TVmaze cannot serve or that
 // does not decode is logged and left for a retry, and the sync goes on;
 // only a cancelled context stops it.
-func (s *Syncer) refresh(ctx context.Context, id int64, rep *SyncReport) error {
+func (s *Syncer) refresh(ctx context.Context, id int64, details bool, rep *SyncReport) error {
 	path := "/shows/" + strconv.FormatInt(id, 10)
-	if s.Details {
+	if details {
 		path += detailsEmbeds
 	}
 	body, err := s.Client.Get(ctx, path)

@@ -1,0 +1,131 @@
+// Package jobs runs nextseason's background work on River, with one code
+// path for both databases: riversqlite on SQLite, riverdatabasesql on
+// PostgreSQL, both over database/sql.
+package jobs
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver"
+	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+	"github.com/riverqueue/river/rivermigrate"
+
+	"github.com/nextseason/nextseason/internal/db"
+	"github.com/nextseason/nextseason/internal/tvmaze"
+)
+
+// driver picks River's driver for the database's dialect.
+func driver(d *db.DB) riverdriver.Driver[*sql.Tx] {
+	if d.Dialect == db.Postgres {
+		return riverdatabasesql.New(d.DB)
+	}
+	return riversqlite.New(d.DB)
+}
+
+// Migrate brings River's own tables up to date.
+func Migrate(ctx context.Context, d *db.DB) error {
+	m, err := rivermigrate.New(driver(d), nil)
+	if err != nil {
+		return fmt.Errorf("river migrations: %w", err)
+	}
+	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return fmt.Errorf("river migrations: %w", err)
+	}
+	return nil
+}
+
+// Pending reports whether River's tables lack migrations.
+func Pending(ctx context.Context, d *db.DB) (bool, error) {
+	m, err := rivermigrate.New(driver(d), nil)
+	if err != nil {
+		return false, fmt.Errorf("river migrations: %w", err)
+	}
+	res, err := m.Validate(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("river migrations: %w", err)
+	}
+	return !res.OK, nil
+}
+
+// Config is what the jobs need.
+type Config struct {
+	// DBURL is the database; on SQLite, River gets a handle of its own
+	// with one connection, as riversqlite advises.
+	DBURL  string
+	Syncer *tvmaze.Syncer
+	Log    *slog.Logger
+	// Work runs workers and periodic jobs; without it the client only
+	// inserts jobs (a web-only instance).
+	Work bool
+	// UpdatesEvery is how often the incremental TVmaze sync runs;
+	// default one hour.
+	UpdatesEvery time.Duration
+}
+
+// Jobs is the River client and the database handle it runs on.
+type Jobs struct {
+	client *river.Client[*sql.Tx]
+	db     *db.DB
+	work   bool
+}
+
+// New prepares the jobs; Start runs them.
+func New(ctx context.Context, cfg Config) (*Jobs, error) {
+	d, err := db.Open(ctx, cfg.DBURL)
+	if err != nil {
+		return nil, err
+	}
+	if d.Dialect == db.SQLite {
+		d.SetMaxOpenConns(1)
+	}
+	if cfg.UpdatesEvery == 0 {
+		cfg.UpdatesEvery = time.Hour
+	}
+	rc := &river.Config{Logger: cfg.Log, Workers: river.NewWorkers()}
+	river.AddWorker(rc.Workers, &refreshShowWorker{syncer: cfg.Syncer})
+	river.AddWorker(rc.Workers, &updatesWorker{syncer: cfg.Syncer})
+	if cfg.Work {
+		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 2}}
+		rc.PeriodicJobs = []*river.PeriodicJob{
+			river.NewPeriodicJob(river.PeriodicInterval(cfg.UpdatesEvery),
+				func() (river.JobArgs, *river.InsertOpts) { return UpdatesArgs{Since: "day"}, nil },
+				&river.PeriodicJobOpts{RunOnStart: true, ID: "tvmaze_updates"}),
+		}
+	}
+	client, err := river.NewClient(driver(d), rc)
+	if err != nil {
+		d.Close()
+		return nil, fmt.Errorf("river client: %w", err)
+	}
+	return &Jobs{client: client, db: d, work: cfg.Work}, nil
+}
+
+// Start runs the workers and periodic jobs, if this instance works jobs.
+func (j *Jobs) Start(ctx context.Context) error {
+	if !j.work {
+		return nil
+	}
+	return j.client.Start(ctx)
+}
+
+// Stop lets running jobs finish (for up to the context's deadline) and
+// closes River's database handle.
+func (j *Jobs) Stop(ctx context.Context) error {
+	var err error
+	if j.work {
+		err = j.client.Stop(ctx)
+	}
+	return errors.Join(err, j.db.Close())
+}
+
+// Subscribe reports finished jobs, for tests and progress.
+func (j *Jobs) Subscribe() (<-chan *river.Event, func()) {
+	return j.client.Subscribe(river.EventKindJobCompleted, river.EventKindJobFailed)
+}
