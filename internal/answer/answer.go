@@ -123,12 +123,16 @@ func FindShow(ctx context.Context, st *store.Store, ref string) (model.Show, err
 	return sh, nf
 }
 
-// searchCandidates is how many index matches are reranked.
-const searchCandidates = 100
+// searchCandidates is how many index matches are reranked, and
+// titlePrefixCandidates how many title-prefix matches join them.
+const (
+	searchCandidates      = 30
+	titlePrefixCandidates = 20
+)
 
 // Search finds shows by what a person typed, typos forgiven: words match
 // as prefixes; a word that starts no indexed word is corrected to the
-// nearest indexed words; when not every word matches, any word will do.
+// nearest indexed words; when no show has every word, any word will do.
 // The matches are ranked exact title first, then prefix, then similarity
 // and popularity.
 func Search(ctx context.Context, st *store.Store, q string, limit int) ([]match.Result, error) {
@@ -136,8 +140,14 @@ func Search(ctx context.Context, st *store.Store, q string, limit int) ([]match.
 	if len(tokens) == 0 || limit <= 0 {
 		return nil, nil
 	}
+	// Titles that start with what was typed lead the ranking; find them
+	// by prefix whatever the index makes of the words.
+	cands, err := st.ShowsByTitlePrefix(ctx, match.Key(q), titlePrefixCandidates)
+	if err != nil {
+		return nil, err
+	}
 	var groups [][]string
-	for _, t := range match.Significant(tokens) {
+	for _, t := range match.Searchable(tokens) {
 		alts, err := spellings(ctx, st, t)
 		if err != nil {
 			return nil, err
@@ -146,18 +156,16 @@ func Search(ctx context.Context, st *store.Store, q string, limit int) ([]match.
 			groups = append(groups, alts)
 		}
 	}
-	cands, err := st.MatchShows(ctx, groups, false, searchCandidates)
+	matched, err := st.MatchShows(ctx, groups, false, searchCandidates)
 	if err != nil {
 		return nil, err
 	}
-	if len(cands) < limit && len(groups) > 1 {
-		more, err := st.MatchShows(ctx, groups, true, searchCandidates)
-		if err != nil {
+	if len(matched) == 0 && len(groups) > 1 {
+		if matched, err = st.MatchShows(ctx, groups, true, searchCandidates); err != nil {
 			return nil, err
 		}
-		cands = appendNew(cands, more)
 	}
-	return match.Rerank(q, cands, limit), nil
+	return match.Rerank(q, appendNew(cands, matched), limit), nil
 }
 
 // spellings is a word as typed when some indexed word starts with it,

@@ -52,8 +52,11 @@ func rank(query string, shows []model.Show, limit int, floor float64) []Result {
 	var out []Result
 	for _, sh := range shows {
 		title := Normalize(sh.Title)
-		s := max(score(q, qgrams, title), score(q, qgrams, withoutArticle(title)), floor)
-		if s > 0 {
+		s := score(q, qgrams, title)
+		if bare := withoutArticle(title); bare != title {
+			s = max(s, score(q, qgrams, bare))
+		}
+		if s = max(s, floor); s > 0 {
 			out = append(out, Result{Show: sh, Score: s})
 		}
 	}
@@ -72,6 +75,10 @@ func rank(query string, shows []model.Show, limit int, floor float64) []Result {
 	return out
 }
 
+// Key is a title as prefix search compares it: normalised, without a
+// leading article. "The Simpsons" and "simpsons" share the key "simpsons".
+func Key(title string) string { return withoutArticle(Normalize(title)) }
+
 // withoutArticle drops a leading "the", "a" or "an", which people often
 // leave out: "simpsons" means The Simpsons.
 func withoutArticle(title string) string {
@@ -86,7 +93,7 @@ func withoutArticle(title string) string {
 // score is 1 for an exact title, 0.9 for a prefix, 0.8 for a title that
 // contains the query as a word sequence, and otherwise the trigram
 // similarity scaled below those, or 0 when too far.
-func score(q string, qgrams map[string]bool, title string) float64 {
+func score(q string, qgrams []uint64, title string) float64 {
 	switch {
 	case title == q:
 		return 1
@@ -124,27 +131,36 @@ func Normalize(s string) string {
 }
 
 // trigrams are the padded three-letter pieces of s, as PostgreSQL's
-// pg_trgm makes them: each word padded with two spaces before, one after.
-func trigrams(s string) map[string]bool {
-	out := map[string]bool{}
+// pg_trgm makes them (each word padded with two spaces before, one
+// after), hashed, sorted and without repeats.
+func trigrams(s string) []uint64 {
+	var out []uint64
 	for _, w := range strings.Fields(s) {
 		r := []rune("  " + w + " ")
 		for i := 0; i+3 <= len(r); i++ {
-			out[string(r[i:i+3])] = true
+			out = append(out, uint64(r[i])<<42|uint64(r[i+1])<<21|uint64(r[i+2]))
 		}
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // similarity is the Jaccard index of two trigram sets.
-func similarity(a, b map[string]bool) float64 {
+func similarity(a, b []uint64) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
 	shared := 0
-	for g := range a {
-		if b[g] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
 			shared++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	return float64(shared) / float64(len(a)+len(b)-shared)

@@ -42,16 +42,15 @@ func Tokens(q string) []string {
 	return out
 }
 
-// Significant drops stopwords, unless nothing else is left.
-func Significant(tokens []string) []string {
+// Searchable keeps the words worth looking up in the index: not
+// stopwords, and not words of one or two letters, which start half the
+// words there are. A query of such words alone is left to title prefixes.
+func Searchable(tokens []string) []string {
 	var out []string
 	for _, t := range tokens {
-		if !isStopword(t) {
+		if !isStopword(t) && utf8.RuneCountInString(t) >= 3 {
 			out = append(out, t)
 		}
-	}
-	if len(out) == 0 {
-		return tokens
 	}
 	return out
 }

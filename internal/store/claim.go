@@ -40,14 +40,14 @@ func (s *Store) AddClaim(ctx context.Context, c *model.Claim) (Change, error) {
 		}
 		c.Source.ID = srcID
 		fp := Fingerprint(*c)
-		err = tx.q.QueryRowContext(ctx, `SELECT id FROM claims WHERE fingerprint = $1`, fp).Scan(&c.ID)
+		err = tx.queryRow(ctx, `SELECT id FROM claims WHERE fingerprint = $1`, fp).Scan(&c.ID)
 		if err = mapErr(err); err == nil || !errors.Is(err, ErrNotFound) {
 			return err
 		}
 		change = Created
 		now := tx.now().UTC()
 		c.RecordedAt = now
-		err = tx.q.QueryRowContext(ctx, `
+		err = tx.queryRow(ctx, `
 			INSERT INTO claims (fingerprint, show_id, season, person_id, kind, status, date_value, episodes, actor, character,
 				cast_change, text_value, quote, speaker, source_id, stated_at, recorded_at, confidence, origin, supersedes)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
@@ -72,7 +72,7 @@ func (s *Store) AddClaim(ctx context.Context, c *model.Claim) (Change, error) {
 // Review records a decision on a claim. The claim itself is not touched:
 // its state is its latest review.
 func (s *Store) Review(ctx context.Context, claimID int64, state model.ClaimState, reviewer string) error {
-	_, err := s.q.ExecContext(ctx, `INSERT INTO claim_reviews (claim_id, state, reviewer, decided_at) VALUES ($1, $2, $3, $4)`,
+	_, err := s.exec(ctx, `INSERT INTO claim_reviews (claim_id, state, reviewer, decided_at) VALUES ($1, $2, $3, $4)`,
 		claimID, string(state), reviewer, s.now().UTC())
 	if err != nil {
 		return fmt.Errorf("review claim %d: %w", claimID, mapErr(err))
@@ -116,7 +116,7 @@ func (s *Store) LatestClaims(ctx context.Context, kind model.ClaimKind, limit in
 }
 
 func (s *Store) queryClaims(ctx context.Context, query string, args ...any) ([]ShowClaim, error) {
-	rows, err := s.q.QueryContext(ctx, query, args...)
+	rows, err := s.query(ctx, query, args...)
 	if err != nil {
 		return nil, mapErr(err)
 	}

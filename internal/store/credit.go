@@ -14,17 +14,17 @@ func (s *Store) SavePerson(ctx context.Context, p model.Person) (int64, error) {
 	var id int64
 	var err error
 	if p.TVmazeID != 0 {
-		err = s.q.QueryRowContext(ctx, `SELECT id FROM people WHERE tvmaze_id = $1`, p.TVmazeID).Scan(&id)
+		err = s.queryRow(ctx, `SELECT id FROM people WHERE tvmaze_id = $1`, p.TVmazeID).Scan(&id)
 	} else {
-		err = s.q.QueryRowContext(ctx, `SELECT id FROM people WHERE name = $1 AND tvmaze_id IS NULL ORDER BY id LIMIT 1`, p.Name).Scan(&id)
+		err = s.queryRow(ctx, `SELECT id FROM people WHERE name = $1 AND tvmaze_id IS NULL ORDER BY id LIMIT 1`, p.Name).Scan(&id)
 	}
 	if err = mapErr(err); !errors.Is(err, ErrNotFound) {
 		if err == nil && p.TVmazeID != 0 {
-			_, err = s.q.ExecContext(ctx, `UPDATE people SET name = $2 WHERE id = $1 AND name <> $2`, id, p.Name)
+			_, err = s.exec(ctx, `UPDATE people SET name = $2 WHERE id = $1 AND name <> $2`, id, p.Name)
 		}
 		return id, mapErr(err)
 	}
-	err = s.q.QueryRowContext(ctx, `INSERT INTO people (name, tvmaze_id) VALUES ($1, $2) RETURNING id`,
+	err = s.queryRow(ctx, `INSERT INTO people (name, tvmaze_id) VALUES ($1, $2) RETURNING id`,
 		p.Name, nullInt(p.TVmazeID)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("insert person %q: %w", p.Name, mapErr(err))
@@ -40,7 +40,7 @@ func (s *Store) SaveCredit(ctx context.Context, c model.Credit) (Change, error) 
 		if err != nil {
 			return err
 		}
-		res, err := tx.q.ExecContext(ctx, `
+		res, err := tx.exec(ctx, `
 			INSERT INTO credits (show_id, season, person_id, character, role, job) VALUES ($1, $2, $3, $4, $5, $6)
 			ON CONFLICT DO NOTHING`, c.ShowID, c.Season, pid, c.Character, string(c.Role), c.Job)
 		if err != nil {
@@ -56,7 +56,7 @@ func (s *Store) SaveCredit(ctx context.Context, c model.Credit) (Change, error) 
 
 // Credits lists a show's cast and crew, main cast first.
 func (s *Store) Credits(ctx context.Context, showID int64) ([]model.Credit, error) {
-	rows, err := s.q.QueryContext(ctx, `
+	rows, err := s.query(ctx, `
 		SELECT c.show_id, c.season, p.id, p.name, COALESCE(p.tvmaze_id, 0), c.character, c.role, c.job
 		FROM credits c JOIN people p ON p.id = c.person_id
 		WHERE c.show_id = $1

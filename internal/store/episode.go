@@ -22,7 +22,7 @@ func (s *Store) SaveEpisode(ctx context.Context, e model.Episode) (Change, error
 		default:
 			change = Updated
 		}
-		_, err = tx.q.ExecContext(ctx, `
+		_, err = tx.exec(ctx, `
 			INSERT INTO episodes (show_id, season, number, name, airdate, runtime, tvmaze_id)
 			VALUES ($1, $2, $3, $4, $5, $6, $7)
 			ON CONFLICT (tvmaze_id) DO UPDATE SET show_id = excluded.show_id, season = excluded.season, number = excluded.number,
@@ -42,7 +42,7 @@ func (s *Store) Episodes(ctx context.Context, showID int64) ([]model.Episode, er
 }
 
 func (s *Store) queryEpisodes(ctx context.Context, where string, args ...any) ([]model.Episode, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT show_id, season, number, name, airdate, runtime, tvmaze_id
+	rows, err := s.query(ctx, `SELECT show_id, season, number, name, airdate, runtime, tvmaze_id
 		FROM episodes `+where+` ORDER BY season, number, id`, args...)
 	if err != nil {
 		return nil, mapErr(err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nextseason/nextseason/internal/db"
 	"github.com/nextseason/nextseason/internal/match"
@@ -16,10 +17,27 @@ import (
 // it holds are kept in search_terms, which typo correction searches. The
 // indexed text is normalised by match.Normalize, as queries are.
 
-// IndexShow (re)builds a show's entry in the search index.
+// IndexShow rebuilds a show's entry in the search index, after its
+// aliases or people changed.
 func (s *Store) IndexShow(ctx context.Context, showID int64) error {
-	var title, network string
-	if err := s.q.QueryRowContext(ctx, `SELECT title, network FROM shows WHERE id = $1`, showID).Scan(&title, &network); err != nil {
+	return s.indexShow(ctx, showID, indexedBefore)
+}
+
+// indexedBefore and notIndexed tell indexShow where the show's old entry
+// is: under its current popularity, or nowhere.
+const (
+	indexedBefore = -1
+	notIndexed    = -2
+)
+
+// indexShow writes a show's entry. oldPopularity is the popularity the
+// show was indexed with, or indexedBefore (unchanged) or notIndexed.
+func (s *Store) indexShow(ctx context.Context, showID int64, oldPopularity int) error {
+	var (
+		title, network string
+		popularity     int
+	)
+	if err := s.queryRow(ctx, `SELECT title, network, popularity FROM shows WHERE id = $1`, showID).Scan(&title, &network, &popularity); err != nil {
 		return fmt.Errorf("index show %d: %w", showID, mapErr(err))
 	}
 	aliases, err := s.strings(ctx, `SELECT name FROM show_aliases WHERE show_id = $1 ORDER BY name`, showID)
@@ -33,15 +51,29 @@ func (s *Store) IndexShow(ctx context.Context, showID int64) error {
 	fields := []string{match.Normalize(title), match.Normalize(strings.Join(aliases, " ")), match.Normalize(network), match.Normalize(strings.Join(people, " "))}
 	switch s.db.Dialect {
 	case db.Postgres:
-		_, err = s.q.ExecContext(ctx, `
+		_, err = s.exec(ctx, `
 			INSERT INTO show_search (show_id, doc) VALUES ($1,
 				setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B') ||
 				setweight(to_tsvector('simple', $4), 'C') || setweight(to_tsvector('simple', $5), 'D'))
 			ON CONFLICT (show_id) DO UPDATE SET doc = excluded.doc`, showID, fields[0], fields[1], fields[2], fields[3])
 	default:
-		if _, err = s.q.ExecContext(ctx, `DELETE FROM show_fts WHERE rowid = $1`, showID); err == nil {
-			_, err = s.q.ExecContext(ctx, `INSERT INTO show_fts (rowid, title, aliases, network, people) VALUES ($1, $2, $3, $4, $5)`,
-				showID, fields[0], fields[1], fields[2], fields[3])
+		if oldPopularity == indexedBefore {
+			oldPopularity = popularity
+		}
+		if oldPopularity != notIndexed {
+			// The entry's rowid carries the popularity it was indexed with.
+			old := ftsRowID(showID, oldPopularity)
+			if _, err = s.exec(ctx, `DELETE FROM show_fts WHERE rowid = $1`, old); err == nil {
+				_, err = s.exec(ctx, `DELETE FROM show_title_fts WHERE rowid = $1`, old)
+			}
+		}
+		row := ftsRowID(showID, popularity)
+		if err == nil {
+			_, err = s.exec(ctx, `INSERT INTO show_fts (rowid, title, aliases, network, people) VALUES ($1, $2, $3, $4, $5)`,
+				row, fields[0], fields[1], fields[2], fields[3])
+		}
+		if err == nil {
+			_, err = s.exec(ctx, `INSERT INTO show_title_fts (rowid, title) VALUES ($1, $2)`, row, fields[0])
 		}
 	}
 	if err != nil {
@@ -68,6 +100,7 @@ func (s *Store) addTerms(ctx context.Context, words []string) error {
 		args[i] = w
 	}
 	b.WriteString(` ON CONFLICT DO NOTHING`)
+	// Not prepared: the text varies with the number of words.
 	if _, err := s.q.ExecContext(ctx, b.String(), args...); err != nil {
 		return fmt.Errorf("record search terms: %w", mapErr(err))
 	}
@@ -77,12 +110,12 @@ func (s *Store) addTerms(ctx context.Context, words []string) error {
 // IndexMissing indexes the shows the search index lacks, such as those
 // imported before it existed, and returns how many it indexed.
 func (s *Store) IndexMissing(ctx context.Context) (int, error) {
-	query := `SELECT id FROM shows WHERE id NOT IN (SELECT rowid FROM show_fts) ORDER BY id`
+	query := `SELECT id FROM shows WHERE id NOT IN (SELECT rowid & 4294967295 FROM show_fts) ORDER BY id`
 	if s.db.Dialect == db.Postgres {
 		query = `SELECT id FROM shows WHERE id NOT IN (SELECT show_id FROM show_search) ORDER BY id`
 	}
 	var ids []int64
-	rows, err := s.q.QueryContext(ctx, query)
+	rows, err := s.query(ctx, query)
 	if err != nil {
 		return 0, mapErr(err)
 	}
@@ -100,7 +133,7 @@ func (s *Store) IndexMissing(ctx context.Context) (int, error) {
 	}
 	err = s.InTx(ctx, func(tx *Store) error {
 		for _, id := range ids {
-			if err := tx.IndexShow(ctx, id); err != nil {
+			if err := tx.indexShow(ctx, id, notIndexed); err != nil {
 				return err
 			}
 		}
@@ -116,47 +149,72 @@ func (s *Store) Terms(ctx context.Context, prefix string, limit int) ([]string, 
 		prefix, prefix+"\U0010FFFF", limit)
 }
 
+// ShowsByTitlePrefix lists shows whose title key (match.Key) starts with
+// key, most popular first, at most limit. A key of one or two letters,
+// which starts thousands of titles, must match whole.
+func (s *Store) ShowsByTitlePrefix(ctx context.Context, key string, limit int) ([]model.Show, error) {
+	if key == "" {
+		return nil, nil
+	}
+	if utf8.RuneCountInString(key) < 3 {
+		return s.queryShowRefs(ctx, `
+			SELECT id, slug, title, network, popularity FROM shows
+			WHERE title_key = $1 ORDER BY popularity DESC, id LIMIT $2`, key, limit)
+	}
+	return s.queryShowRefs(ctx, `
+		SELECT id, slug, title, network, popularity FROM shows
+		WHERE title_key >= $1 AND title_key < $2 ORDER BY popularity DESC, id LIMIT $3`, key, key+"\U0010FFFF", limit)
+}
+
 // MatchShows finds shows whose index entry has, for every group (or, with
 // any, for at least one), a word starting with one of the group's words.
 // Groups are normalised words (match.Tokens), so they carry no search
-// syntax. Best index matches first, at most limit.
+// syntax. At most limit shows, the most relevant (PostgreSQL) or the most
+// popular (SQLite) first; on SQLite, shows matching by alias, network or
+// person only when none matches by title.
 func (s *Store) MatchShows(ctx context.Context, groups [][]string, any bool, limit int) ([]model.Show, error) {
 	if len(groups) == 0 {
 		return nil, nil
 	}
-	var query, expr string
-	switch s.db.Dialect {
-	case db.Postgres:
-		expr = searchExpr(groups, any, func(w string) string { return w + ":*" }, " | ", " & ")
-		query = `
+	if s.db.Dialect == db.Postgres {
+		expr := searchExpr(groups, any, func(w string) string { return w + ":*" }, " | ", " & ")
+		out, err := s.queryShowRefs(ctx, `
 			SELECT s.id, s.slug, s.title, s.network, s.popularity
-			FROM show_search x JOIN shows s ON s.id = x.show_id
-			WHERE x.doc @@ to_tsquery('simple', $1)
-			ORDER BY ts_rank(x.doc, to_tsquery('simple', $1)) DESC, s.popularity DESC, s.id
-			LIMIT $2`
-	default:
-		expr = searchExpr(groups, any, func(w string) string { return `"` + w + `"*` }, " OR ", " AND ")
-		query = `
-			SELECT s.id, s.slug, s.title, s.network, s.popularity
-			FROM show_fts f JOIN shows s ON s.id = f.rowid
-			WHERE show_fts MATCH $1
-			ORDER BY bm25(show_fts, 10.0, 5.0, 1.0, 1.0), s.popularity DESC, s.id
-			LIMIT $2`
-	}
-	rows, err := s.q.QueryContext(ctx, query, expr, limit)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", expr, mapErr(err))
-	}
-	defer rows.Close()
-	var out []model.Show
-	for rows.Next() {
-		var sh model.Show
-		if err := rows.Scan(&sh.ID, &sh.Slug, &sh.Title, &sh.Network, &sh.Popularity); err != nil {
-			return nil, mapErr(err)
+			FROM (SELECT show_id, ts_rank(doc, to_tsquery('simple', $1)) AS rank FROM show_search
+				WHERE doc @@ to_tsquery('simple', $1) ORDER BY rank DESC LIMIT $2) AS x
+			JOIN shows s ON s.id = x.show_id
+			ORDER BY x.rank DESC, s.popularity DESC, s.id`, expr, limit)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", expr, err)
 		}
-		out = append(out, sh)
+		return out, nil
 	}
-	return out, mapErr(rows.Err())
+	// FTS5's bm25 costs microseconds a row; walking the index in rowid
+	// order costs next to nothing, and the rowid puts popular shows last
+	// (ftsRowID), so the most popular matches come first.
+	expr := searchExpr(groups, any, func(w string) string { return `"` + w + `"*` }, " OR ", " AND ")
+	out, err := s.queryShowRefs(ctx, `
+		SELECT s.id, s.slug, s.title, s.network, s.popularity
+		FROM (SELECT rowid FROM show_title_fts WHERE show_title_fts MATCH $1 ORDER BY rowid DESC LIMIT $2) AS f
+		JOIN shows s ON s.id = (f.rowid & 4294967295)
+		ORDER BY f.rowid DESC`, expr, limit)
+	if err == nil && len(out) == 0 {
+		out, err = s.queryShowRefs(ctx, `
+			SELECT s.id, s.slug, s.title, s.network, s.popularity
+			FROM (SELECT rowid FROM show_fts WHERE show_fts MATCH $1 ORDER BY rowid DESC LIMIT $2) AS f
+			JOIN shows s ON s.id = (f.rowid & 4294967295)
+			ORDER BY f.rowid DESC`, expr, limit)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", expr, err)
+	}
+	return out, nil
+}
+
+// ftsRowID is a show's rowid in the FTS5 index: its popularity (0–100)
+// above its id, so that the index lists popular shows last.
+func ftsRowID(showID int64, popularity int) int64 {
+	return int64(min(max(popularity, 0), 100))<<32 | showID
 }
 
 // searchExpr writes groups as a query: alternatives joined by or, groups
@@ -177,7 +235,7 @@ func searchExpr(groups [][]string, any bool, term func(string) string, or, and s
 }
 
 func (s *Store) strings(ctx context.Context, query string, args ...any) ([]string, error) {
-	rows, err := s.q.QueryContext(ctx, query, args...)
+	rows, err := s.query(ctx, query, args...)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -189,6 +247,24 @@ func (s *Store) strings(ctx context.Context, query string, args ...any) ([]strin
 			return nil, mapErr(err)
 		}
 		out = append(out, v)
+	}
+	return out, mapErr(rows.Err())
+}
+
+// queryShowRefs lists shows by id, slug, title, network and popularity.
+func (s *Store) queryShowRefs(ctx context.Context, query string, args ...any) ([]model.Show, error) {
+	rows, err := s.query(ctx, query, args...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []model.Show
+	for rows.Next() {
+		var sh model.Show
+		if err := rows.Scan(&sh.ID, &sh.Slug, &sh.Title, &sh.Network, &sh.Popularity); err != nil {
+			return nil, mapErr(err)
+		}
+		out = append(out, sh)
 	}
 	return out, mapErr(rows.Err())
 }

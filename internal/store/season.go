@@ -23,7 +23,7 @@ func (s *Store) SaveSeason(ctx context.Context, se model.Season) (Change, error)
 		default:
 			change = Updated
 		}
-		_, err = tx.q.ExecContext(ctx, `
+		_, err = tx.exec(ctx, `
 			INSERT INTO seasons (show_id, number, name, episode_order, premiere, end_date, tvmaze_id)
 			VALUES ($1, $2, $3, $4, $5, $6, $7)
 			ON CONFLICT (show_id, number) DO UPDATE SET name = excluded.name, episode_order = excluded.episode_order,
@@ -54,7 +54,7 @@ func (s *Store) Seasons(ctx context.Context, showID int64) ([]model.Season, erro
 }
 
 func (s *Store) querySeasons(ctx context.Context, where string, args ...any) ([]model.Season, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT show_id, number, name, episode_order, premiere, end_date, COALESCE(tvmaze_id, 0)
+	rows, err := s.query(ctx, `SELECT show_id, number, name, episode_order, premiere, end_date, COALESCE(tvmaze_id, 0)
 		FROM seasons `+where+` ORDER BY number`, args...)
 	if err != nil {
 		return nil, mapErr(err)

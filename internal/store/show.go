@@ -56,7 +56,7 @@ func scanShow(row interface{ Scan(...any) error }) (model.Show, error) {
 
 // Show loads a show by id, with its aliases.
 func (s *Store) Show(ctx context.Context, id int64) (model.Show, error) {
-	sh, err := scanShow(s.q.QueryRowContext(ctx, `SELECT `+showColumns+` FROM shows WHERE id = $1`, id))
+	sh, err := scanShow(s.queryRow(ctx, `SELECT `+showColumns+` FROM shows WHERE id = $1`, id))
 	if err != nil {
 		return model.Show{}, fmt.Errorf("show %d: %w", id, err)
 	}
@@ -67,7 +67,7 @@ func (s *Store) Show(ctx context.Context, id int64) (model.Show, error) {
 // ShowBySlug loads a show by its slug, with its aliases.
 func (s *Store) ShowBySlug(ctx context.Context, slug string) (model.Show, error) {
 	var id int64
-	if err := s.q.QueryRowContext(ctx, `SELECT id FROM shows WHERE slug = $1`, slug).Scan(&id); err != nil {
+	if err := s.queryRow(ctx, `SELECT id FROM shows WHERE slug = $1`, slug).Scan(&id); err != nil {
 		return model.Show{}, fmt.Errorf("show %q: %w", slug, mapErr(err))
 	}
 	return s.Show(ctx, id)
@@ -78,7 +78,7 @@ func (s *Store) ShowBySlug(ctx context.Context, slug string) (model.Show, error)
 func (s *Store) FindShow(ctx context.Context, ref string) (model.Show, error) {
 	ref = strings.TrimSpace(ref)
 	var id int64
-	err := s.q.QueryRowContext(ctx, `
+	err := s.queryRow(ctx, `
 		SELECT id FROM (
 			SELECT id, 0 AS pref, popularity FROM shows WHERE slug = $1
 			UNION ALL
@@ -94,7 +94,7 @@ func (s *Store) FindShow(ctx context.Context, ref string) (model.Show, error) {
 
 // ShowTitles lists every show's id, slug and title, for fuzzy matching.
 func (s *Store) ShowTitles(ctx context.Context) ([]model.Show, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT id, slug, title, network, popularity FROM shows ORDER BY id`)
+	rows, err := s.query(ctx, `SELECT id, slug, title, network, popularity FROM shows ORDER BY id`)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -113,7 +113,7 @@ func (s *Store) ShowTitles(ctx context.Context) ([]model.Show, error) {
 // CountShows counts the shows in the catalog.
 func (s *Store) CountShows(ctx context.Context) (int, error) {
 	var n int
-	err := s.q.QueryRowContext(ctx, `SELECT COUNT(*) FROM shows`).Scan(&n)
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM shows`).Scan(&n)
 	return n, mapErr(err)
 }
 
@@ -132,7 +132,7 @@ func (s *Store) SaveShow(ctx context.Context, sh *model.Show) (Change, error) {
 			if err := tx.insertShow(ctx, sh); err != nil {
 				return err
 			}
-			return tx.IndexShow(ctx, sh.ID)
+			return tx.indexShow(ctx, sh.ID, notIndexed)
 		case err != nil:
 			return err
 		}
@@ -145,7 +145,7 @@ func (s *Store) SaveShow(ctx context.Context, sh *model.Show) (Change, error) {
 		if err := tx.updateShow(ctx, *sh, !slices.Equal(existing.Aliases, sh.Aliases)); err != nil {
 			return err
 		}
-		return tx.IndexShow(ctx, sh.ID)
+		return tx.indexShow(ctx, sh.ID, existing.Popularity)
 	})
 	return change, err
 }
@@ -154,9 +154,9 @@ func (s *Store) matchingShow(ctx context.Context, sh model.Show) (model.Show, er
 	var id int64
 	var err error
 	if sh.TVmazeID != 0 {
-		err = s.q.QueryRowContext(ctx, `SELECT id FROM shows WHERE tvmaze_id = $1`, sh.TVmazeID).Scan(&id)
+		err = s.queryRow(ctx, `SELECT id FROM shows WHERE tvmaze_id = $1`, sh.TVmazeID).Scan(&id)
 	} else {
-		err = s.q.QueryRowContext(ctx, `SELECT id FROM shows WHERE slug = $1 AND tvmaze_id IS NULL`, sh.Slug).Scan(&id)
+		err = s.queryRow(ctx, `SELECT id FROM shows WHERE slug = $1 AND tvmaze_id IS NULL`, sh.Slug).Scan(&id)
 	}
 	if err != nil {
 		return model.Show{}, mapErr(err)
@@ -179,13 +179,14 @@ func (s *Store) insertShow(ctx context.Context, sh *model.Show) error {
 		return err
 	}
 	genres, _ := json.Marshal(nonNil(sh.Genres))
-	err = s.q.QueryRowContext(ctx, `
-		INSERT INTO shows (slug, title, network, country, language, genres, summary, premiered, ended,
+	err = s.queryRow(ctx, `
+		INSERT INTO shows (slug, title, title_key, network, country, language, genres, summary, premiered, ended,
 			provider_status, provider_seen_at, runtime, popularity, tvmaze_id, imdb_id, thetvdb_id)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+		VALUES ($1, $2, $17, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
 		RETURNING id`,
 		slug, sh.Title, sh.Network, sh.Country, sh.Language, string(genres), sh.Summary, sh.Premiered.String(), sh.Ended.String(),
 		sh.ProviderStatus, nullTime(sh.ProviderSeenAt), sh.Runtime, sh.Popularity, nullInt(sh.TVmazeID), sh.IMDbID, sh.TheTVDBID,
+		match.Key(sh.Title),
 	).Scan(&sh.ID)
 	if err != nil {
 		return fmt.Errorf("insert show %q: %w", sh.Title, mapErr(err))
@@ -196,20 +197,20 @@ func (s *Store) insertShow(ctx context.Context, sh *model.Show) error {
 
 func (s *Store) updateShow(ctx context.Context, sh model.Show, aliasesChanged bool) error {
 	genres, _ := json.Marshal(nonNil(sh.Genres))
-	_, err := s.q.ExecContext(ctx, `
-		UPDATE shows SET title = $2, network = $3, country = $4, language = $5, genres = $6, summary = $7,
+	_, err := s.exec(ctx, `
+		UPDATE shows SET title = $2, title_key = $16, network = $3, country = $4, language = $5, genres = $6, summary = $7,
 			premiered = $8, ended = $9, provider_status = $10, provider_seen_at = $11, runtime = $12,
 			popularity = $13, imdb_id = $14, thetvdb_id = $15
 		WHERE id = $1`,
 		sh.ID, sh.Title, sh.Network, sh.Country, sh.Language, string(genres), sh.Summary, sh.Premiered.String(), sh.Ended.String(),
-		sh.ProviderStatus, nullTime(sh.ProviderSeenAt), sh.Runtime, sh.Popularity, sh.IMDbID, sh.TheTVDBID)
+		sh.ProviderStatus, nullTime(sh.ProviderSeenAt), sh.Runtime, sh.Popularity, sh.IMDbID, sh.TheTVDBID, match.Key(sh.Title))
 	if err != nil {
 		return fmt.Errorf("update show %q: %w", sh.Title, mapErr(err))
 	}
 	if !aliasesChanged {
 		return nil
 	}
-	if _, err := s.q.ExecContext(ctx, `DELETE FROM show_aliases WHERE show_id = $1`, sh.ID); err != nil {
+	if _, err := s.exec(ctx, `DELETE FROM show_aliases WHERE show_id = $1`, sh.ID); err != nil {
 		return mapErr(err)
 	}
 	return s.insertAliases(ctx, sh.ID, sh.Aliases)
@@ -234,7 +235,7 @@ func (s *Store) freeSlug(ctx context.Context, sh *model.Show) (string, error) {
 	}
 	for _, c := range candidates {
 		var n int
-		if err := s.q.QueryRowContext(ctx, `SELECT COUNT(*) FROM shows WHERE slug = $1`, c).Scan(&n); err != nil {
+		if err := s.queryRow(ctx, `SELECT COUNT(*) FROM shows WHERE slug = $1`, c).Scan(&n); err != nil {
 			return "", mapErr(err)
 		}
 		if n == 0 {
@@ -245,7 +246,7 @@ func (s *Store) freeSlug(ctx context.Context, sh *model.Show) (string, error) {
 }
 
 func (s *Store) aliases(ctx context.Context, showID int64) ([]model.Alias, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT name, country FROM show_aliases WHERE show_id = $1 ORDER BY name, country`, showID)
+	rows, err := s.query(ctx, `SELECT name, country FROM show_aliases WHERE show_id = $1 ORDER BY name, country`, showID)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -263,7 +264,7 @@ func (s *Store) aliases(ctx context.Context, showID int64) ([]model.Alias, error
 
 func (s *Store) insertAliases(ctx context.Context, showID int64, aliases []model.Alias) error {
 	for _, a := range aliases {
-		if _, err := s.q.ExecContext(ctx, `INSERT INTO show_aliases (show_id, name, country) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+		if _, err := s.exec(ctx, `INSERT INTO show_aliases (show_id, name, country) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
 			showID, a.Name, a.Country); err != nil {
 			return fmt.Errorf("alias %q: %w", a.Name, mapErr(err))
 		}
@@ -298,7 +299,7 @@ func nonNil(s []string) []string {
 // ShowByTVmazeID loads a show by its TVmaze id.
 func (s *Store) ShowByTVmazeID(ctx context.Context, tvmazeID int64) (model.Show, error) {
 	var id int64
-	if err := s.q.QueryRowContext(ctx, `SELECT id FROM shows WHERE tvmaze_id = $1`, tvmazeID).Scan(&id); err != nil {
+	if err := s.queryRow(ctx, `SELECT id FROM shows WHERE tvmaze_id = $1`, tvmazeID).Scan(&id); err != nil {
 		return model.Show{}, fmt.Errorf("show with TVmaze id %d: %w", tvmazeID, mapErr(err))
 	}
 	return s.Show(ctx, id)

@@ -17,7 +17,7 @@ func (s *Store) SaveSource(ctx context.Context, src model.Source) (int64, error)
 		published string
 		tier      string
 	)
-	err := s.q.QueryRowContext(ctx, `SELECT id, publisher, title, published, tier FROM sources WHERE url = $1`, src.URL).
+	err := s.queryRow(ctx, `SELECT id, publisher, title, published, tier FROM sources WHERE url = $1`, src.URL).
 		Scan(&have.ID, &have.Publisher, &have.Title, &published, &tier)
 	switch err = mapErr(err); {
 	case err == nil:
@@ -31,7 +31,7 @@ func (s *Store) SaveSource(ctx context.Context, src model.Source) (int64, error)
 		return 0, err
 	}
 	var id int64
-	err = s.q.QueryRowContext(ctx, `INSERT INTO sources (url, publisher, title, published, tier) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+	err = s.queryRow(ctx, `INSERT INTO sources (url, publisher, title, published, tier) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
 		src.URL, src.Publisher, src.Title, src.Published.String(), string(src.Tier)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("insert source %s: %w", src.URL, mapErr(err))

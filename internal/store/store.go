@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/nextseason/nextseason/internal/db"
@@ -29,15 +30,87 @@ type querier interface {
 
 // Store reads and writes nextseason's data.
 type Store struct {
-	db  *db.DB
-	q   querier
-	now func() time.Time
+	db    *db.DB
+	q     querier
+	now   func() time.Time
+	stmts *stmtCache
 }
 
 // New returns a Store over an open, migrated database. now is the clock
 // that stamps recorded_at and review times.
 func New(d *db.DB, now func() time.Time) *Store {
-	return &Store{db: d, q: d.DB, now: now}
+	return &Store{db: d, q: d.DB, now: now, stmts: &stmtCache{m: map[string]*sql.Stmt{}}}
+}
+
+// stmtCache keeps prepared statements by query text: parsing SQL is a
+// good part of a small query's cost.
+type stmtCache struct {
+	mu sync.Mutex
+	m  map[string]*sql.Stmt
+}
+
+// maxStatements bounds the cache; queries past it are not prepared.
+const maxStatements = 200
+
+// stmt returns the prepared statement for query, preparing it once, or
+// nil when the cache is full or preparing failed (the caller then runs
+// the query unprepared, and sees the error there).
+func (s *Store) stmt(ctx context.Context, query string) *sql.Stmt {
+	s.stmts.mu.Lock()
+	defer s.stmts.mu.Unlock()
+	if st, ok := s.stmts.m[query]; ok {
+		return st
+	}
+	if len(s.stmts.m) >= maxStatements {
+		return nil
+	}
+	st, err := s.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil
+	}
+	s.stmts.m[query] = st
+	return st
+}
+
+// prepared gives what runs query: its prepared statement (bound to the
+// transaction, in one), or the plain querier.
+func (s *Store) prepared(ctx context.Context, query string) querier {
+	st := s.stmt(ctx, query)
+	if st == nil {
+		return s.q
+	}
+	if tx, ok := s.q.(*sql.Tx); ok {
+		st = tx.StmtContext(ctx, st)
+	}
+	return stmtQuerier{st}
+}
+
+// stmtQuerier runs a prepared statement behind the querier interface;
+// the query text it is given is the statement's own.
+type stmtQuerier struct{ st *sql.Stmt }
+
+func (q stmtQuerier) ExecContext(ctx context.Context, _ string, args ...any) (sql.Result, error) {
+	return q.st.ExecContext(ctx, args...)
+}
+
+func (q stmtQuerier) QueryContext(ctx context.Context, _ string, args ...any) (*sql.Rows, error) {
+	return q.st.QueryContext(ctx, args...)
+}
+
+func (q stmtQuerier) QueryRowContext(ctx context.Context, _ string, args ...any) *sql.Row {
+	return q.st.QueryRowContext(ctx, args...)
+}
+
+func (s *Store) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return s.prepared(ctx, query).ExecContext(ctx, query, args...)
+}
+
+func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return s.prepared(ctx, query).QueryContext(ctx, query, args...)
+}
+
+func (s *Store) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return s.prepared(ctx, query).QueryRowContext(ctx, query, args...)
 }
 
 // Now is the store's clock: when a write happens, as recorded.
@@ -60,7 +133,7 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
-	if err := fn(&Store{db: s.db, q: tx, now: s.now}); err != nil {
+	if err := fn(&Store{db: s.db, q: tx, now: s.now, stmts: s.stmts}); err != nil {
 		tx.Rollback()
 		return err
 	}

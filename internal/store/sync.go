@@ -11,7 +11,7 @@ import (
 // was saved.
 func (s *Store) SyncState(ctx context.Context, key string) (string, error) {
 	var v string
-	err := s.q.QueryRowContext(ctx, `SELECT value FROM sync_state WHERE key = $1`, key).Scan(&v)
+	err := s.queryRow(ctx, `SELECT value FROM sync_state WHERE key = $1`, key).Scan(&v)
 	if err = mapErr(err); errors.Is(err, ErrNotFound) {
 		return "", nil
 	}
@@ -20,7 +20,7 @@ func (s *Store) SyncState(ctx context.Context, key string) (string, error) {
 
 // SetSyncState saves a sync's value.
 func (s *Store) SetSyncState(ctx context.Context, key, value string) error {
-	_, err := s.q.ExecContext(ctx, `
+	_, err := s.exec(ctx, `
 		INSERT INTO sync_state (key, value, updated_at) VALUES ($1, $2, $3)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
 		key, value, s.now().UTC())
@@ -42,7 +42,7 @@ type Retry struct {
 // before the next attempt, from base.
 func (s *Store) AddRetry(ctx context.Context, provider string, id int64, cause error, base time.Duration) error {
 	var attempts int
-	err := s.q.QueryRowContext(ctx, `SELECT attempts FROM sync_retries WHERE provider = $1 AND external_id = $2`, provider, id).Scan(&attempts)
+	err := s.queryRow(ctx, `SELECT attempts FROM sync_retries WHERE provider = $1 AND external_id = $2`, provider, id).Scan(&attempts)
 	if err = mapErr(err); err != nil && !errors.Is(err, ErrNotFound) {
 		return err
 	}
@@ -52,7 +52,7 @@ func (s *Store) AddRetry(ctx context.Context, provider string, id int64, cause e
 	if len(msg) > 1000 {
 		msg = msg[:1000]
 	}
-	_, err = s.q.ExecContext(ctx, `
+	_, err = s.exec(ctx, `
 		INSERT INTO sync_retries (provider, external_id, attempts, last_error, next_attempt) VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (provider, external_id) DO UPDATE SET attempts = excluded.attempts, last_error = excluded.last_error,
 			next_attempt = excluded.next_attempt`, provider, id, attempts, msg, next)
@@ -69,7 +69,7 @@ func (s *Store) Retries(ctx context.Context, provider string, dueOnly bool) ([]R
 	if dueOnly {
 		until = s.now().UTC()
 	}
-	rows, err := s.q.QueryContext(ctx, `
+	rows, err := s.query(ctx, `
 		SELECT external_id, attempts, last_error, next_attempt FROM sync_retries
 		WHERE provider = $1 AND next_attempt <= $2 ORDER BY next_attempt, external_id`, provider, until)
 	if err != nil {
@@ -89,6 +89,6 @@ func (s *Store) Retries(ctx context.Context, provider string, dueOnly bool) ([]R
 
 // ClearRetry forgets a show's failures once it synced.
 func (s *Store) ClearRetry(ctx context.Context, provider string, id int64) error {
-	_, err := s.q.ExecContext(ctx, `DELETE FROM sync_retries WHERE provider = $1 AND external_id = $2`, provider, id)
+	_, err := s.exec(ctx, `DELETE FROM sync_retries WHERE provider = $1 AND external_id = $2`, provider, id)
 	return mapErr(err)
 }

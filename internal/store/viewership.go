@@ -10,7 +10,7 @@ import (
 // SaveViewership records a chart week, keyed by chart, week, category and
 // rank. Recording the same week again is Unchanged.
 func (s *Store) SaveViewership(ctx context.Context, v model.Viewership) (Change, error) {
-	res, err := s.q.ExecContext(ctx, `
+	res, err := s.exec(ctx, `
 		INSERT INTO viewership (chart, week_ending, category, rank, show_title, season_title, hours_viewed, views,
 			cumulative_weeks, show_id, season)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -34,7 +34,7 @@ func (s *Store) SaveViewership(ctx context.Context, v model.Viewership) (Change,
 
 // Viewership lists a show's chart weeks, oldest first.
 func (s *Store) Viewership(ctx context.Context, showID int64) ([]model.Viewership, error) {
-	rows, err := s.q.QueryContext(ctx, `
+	rows, err := s.query(ctx, `
 		SELECT chart, week_ending, category, rank, show_title, season_title, hours_viewed, views, cumulative_weeks,
 			COALESCE(show_id, 0), season
 		FROM viewership WHERE show_id = $1 ORDER BY week_ending, chart, category`, showID)

@@ -3,6 +3,7 @@ CREATE TABLE shows (
     id               INTEGER PRIMARY KEY,
     slug             TEXT NOT NULL UNIQUE,
     title            TEXT NOT NULL,
+    title_key        TEXT NOT NULL DEFAULT '', -- normalised, leading article dropped: for prefix search
     network          TEXT NOT NULL DEFAULT '',
     country          TEXT NOT NULL DEFAULT '',
     language         TEXT NOT NULL DEFAULT '',
@@ -19,6 +20,7 @@ CREATE TABLE shows (
     thetvdb_id       INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX shows_title ON shows (lower(title));
+CREATE INDEX shows_title_key ON shows (title_key, popularity);
 
 CREATE TABLE show_aliases (
     show_id INTEGER NOT NULL REFERENCES shows (id) ON DELETE CASCADE,
