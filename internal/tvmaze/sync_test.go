@@ -45,9 +45,12 @@ func syncer(t *testing.T, s *tvmazetest.Server, st *store.Store, logs *bytes.Buf
 
 func TestFullSyncWithDetailsUnderTheRealLimit(t *testing.T) {
 	s := fake(t) // rate limit on
-	st := dbtest.Store(t)
 	var logs bytes.Buffer
+	var saved int
 	synctest.Test(t, func(t *testing.T) {
+		// The database is opened inside the bubble: connections made in it
+		// carry its timers, and must be closed in it too.
+		st := dbtest.Store(t)
 		// An impatient client: TVmaze's 429s must slow it down, not fail it.
 		c := inMemory(t, s, tvmaze.Options{Unlimited: true})
 		sy := &tvmaze.Syncer{Client: c, Store: st, Log: logTo(&logs), Details: true}
@@ -58,6 +61,15 @@ func TestFullSyncWithDetailsUnderTheRealLimit(t *testing.T) {
 		if rep.Shows != 247 || rep.Failed != 0 {
 			t.Errorf("full sync: %s; want 247 shows, none failed", rep)
 		}
+		saved, _ = st.CountShows(t.Context())
+		sv, err := st.ShowByTVmazeID(t.Context(), 143)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, _ := st.ShowData(t.Context(), sv)
+		if len(d.Seasons) != 4 || len(d.Episodes) != 38 || len(d.Credits) < 13 || len(sv.Aliases) != 1 {
+			t.Errorf("Silicon Valley: %d seasons, %d episodes, %d credits, %d akas", len(d.Seasons), len(d.Episodes), len(d.Credits), len(sv.Aliases))
+		}
 	})
 	if s.Throttled.Load() == 0 {
 		t.Error("the sync never met the rate limit; this test wants it to")
@@ -65,16 +77,8 @@ func TestFullSyncWithDetailsUnderTheRealLimit(t *testing.T) {
 	if strings.Contains(logs.String(), "level=ERROR") || strings.Contains(logs.String(), "level=WARN") {
 		t.Errorf("429s reached the log as problems:\n%s", logs.String())
 	}
-	if n, _ := st.CountShows(t.Context()); n != 247 {
-		t.Errorf("%d shows in the catalog, want 247", n)
-	}
-	sv, err := st.ShowByTVmazeID(t.Context(), 143)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, _ := st.ShowData(t.Context(), sv)
-	if len(d.Seasons) != 4 || len(d.Episodes) != 38 || len(d.Credits) < 13 || len(sv.Aliases) != 1 {
-		t.Errorf("Silicon Valley: %d seasons, %d episodes, %d credits, %d akas", len(d.Seasons), len(d.Episodes), len(d.Credits), len(sv.Aliases))
+	if saved != 247 {
+		t.Errorf("%d shows in the catalog, want 247", saved)
 	}
 }
 
