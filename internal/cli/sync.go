@@ -20,19 +20,20 @@ const userAgent = "nextseason/" + Version + " (+https://github.com/nextseason/ne
 
 func runSync(ctx context.Context, a *app, args []string) error {
 	if len(args) == 0 || args[0] != "tvmaze" {
-		fmt.Fprintln(a.env.Stderr, "Usage: nextseason sync tvmaze [--full | --updates day|week|month] [--show ID]")
+		fmt.Fprintln(a.env.Stderr, "Usage: nextseason sync tvmaze [--full | --updates [--since day|week|month] | --show ID]")
 		return errUsage
 	}
-	fs := a.flags("sync tvmaze", "[--full | --updates day|week|month] [--show ID]")
+	fs := a.flags("sync tvmaze", "[--full | --updates [--since day|week|month] | --show ID]")
 	a.cfg.TVmazeFlags(fs)
 	full := fs.Bool("full", false, "walk TVmaze's whole show index, resuming where the last full sync stopped")
-	updates := fs.String("updates", "", "refresh the shows TVmaze changed within: day, week or month")
+	updates := fs.Bool("updates", false, "refresh the shows TVmaze changed lately (see --since)")
+	since := fs.String("since", "day", "with --updates: the shows changed within the last day, week or month")
 	show := fs.Int64("show", 0, "refresh one show, by TVmaze id, with its cast, crew, seasons, episodes and akas")
 	if err := a.parse(fs, args[1:]); err != nil {
 		return err
 	}
 	modes := 0
-	for _, on := range []bool{*full, *updates != "", *show != 0} {
+	for _, on := range []bool{*full, *updates, *show != 0} {
 		if on {
 			modes++
 		}
@@ -54,8 +55,8 @@ func runSync(ctx context.Context, a *app, args []string) error {
 	switch {
 	case *full:
 		rep, err = sy.Full(ctx, a.progress("full sync"))
-	case *updates != "":
-		rep, err = sy.Updates(ctx, *updates, a.progress("updates"))
+	case *updates:
+		rep, err = sy.Updates(ctx, *since, a.progress("updates"))
 	default:
 		rep, err = sy.Show(ctx, *show)
 	}

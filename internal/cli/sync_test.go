@@ -3,10 +3,14 @@ package cli_test
 import (
 	"bufio"
 	"context"
+	"encoding/json"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 
@@ -102,7 +106,7 @@ func TestSyncSurvivesSIGKILL(t *testing.T) {
 func TestSyncFlags(t *testing.T) {
 	db := dbtest.URL(t)
 	for _, args := range [][]string{
-		{"sync"}, {"sync", "tvmaze"}, {"sync", "tvmaze", "--full", "--updates", "day"},
+		{"sync"}, {"sync", "tvmaze"}, {"sync", "tvmaze", "--full", "--updates"}, {"sync", "tvmaze", "--updates", "--show", "3"},
 	} {
 		if code, _, _ := run(t, db, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2 (usage)", args, code)
@@ -110,5 +114,79 @@ func TestSyncFlags(t *testing.T) {
 	}
 	if code, _, errs := run(t, db, "sync", "tvmaze", "--full", "--tvmaze-rate", "5"); code != 1 || !strings.Contains(errs, "at most 2") {
 		t.Errorf("a rate above TVmaze's limit: exit %d, %q", code, errs)
+	}
+}
+
+func TestServeRunsJobsAndStopsCleanly(t *testing.T) {
+	fake := tvmazetest.New()
+	defer fake.Close()
+	if err := fake.LoadRecorded(); err != nil {
+		t.Fatal(err)
+	}
+	dbURL := dbtest.URL(t)
+	mustRun(t, dbURL, "migrate")
+	for _, workers := range [][]string{nil, {"--no-workers"}} {
+		ctx, cancel := context.WithCancel(t.Context())
+		addrs := make(chan string, 1)
+		var logs strings.Builder
+		env := cli.Env{Stdout: io.Discard, Stderr: &syncWriter{w: &logs}, Getenv: func(string) string { return "" }, Now: dbtest.Clock,
+			Ready: func(addr string) { addrs <- addr }}
+		done := make(chan int)
+		args := append([]string{"--db", dbURL, "serve", "--addr", "127.0.0.1:0", "--tvmaze-url", fake.URL}, workers...)
+		go func() { done <- cli.Run(ctx, args, env) }()
+		select {
+		case addr := <-addrs:
+			resp, err := http.Get("http://" + addr + "/readyz")
+			if err != nil || resp.StatusCode != 200 {
+				t.Errorf("%v: readyz %v %v", workers, resp, err)
+			}
+			if resp != nil {
+				resp.Body.Close()
+			}
+		case code := <-done:
+			t.Fatalf("%v: serve exited with %d:\n%s", workers, code, logs.String())
+		}
+		cancel()
+		if code := <-done; code != 0 {
+			t.Errorf("%v: serve exited with %d after Ctrl-C:\n%s", workers, code, logs.String())
+		}
+	}
+}
+
+// syncWriter lets goroutines share a log buffer.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}
+
+func TestSyncUpdatesFromTheCommandLine(t *testing.T) {
+	fake := tvmazetest.New()
+	defer fake.Close()
+	if err := fake.LoadRecorded(); err != nil {
+		t.Fatal(err)
+	}
+	dbURL := dbtest.URL(t)
+	mustRun(t, dbURL, "sync", "tvmaze", "--show", "143", "--tvmaze-url", fake.URL)
+	if err := fake.SetStatus(143, "Ended"); err != nil {
+		t.Fatal(err)
+	}
+	out := mustRun(t, dbURL, "sync", "tvmaze", "--updates", "--since", "week", "--tvmaze-url", fake.URL)
+	if !strings.Contains(out, "1 shows (0 new, 1 updated") {
+		t.Errorf("updates printed %q; want Silicon Valley updated", out)
+	}
+	var o struct {
+		Renewal struct{ Status string }
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, dbURL, "show", "Silicon Valley", "--season", "5", "--json")), &o); err != nil || o.Renewal.Status != "ended_final_season" {
+		t.Errorf("season 5 after TVmaze ended the show: %+v, %v", o, err)
+	}
+	if code, _, errs := run(t, dbURL, "sync", "tvmaze", "--updates", "--since", "year", "--tvmaze-url", fake.URL); code != 1 || !strings.Contains(errs, "day, week or month") {
+		t.Errorf("--since year: exit %d, %q", code, errs)
 	}
 }
