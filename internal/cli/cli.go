@@ -5,6 +5,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -148,6 +149,30 @@ func (a *app) parse(fs *flag.FlagSet, args []string) error {
 	}
 	fs.Visit(func(f *flag.Flag) { a.dbSet = a.dbSet || f.Name == "db" })
 	return a.cfg.Validate()
+}
+
+// parseWords parses flags that may come before, between or after the
+// words of a command line ("show Partner Track --json"), and returns the
+// words.
+func (a *app) parseWords(fs *flag.FlagSet, args []string) ([]string, error) {
+	var words []string
+	for len(args) > 0 {
+		if err := a.parse(fs, args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) > 0 {
+			words, args = append(words, args[0]), args[1:]
+		}
+	}
+	return words, nil
+}
+
+// printJSON writes v as indented JSON.
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 // openStore opens the database. With migrate, it brings the schema up to

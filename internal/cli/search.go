@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -14,15 +13,9 @@ func runSearch(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("search", "QUERY [--limit N] [--json]")
 	limit := fs.Int("limit", 10, "how many shows to list")
 	asJSON := fs.Bool("json", false, `print [{"slug", "title", "network", "score"}], best first`)
-	var words []string
-	for len(args) > 0 {
-		if err := a.parse(fs, args); err != nil {
-			return err
-		}
-		args = fs.Args()
-		if len(args) > 0 {
-			words, args = append(words, args[0]), args[1:]
-		}
+	words, err := a.parseWords(fs, args)
+	if err != nil {
+		return err
 	}
 	if len(words) == 0 || *limit < 1 {
 		fs.Usage()
@@ -39,9 +32,7 @@ func runSearch(ctx context.Context, a *app, args []string) error {
 	}
 	hits := api.Hits(results)
 	if *asJSON {
-		enc := json.NewEncoder(a.env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(hits)
+		return printJSON(a.env.Stdout, hits)
 	}
 	if len(hits) == 0 {
 		fmt.Fprintf(a.env.Stdout, "No show matches %q.\n", strings.Join(words, " "))

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -18,16 +17,9 @@ func runShow(ctx context.Context, a *app, args []string) error {
 	season := fs.Int("season", 0, "season number (default: the next season)")
 	asOf := fs.String("as-of", "", "answer as known on this day, YYYY-MM-DD (default: today)")
 	asJSON := fs.Bool("json", false, "print the outlook as JSON")
-	// Accept the title before or after the flags.
-	var title []string
-	for len(args) > 0 {
-		if err := a.parse(fs, args); err != nil {
-			return err
-		}
-		args = fs.Args()
-		if len(args) > 0 {
-			title, args = append(title, args[0]), args[1:]
-		}
+	title, err := a.parseWords(fs, args)
+	if err != nil {
+		return err
 	}
 	if len(title) == 0 {
 		fs.Usage()
@@ -47,9 +39,7 @@ func runShow(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(a.env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(o)
+		return printJSON(a.env.Stdout, o)
 	}
 	printOutlook(a.env.Stdout, o)
 	return nil

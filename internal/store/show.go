@@ -94,20 +94,7 @@ func (s *Store) FindShow(ctx context.Context, ref string) (model.Show, error) {
 
 // ShowTitles lists every show's id, slug and title, for fuzzy matching.
 func (s *Store) ShowTitles(ctx context.Context) ([]model.Show, error) {
-	rows, err := s.query(ctx, `SELECT id, slug, title, network, popularity FROM shows ORDER BY id`)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []model.Show
-	for rows.Next() {
-		var sh model.Show
-		if err := rows.Scan(&sh.ID, &sh.Slug, &sh.Title, &sh.Network, &sh.Popularity); err != nil {
-			return nil, mapErr(err)
-		}
-		out = append(out, sh)
-	}
-	return out, mapErr(rows.Err())
+	return s.queryShowRefs(ctx, `SELECT id, slug, title, network, popularity FROM shows ORDER BY id`)
 }
 
 // CountShows counts the shows in the catalog.
