@@ -67,7 +67,11 @@ func Import(ctx context.Context, st *store.Store, doc Document, showID int64) (R
 		if err := saveParts(ctx, tx, show.ID, &Embedded{Cast: doc.Cast, Crew: doc.Crew, Seasons: doc.Seasons, Episodes: doc.Episodes}, &rep); err != nil {
 			return err
 		}
-		return recordChanges(ctx, tx, before, &rep)
+		after, err := snapshot(ctx, tx, showID)
+		if err != nil {
+			return err
+		}
+		return recordChanges(ctx, tx, before, after, &rep)
 	})
 	return rep, err
 }
@@ -101,16 +105,20 @@ func importShow(ctx context.Context, tx *store.Store, s Show, rep *Report) error
 	if before.Show.ID == 0 {
 		return nil // first sight: nothing changed
 	}
-	return recordChanges(ctx, tx, before, rep)
+	// What the catalog holds now is what was just saved; no need to read it back.
+	after := Snapshot{Show: sh, Seasons: before.Seasons}
+	if s.Embedded != nil && len(s.Embedded.Seasons) > 0 {
+		after.Seasons = nil
+		for _, se := range s.Embedded.Seasons {
+			after.Seasons = append(after.Seasons, ToSeason(sh.ID, se))
+		}
+	}
+	return recordChanges(ctx, tx, before, after, rep)
 }
 
 // recordChanges records, as claims seen now, what differs between before
-// and what the catalog holds now.
-func recordChanges(ctx context.Context, tx *store.Store, before Snapshot, rep *Report) error {
-	after, err := snapshot(ctx, tx, before.Show.TVmazeID)
-	if err != nil {
-		return err
-	}
+// and after.
+func recordChanges(ctx context.Context, tx *store.Store, before, after Snapshot, rep *Report) error {
 	for _, c := range Changes(before, after, tx.Now()) {
 		if _, err := tx.AddClaim(ctx, &c); err != nil {
 			return fmt.Errorf("record change: %w", err)
