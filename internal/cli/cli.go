@@ -58,6 +58,7 @@ func commands() []command {
 		{"show", "print what is known about a show's season", runShow},
 		{"search", "find shows by title, alias, network or cast", runSearch},
 		{"sync", "bring the catalog up to date from TVmaze", runSync},
+		{"extract", "find claims in news items or an article; score the extraction", runExtract},
 		{"version", "print the version", runVersion},
 	}
 }

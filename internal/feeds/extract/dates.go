@@ -1,0 +1,133 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+const monthNames = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)`
+
+var (
+	dayDate    = regexp.MustCompile(`\b` + monthNames + `\.?,? (\d{1,2})(?:st|nd|rd|th)?\b(?:,? (\d{4}))?`)
+	monthDate  = regexp.MustCompile(`(?i:\b(?:in|this|until|by|on|from|early|late|mid-?|coming) )` + monthNames + `\b(?:,? (\d{4}))?|\b` + monthNames + ` (\d{4})\b`)
+	seasonOf   = regexp.MustCompile(`(?i)\b(spring|summer|fall|autumn|winter|estate|autunno|primavera|inverno)\b(?: (?:of )?(\d{4})| (?:di |del )?quest.anno)?`)
+	thisSeason = regexp.MustCompile(`(?i)\b(?:this|next|later this|coming) (spring|summer|fall|autumn|winter)\b`)
+	yearOnly   = regexp.MustCompile(`(?i)\b(?:in|sometime in|until|by|during|early|mid|late|for|of|slated for|due in)[ -](\d{4})\b`)
+)
+
+func monthNumber(name string) int {
+	name = strings.ToLower(name)
+	for i, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
+		if strings.HasPrefix(name, m) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func seasonName(w string) string {
+	switch strings.ToLower(w) {
+	case "spring", "primavera":
+		return "spring"
+	case "summer", "estate":
+		return "summer"
+	case "fall", "autumn", "autunno":
+		return "fall"
+	}
+	return "winter"
+}
+
+// published reads an item's publication date: year, month and day, each
+// 0 when unknown.
+func published(p string) (y, m, d int) {
+	parts := strings.Split(strings.SplitN(p, "T", 2)[0], "-")
+	if len(parts) >= 1 {
+		y, _ = strconv.Atoi(parts[0])
+	}
+	if len(parts) >= 2 {
+		m, _ = strconv.Atoi(parts[1])
+	}
+	if len(parts) >= 3 {
+		d, _ = strconv.Atoi(parts[2])
+	}
+	return
+}
+
+// inferYear is the year of a month and day printed without one: the
+// first such day on or after publication, or, for something that already
+// happened (past), the last one before it; "XXXX" when the publication
+// year is unknown.
+func inferYear(month, day int, pub string, past bool) string {
+	py, pm, pd := published(pub)
+	if py == 0 {
+		return "XXXX"
+	}
+	before := pm != 0 && (month < pm || (month == pm && day != 0 && pd != 0 && day < pd))
+	switch {
+	case past && !before && pm != 0 && (month > pm || (month == pm && day > pd)):
+		return strconv.Itoa(py - 1)
+	case !past && before:
+		return strconv.Itoa(py + 1)
+	}
+	return strconv.Itoa(py)
+}
+
+// pastTense marks a sentence about a premiere that has happened.
+var pastTense = regexp.MustCompile(`(?i)\b(premiered|debuted|aired|launched|dropped|arrived|was released|were released)\b`)
+
+// findDate finds the premiere date a sentence gives: the most precise
+// expression in it. It returns "" when there is none.
+func findDate(s, pub string) (date, precision string) {
+	past := pastTense.MatchString(s)
+	if m := dayDate.FindStringSubmatch(s); m != nil {
+		month, day := monthNumber(m[1]), 0
+		day, _ = strconv.Atoi(m[2])
+		if day >= 1 && day <= 31 && !(strings.EqualFold(m[1], "may") && !startsUpper(m[1])) {
+			year := m[3]
+			if year == "" {
+				year = inferYear(month, day, pub, past)
+			}
+			return fmt.Sprintf("%s-%02d-%02d", year, month, day), "day"
+		}
+	}
+	if m := monthDate.FindStringSubmatch(s); m != nil {
+		name, year := m[1], m[2]
+		if name == "" {
+			name, year = m[3], m[4]
+		}
+		if month := monthNumber(name); month > 0 && (name != "May" || year != "") {
+			if year == "" {
+				year = inferYear(month, 0, pub, past)
+			}
+			return fmt.Sprintf("%s-%02d", year, month), "month"
+		}
+	}
+	if m := seasonOf.FindStringSubmatch(s); m != nil && (m[2] != "" || strings.Contains(strings.ToLower(m[0]), "quest")) {
+		year := m[2]
+		if year == "" {
+			year = "XXXX"
+			if py, _, _ := published(pub); py != 0 {
+				year = strconv.Itoa(py)
+			}
+		}
+		return year + "-" + seasonName(m[1]), "season"
+	}
+	if m := thisSeason.FindStringSubmatch(s); m != nil {
+		year := "XXXX"
+		if py, _, _ := published(pub); py != 0 {
+			year = strconv.Itoa(py)
+			if strings.HasPrefix(strings.ToLower(m[0]), "next") {
+				year = strconv.Itoa(py + 1)
+			}
+		}
+		return year + "-" + seasonName(m[1]), "season"
+	}
+	if m := yearOnly.FindStringSubmatch(s); m != nil {
+		return m[1], "year"
+	}
+	return "", ""
+}
+
+func startsUpper(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }

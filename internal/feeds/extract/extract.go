@@ -1,0 +1,240 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/nextseason/nextseason/internal/match"
+)
+
+// MaxTextSize bounds the text Extract reads; an article longer than this
+// is cut.
+const MaxTextSize = 256 << 10
+
+// Extract finds the claims an item carries. A text that names no show
+// yields no claim: titles are never invented.
+func Extract(it Item) []Claim {
+	text := it.Text
+	if len(text) > MaxTextSize {
+		text = text[:MaxTextSize]
+	}
+	sents := sentences(it.Headline, text)
+	all := it.Headline + " " + text
+	itemNetwork := firstNetwork(all)
+	var (
+		out   []Claim
+		topic string   // the show the item is about, once one is named
+		named []string // people named so far, for speakers named by first name
+	)
+	for i, s := range sents {
+		if i == 0 && s.headline && listicle.MatchString(s.text) {
+			continue
+		}
+		if who := speaker(s.text, named); who != "" {
+			named = append(named, who)
+		}
+		cands := candidates(s.text)
+		for _, c := range sentenceClaims(s, cands, topic, it.Published, named) {
+			if c.Network == "" {
+				c.Network = itemNetwork
+			}
+			out = add(out, c)
+			if topic == "" {
+				topic = c.Show
+			}
+		}
+		// The item is about the show its headline names.
+		if c, ok := bestCandidate(cands, -1, -1); ok && i == 0 && topic == "" {
+			topic = c.title
+		}
+	}
+	return out
+}
+
+// sentenceClaims applies the rules to one sentence.
+func sentenceClaims(s sentence, cands []candidate, topic, pub string, named []string) []Claim {
+	var out []Claim
+	lower := strings.ToLower(s.text)
+	undecided := false
+	for _, r := range ruleset {
+		loc := r.re.FindStringIndex(s.text)
+		if loc == nil {
+			continue
+		}
+		switch r.kind {
+		case KindAwaitingDecision:
+			undecided = true
+		case KindRenewed, KindCanceled:
+			if undecided || (s.headline && question.MatchString(s.text)) || strings.Contains(lower, "cancellation watch") {
+				continue
+			}
+		}
+		c := Claim{Kind: r.kind, Rule: r.name, Quote: s.text, Network: firstNetwork(s.text)}
+		var skip []Person
+		switch r.kind {
+		case KindPremiereDate:
+			date, prec := findDate(s.text, pub)
+			if date == "" || (notPremiere.MatchString(s.text) && !strings.Contains(lower, "premiere")) {
+				continue
+			}
+			c.PremiereDate, c.PremierePrecision = date, prec
+		case KindCastAdded, KindCastReturning:
+			skip = people(s.text, "")
+			if len(skip) == 0 {
+				continue
+			}
+		}
+		for _, n := range named {
+			skip = append(skip, Person{Actor: n})
+		}
+		show, ok := pickShow(cands, loc, skip)
+		switch {
+		case ok:
+			c.Show = show
+		case topic != "" && !s.headline:
+			c.Show = topic
+		default:
+			continue
+		}
+		if r.kind == KindCastAdded || r.kind == KindCastReturning {
+			c.Cast = people(s.text, c.Show)
+			if len(c.Cast) == 0 {
+				continue
+			}
+		}
+		c.Season = season(r.kind, s.text)
+		c.Speaker = speaker(s.text, named)
+		out = append(out, c)
+		// "renews Ozark, Warrior Nun, Fate: The Winx Saga": a decision
+		// about a list is a decision about each.
+		if r.kind != KindPremiereDate && r.kind != KindCastAdded && r.kind != KindCastReturning {
+			for _, title := range listed(s.text, cands, c.Show) {
+				more := c
+				more.Show = title
+				out = append(out, more)
+			}
+		}
+	}
+	return out
+}
+
+// listed finds the titles listed with first: candidates that follow it,
+// separated only by commas, "and" or "&".
+func listed(s string, cands []candidate, first string) []string {
+	i := slices.IndexFunc(cands, func(c candidate) bool { return c.title == first })
+	if i < 0 {
+		return nil
+	}
+	var out []string
+	end := cands[i].end
+	for _, c := range cands[i+1:] {
+		if c.start < end {
+			continue
+		}
+		gap := strings.TrimSpace(strings.Trim(s[end:c.start], "\"“”‘’'"))
+		if gap != "," && gap != "and" && gap != ", and" && gap != "&" {
+			break
+		}
+		out = append(out, c.title)
+		end = c.end
+	}
+	return out
+}
+
+// pickShow chooses the candidate a claim is about: a quoted title first,
+// else the one nearest the words that fired, leaving out people's names.
+func pickShow(cands []candidate, trigger []int, people []Person) (string, bool) {
+	var usable []candidate
+	for _, c := range cands {
+		if overlaps(c, trigger) || isPerson(c.title, people) {
+			continue
+		}
+		usable = append(usable, c)
+	}
+	c, ok := bestCandidate(usable, trigger[0], trigger[1])
+	return c.title, ok
+}
+
+func overlaps(c candidate, span []int) bool { return c.start < span[1] && span[0] < c.end }
+
+// isPerson reports whether a title is one of the people, or the first
+// name of one ("Georgia" for Georgia Lee).
+func isPerson(title string, people []Person) bool {
+	for _, p := range people {
+		for _, name := range []string{p.Actor, p.Character} {
+			if name != "" && (title == name || strings.HasPrefix(name, title+" ") || strings.Contains(title, name)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bestCandidate prefers quoted titles, then the candidate nearest
+// [from, to) (any, when from is negative).
+func bestCandidate(cands []candidate, from, to int) (candidate, bool) {
+	best, bestScore := candidate{}, -1<<30
+	for _, c := range cands {
+		score := 0
+		if c.quoted {
+			score += 1000
+		}
+		if c.possessive && !c.quoted {
+			score -= 500
+		}
+		if strings.HasPrefix(c.title, "the ") {
+			score -= 800
+		}
+		if from >= 0 {
+			d := from - c.end
+			if c.start >= to {
+				d = c.start - to
+			}
+			score -= max(d, 0)
+		}
+		if score > bestScore {
+			best, bestScore = c, score
+		}
+	}
+	return best, bestScore > -1<<30
+}
+
+// add appends c unless a claim of the same kind about the same show is
+// there already, in which case it fills what that one lacks.
+func add(out []Claim, c Claim) []Claim {
+	for i, o := range out {
+		if o.Kind == c.Kind && match.Normalize(o.Show) == match.Normalize(c.Show) {
+			if o.Season == 0 {
+				out[i].Season = c.Season
+			}
+			if o.PremiereDate == "" || (o.PremierePrecision != "day" && c.PremierePrecision == "day") {
+				out[i].PremiereDate, out[i].PremierePrecision = c.PremiereDate, c.PremierePrecision
+			}
+			out[i].Cast = mergeCast(o.Cast, c.Cast)
+			if o.Speaker == "" && c.Speaker != "" {
+				// A quote someone is named as saying is the better evidence.
+				out[i].Quote, out[i].Speaker = c.Quote, c.Speaker
+			}
+			return out
+		}
+	}
+	return append(out, c)
+}
+
+func mergeCast(a, b []Person) []Person {
+	for _, p := range b {
+		found := false
+		for i, q := range a {
+			if q.Actor == p.Actor {
+				found = true
+				if q.Character == "" {
+					a[i].Character = p.Character
+				}
+			}
+		}
+		if !found {
+			a = append(a, p)
+		}
+	}
+	return a
+}

@@ -1,0 +1,95 @@
+package extract
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+func find(claims []Claim, kind, show string) (Claim, bool) {
+	for _, c := range claims {
+		if c.Kind == kind && c.Show == show {
+			return c, true
+		}
+	}
+	return Claim{}, false
+}
+
+func TestReferenceArticle(t *testing.T) {
+	b, err := os.ReadFile("testdata/partner-track-season-2.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, body, _ := strings.Cut(string(b), "\n")
+	claims := Extract(Item{Headline: head, Text: strings.Join(strings.Fields(body), " ")})
+
+	c, ok := find(claims, KindAwaitingDecision, "Partner Track")
+	if !ok || c.Network != "Netflix" || c.Season != 2 {
+		t.Errorf("awaiting_decision: %+v (found %v); want Partner Track on Netflix, season 2", c, ok)
+	}
+	if c.Speaker != "Georgia Lee" || !strings.Contains(c.Quote, "official pickup") {
+		t.Errorf("the creator's quote should carry the claim, attributed to her: %q by %q", c.Quote, c.Speaker)
+	}
+	p, ok := find(claims, KindPremiereDate, "Partner Track")
+	if !ok || p.PremiereDate != "XXXX-08-26" || p.PremierePrecision != "day" || p.Season != 1 {
+		t.Errorf("season 1 premiere: %+v; want XXXX-08-26 at day precision", p)
+	}
+	cast, ok := find(claims, KindCastReturning, "Partner Track")
+	want := map[string]string{"Arden Cho": "Ingrid Yun", "Dominic Sherwood": "Jeff Murphy"}
+	for _, m := range cast.Cast {
+		if want[m.Actor] == m.Character {
+			delete(want, m.Actor)
+		}
+	}
+	if !ok || len(want) != 0 {
+		t.Errorf("cast expected back: %+v; missing %v", cast.Cast, want)
+	}
+	// With the publication date, the year is the premiere's, before it.
+	dated := Extract(Item{Headline: head, Text: strings.Join(strings.Fields(body), " "), Published: "2022-09-01"})
+	if p, _ := find(dated, KindPremiereDate, "Partner Track"); p.PremiereDate != "2022-08-26" {
+		t.Errorf("with publication 2022-09-01, the premiere is %q, want 2022-08-26", p.PremiereDate)
+	}
+}
+
+func TestRulesTellClaimsApart(t *testing.T) {
+	tests := []struct {
+		headline, text, kind, show string
+	}{
+		{"'Succession' Renewed for Season 2 at HBO", "", KindRenewed, "Succession"},
+		{"Netflix Renews The Society for Season 2", "", KindRenewed, "The Society"},
+		{"Lost in Space Season 2: Renewed or Canceled on Netflix?", "", KindAwaitingDecision, "Lost in Space"},
+		{"The CW's The 100 will end with its seventh season", "", KindEndedFinalSeason, "The 100"},
+		{"'Proven Innocent' canceled at Fox after one season", "", KindCanceled, "Proven Innocent"},
+	}
+	for _, tt := range tests {
+		claims := Extract(Item{Headline: tt.headline, Text: tt.text})
+		if _, ok := find(claims, tt.kind, tt.show); !ok {
+			t.Errorf("%q: %+v; want %s %q", tt.headline, claims, tt.kind, tt.show)
+		}
+	}
+	for _, headline := range []string{
+		"Teen Wolf series finale post-mortem",
+		"Emmy nominations 2023: The Last of Us, Pedro Pascal, Andor",
+		"15 Best TV Shows That Were Canceled After Only One Season",
+		"Disney thriller renewed for season two",
+	} {
+		if claims := Extract(Item{Headline: headline}); len(claims) != 0 {
+			t.Errorf("%q yielded %+v; want nothing", headline, claims)
+		}
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add("Netflix Renews The Society for Season 2", "It premieres on August 26, 2023.", "2022-09-01")
+	f.Add("'X' canceled after 2 seasons", "Y joins the cast as Z. ... “Q” returns this summer.", "")
+	f.Fuzz(func(t *testing.T, headline, text, published string) {
+		for _, c := range Extract(Item{Headline: headline, Text: text, Published: published}) {
+			if c.Show == "" || c.Kind == "" || c.Rule == "" {
+				t.Fatalf("incomplete claim %+v", c)
+			}
+			if !strings.Contains(headline+" "+text, c.Show) {
+				t.Fatalf("invented title %q", c.Show)
+			}
+		}
+	})
+}

@@ -1,0 +1,68 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// personName is two to four capitalised words: "Arden Cho", "Scott
+// Michael Foster", "Damon Wayans Jr.", "Jurnee Smollett-Bell".
+var personName = regexp.MustCompile(`\b[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?(?: (?:[A-Z]\.|[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?|de|van|von|Jr\.?)){1,3}\b`)
+
+// asCharacter follows an actor: "as Ingrid Yun", "(Jake Ballard)", "to
+// return as Ingrid Yun", ", who plays Maggie".
+var asCharacter = regexp.MustCompile(`^(?:,? who (?:plays|played|will play)|,? to play| (?:to |will )?(?:return|come back|star)? ?as| playing|,? reprising (?:her|his|their) role as| \()\s*(?:the )?([A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|of|the))*)`)
+
+// people finds actors named in a sentence, with their characters where
+// the sentence gives them, leaving out the show's title and networks.
+func people(s, show string) []Person {
+	var out []Person
+	seen := map[string]bool{}
+	for _, m := range personName.FindAllStringIndex(s, -1) {
+		name := strings.TrimSuffix(strings.TrimSuffix(s[m[0]:m[1]], "’s"), "'s")
+		if seen[name] || strings.Contains(show, name) || firstNetwork(name) != "" || looksLikeHeadline(name) {
+			continue
+		}
+		seen[name] = true
+		p := Person{Actor: name}
+		if c := asCharacter.FindStringSubmatch(s[m[1]:]); c != nil {
+			p.Character = strings.TrimRight(c[1], ".,)")
+			seen[p.Character] = true // a character is not an actor
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// looksLikeHeadline rejects capitalised runs that are headline words, not
+// names: "Series Regular", "Season Premiere".
+func looksLikeHeadline(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if isHeadlineWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerSaid finds who a sentence quotes: "Georgia Lee teased", "said
+// Georgia", "creator Georgia Lee".
+var speakerSaid = regexp.MustCompile(`(?:\b(?:creator|showrunner|executive producer|star|boss|president|chief|director)\s+([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})|\b([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),? (?:said|says|told|teased|replied|added|explained|revealed|confirmed)\b|\b(?:said|says|added|explained) ([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}))`)
+
+func speaker(s string, known []string) string {
+	m := speakerSaid.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	name := m[1] + m[2] + m[3]
+	if looksLikeHeadline(name) || firstNetwork(name) != "" {
+		return ""
+	}
+	// "Georgia" stands for the Georgia Lee named before.
+	for _, k := range known {
+		if strings.HasPrefix(k, name+" ") {
+			return k
+		}
+	}
+	return name
+}

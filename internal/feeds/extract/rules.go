@@ -1,0 +1,41 @@
+package extract
+
+import "regexp"
+
+// rule finds one kind of claim in a sentence.
+type rule struct {
+	name string
+	kind string
+	re   *regexp.Regexp
+}
+
+// ci compiles a case-insensitive pattern.
+func ci(p string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + p) }
+
+// ruleset is compiled once.
+var ruleset = rules()
+
+// rules lists the patterns, most specific first. A sentence that says a
+// decision has not been made yields awaiting_decision and nothing else of
+// the decisions; predictions and questions are not decisions.
+func rules() []rule {
+	return []rule{
+		{"no-decision", KindAwaitingDecision, ci(`\b(renewed or cancel+ed|cancel+ed or renewed|(has ?n[o']t|have ?n[o']t|not yet|yet to be)( been)?( officially)? (renewed|picked up|cancel+ed|announced)|no (official )?(word|decision|news|announcement)( yet)? (on|about|regarding)|on the bubble|will it or won.?t it|(fate|future) (is|remains) (uncertain|unknown|unclear|up in the air)|(decision|verdict) (is )?(still )?(pending|expected|to come)|don.?t have an official pickup)`)},
+		{"final-season", KindEndedFinalSeason, ci(`\b((and|as its|as the|its|the) (final|last) season|final season|will end (with|after) (its|the)|(is )?coming to an end|to end (with|after) (its|the)? ?(season|\w+ season)|end of the road)\b`)},
+		{"canceled", KindCanceled, ci(`\b(cancel+(s|ed|ing)?|axe[sd]?|axing|scrap(s|ped)|pull(s|ed)? the plug|(won.?t|will not) (be )?return(ing)?|not coming back|kills?|killed|case closed for)\b`)},
+		{"renewed", KindRenewed, ci(`\b(renew(s|ed|al)|picked up for|green-?lit|greenlit|(gets?|getting|give[sn]?|grants?) (a |an )?(second|third|fourth|fifth|another|new|\d+(st|nd|rd|th)) season|(will |to )?(get|return for) a (second|third|fourth|fifth|new) season|season \d+ (was|is) a go|was a go|finds? (a )?new home|(is|are) returning for (a )?(season|second|third|fourth|fifth))\b`)},
+		{"premiere", KindPremiereDate, ci(`\b(premiere[sd]?|premiering|debuts?|debuting|release date|will be released|(will |to )?(return|arrive|launch|drop)s? (on|in)|(will )?(premiere|arrive|return|launch|debut|drop|stream)|returning this|set (for|to) (premiere|return|debut)|coming (back )?(on|in)|tipped for)\b`)},
+		{"promoted", KindCastReturning, ci(`\b((promot(ed|es|ing)|upped) (\w+ )?(to )?series regulars?|promot(es|ed) \w+( \w+)? (to|for)|(will )?(return|come back)s? as|back as|(are|is) back( in action)?|reprises?|expect(ed)? .{0,40} to return as)\b`)},
+		{"joins", KindCastAdded, ci(`\b(joins|joined|(to|will) join|has joined|boards|(has been |was |is )?cast (as|in)|casts|adds|added to the cast|tapped to (play|star)|(will |to )?star (as|in)|lands (a |the )?(role|part|lead)|new (star|cast member)|embarked on .{0,20} as star|makes? (his|her|their)? ?debut as)\b`)},
+	}
+}
+
+// notPremiere marks dates that belong to something other than a premiere.
+var notPremiere = ci(`\b(finale|filming|film(s|ed)?|shoot(ing)?|production|trailer (drops|arrives|is out)|nominations?|awards?|emmys?|wrap(s|ped)?|post-mortem)\b`)
+
+// listicle marks headlines about many unnamed shows ("15 Best TV Shows That
+// Were Canceled"): they carry no claim of their own.
+var listicle = ci(`^(\d+|the \d+|top \d+|every|all (of )?the|these) .{0,40}\b(shows|series)\b`)
+
+// question marks headlines that ask rather than tell.
+var question = regexp.MustCompile(`\?\s*$|\?\s+[A-Z]`)

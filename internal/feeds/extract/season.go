@@ -1,0 +1,62 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var ordinals = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+	"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sophomore": 2,
+}
+
+var cardinals = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"eleven": 11, "twelve": 12, "single": 1, "a single": 1,
+}
+
+func number(w string) int {
+	w = strings.ToLower(w)
+	if n, err := strconv.Atoi(strings.TrimRight(w, "stndrh")); err == nil && n > 0 && n < 100 {
+		return n
+	}
+	if n, ok := ordinals[w]; ok {
+		return n
+	}
+	return cardinals[w]
+}
+
+var (
+	seasonNumber  = regexp.MustCompile(`(?i)\bseason (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b`)
+	ordinalSeason = regexp.MustCompile(`(?i)\b(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sophomore) (?:and (?:final|last) )?season\b`)
+	afterSeasons  = regexp.MustCompile(`(?i)\bafter (?:only |just )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a single) seasons?\b`)
+	notReturnFor  = regexp.MustCompile(`(?i)\b(?:won.?t|will not|not) (?:be )?return(?:ing)? for (?:a )?(?:season (\d{1,2})|(\w+) season)`)
+	beforeSeason1 = regexp.MustCompile(`(?i)before (?:its )?(?:season (?:1|one)|(?:its )?first season)|before (?:it )?(?:even )?premiere`)
+)
+
+// season reads the season a claim of kind is about from a sentence: for
+// canceled, the last completed season ("canceled after two seasons" is 2,
+// "will not return for season 4" is 3); 0 when the text does not say.
+func season(kind, s string) int {
+	if kind == KindCanceled {
+		if m := afterSeasons.FindStringSubmatch(s); m != nil {
+			return number(m[1])
+		}
+		if m := notReturnFor.FindStringSubmatch(s); m != nil {
+			if n := number(m[1] + m[2]); n > 1 {
+				return n - 1
+			}
+		}
+		if beforeSeason1.MatchString(s) {
+			return 1
+		}
+	}
+	if m := ordinalSeason.FindStringSubmatch(s); m != nil {
+		return number(m[1])
+	}
+	if m := seasonNumber.FindStringSubmatch(s); m != nil {
+		return number(m[1])
+	}
+	return 0
+}

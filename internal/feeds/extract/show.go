@@ -1,0 +1,171 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// candidate is a span of a sentence that may be a show's title.
+type candidate struct {
+	title      string
+	start, end int
+	quoted     bool
+	// possessive marks an owner ("Netflix's", "Donald Glover's"), which
+	// is seldom the show itself.
+	possessive bool
+}
+
+// quotedTitle finds titles in quotes: 'X', "X", ‘X’, “X”.
+var quotedTitle = regexp.MustCompile(`[‘“"]([^‘’“”"]{1,80})[’”"]|(?:^|[\s(])'([^']{1,80})'(?:[\s,.:;!?)]|'s|$)`)
+
+// headlineWords are words that headlines capitalise but titles rarely
+// start or end with; a run of capitalised words is cut at them.
+func isHeadlineWord(w string) bool {
+	switch strings.ToLower(strings.Trim(w, ":,;!?.'’\"“”‘()")) {
+	case "season", "seasons", "series", "renews", "renewed", "renewal", "renewals", "renew", "cancels", "canceled",
+		"cancelled", "cancellation", "cancelation", "cancellations", "cancel", "announces", "announced", "sets", "set",
+		"reveals", "revealed", "premiere", "premieres", "premiered", "date", "dates", "release", "released", "trailer",
+		"teaser", "final", "finale", "first", "look", "new", "officially", "official", "returning", "return", "returns",
+		"will", "get", "gets", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+		"your", "favorite", "favourite", "fan-favorite", "show", "shows", "fans", "relax", "after", "only", "one", "two",
+		"three", "four", "five", "for", "at", "on", "by", "is", "are", "was", "who", "how", "why", "what", "when", "where",
+		"best", "tv", "watch", "news", "update", "report", "exclusive", "cast", "casts", "casting", "joins", "join",
+		"adds", "promotes", "promoted", "regular", "regulars", "to", "its", "their", "his", "her", "our", "star", "stars",
+		"ends", "end", "coming", "shares", "photos", "or", "gives", "kills", "axes", "axed", "drama", "comedy", "thriller",
+		"sci-fi", "reportedly", "breaking", "confirmed", "confirms", "here's", "everything", "know", "we", "so", "far",
+		"all", "the", "more", "and", "with", "in", "of", "a", "an", "says", "say", "details", "date:", "air", "streaming",
+		"stream", "netflix's", "hulu's", "episode", "episodes", "part", "volume", "chapter", "arrives", "arriving",
+		"debut", "debuts", "wrap", "wraps", "filming", "production", "boss", "creator", "showrunner", "star's", "this",
+		"that", "these", "those", "it", "not", "no", "yes", "year", "summer", "fall", "spring", "winter", "now", "today",
+		"tonight", "back", "soon", "plus", "up", "down", "out", "off", "over", "into", "than", "then", "just", "still",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+		"april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+		"apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "has", "have", "had", "if", "while", "before",
+		"did", "does", "do", "finds", "multiple", "dilemma", "but", "as", "there", "here", "they", "she", "he", "you", "i",
+		"also", "even", "though", "although", "because", "since", "until", "once", "however", "meanwhile", "plus,", "per",
+		"via", "according", "which", "whose", "while,", "good", "great", "big", "major", "huge", "latest", "upcoming",
+		"long-awaited", "highly-anticipated", "hit", "beloved", "popular", "critically", "adored", "original", "originals",
+		"et", "pt", "p.m.", "a.m.", "emmy", "emmys", "award", "awards", "nominations", "oscar", "golden", "globes",
+		"fandom", "wire", "buzz", "exclusive:", "watch:", "video", "photo", "photos:", "week", "weekly", "chart",
+		"ratings", "nielsen", "teases", "tease", "slide", "slides", "things", "ways", "reasons", "guide", "recap", "review":
+		return true
+	}
+	return false
+}
+
+// connectors may stand inside a title between capitalised words.
+func isConnector(w string) bool {
+	switch strings.ToLower(w) {
+	case "of", "the", "and", "in", "on", "a", "an", "to", "at", "&", "de", "la", "le", "for", "with", "from", "vs.", "or":
+		return true
+	}
+	return false
+}
+
+func capitalised(w string) bool {
+	w = strings.TrimLeft(w, "\"“‘'(¿¡")
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// candidates lists the titles a sentence may name: quoted spans first,
+// then runs of capitalised words, cut at networks and headline words.
+func candidates(s string) []candidate {
+	var out []candidate
+	for _, m := range quotedTitle.FindAllStringSubmatchIndex(s, -1) {
+		for g := 2; g+1 < len(m); g += 2 {
+			if m[g] >= 0 {
+				t := strings.TrimSpace(strings.TrimRight(s[m[g]:m[g+1]], ",.:;!?"))
+				if t != "" && capitalised(t) && len(strings.Fields(t)) <= 9 {
+					out = append(out, candidate{title: t, start: m[g], end: m[g+1], quoted: true})
+				}
+			}
+		}
+	}
+	nets := findNetworks(s)
+	inNetwork := func(pos int) bool {
+		for _, n := range nets {
+			if pos >= n.start && pos < n.end {
+				return true
+			}
+		}
+		return false
+	}
+	// Walk the words with their offsets.
+	type word struct {
+		text       string
+		start, end int
+	}
+	var words []word
+	for i := 0; i < len(s); {
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' {
+			j++
+		}
+		if j > i {
+			words = append(words, word{s[i:j], i, j})
+		}
+		i = j
+	}
+	flush := func(run []word) {
+		// Trim connectors and headline words from both ends.
+		for len(run) > 0 && (isConnector(run[0].text) || isHeadlineWord(run[0].text)) && !(strings.EqualFold(run[0].text, "the") && len(run) > 1 && !isHeadlineWord(run[1].text)) {
+			run = run[1:]
+		}
+		for len(run) > 0 && (isConnector(run[len(run)-1].text) || isHeadlineWord(run[len(run)-1].text)) {
+			run = run[:len(run)-1]
+		}
+		if len(run) == 0 {
+			return
+		}
+		start, end := run[0].start, run[len(run)-1].end
+		t := strings.Trim(s[start:end], "\"“”‘’'(),.:;!?")
+		possessive := strings.HasSuffix(t, "’s") || strings.HasSuffix(t, "'s")
+		t = strings.TrimSuffix(strings.TrimSuffix(t, "’s"), "'s")
+		if t == "" || len(strings.Fields(t)) > 8 || !strings.ContainsFunc(t, unicode.IsLetter) {
+			return
+		}
+		// A number opening a run is a count or a date ("26 at 9"), not a title.
+		if first := strings.Fields(t)[0]; strings.Trim(first, "0123456789.,%") == "" && len(strings.Fields(t)) > 1 {
+			return
+		}
+		// A lone capitalised word opening a sentence is capitalised by
+		// grammar, not because it is a title, unless a season follows.
+		if start == 0 && len(strings.Fields(t)) == 1 && !seasonFollows(s[end:]) {
+			return
+		}
+		out = append(out, candidate{title: t, start: start, end: end, possessive: possessive})
+	}
+	var run []word
+	for _, w := range words {
+		bare := strings.Trim(w.text, "\"“”‘’'(),.:;!?")
+		contraction := strings.Contains(bare, "’t") || strings.Contains(bare, "'t") || strings.Contains(bare, "n’")
+		breaks := contraction || inNetwork(w.start) || bare == "" || strings.ContainsAny(w.text, "“”\"") ||
+			(!capitalised(bare) && !isConnector(bare)) || (isHeadlineWord(bare) && !(strings.EqualFold(bare, "the") && len(run) == 0)) && !isConnector(bare)
+		if breaks {
+			flush(run)
+			run = nil
+			continue
+		}
+		run = append(run, w)
+		if strings.HasSuffix(w.text, ",") || strings.HasSuffix(w.text, ":") || strings.HasSuffix(w.text, ";") || strings.HasSuffix(w.text, "’s") || strings.HasSuffix(w.text, "'s") ||
+			(strings.HasSuffix(w.text, ".") && !isAbbreviation(w.text)) {
+			flush(run)
+			run = nil
+		}
+	}
+	flush(run)
+	return out
+}
+
+// seasonFollows reports whether text goes on with a season: " Season 2",
+// " season", "'s second season".
+func seasonFollows(text string) bool {
+	t := strings.ToLower(strings.TrimLeft(text, " ’'s:"))
+	return strings.HasPrefix(t, "season") || ordinalSeason.MatchString(t[:min(len(t), 30)]) && strings.Index(t, "season") < 25
+}
