@@ -33,19 +33,19 @@ func Extract(it Item) []Claim {
 		if who := speaker(s.text, named); who != "" {
 			named = append(named, who)
 		}
-		cands := candidates(s.text)
+		cands := candidates(s.text, s.headline)
+		if topic == "" {
+			// The item is about the show its headline (or, failing that,
+			// its first sentence naming one) names.
+			if c, ok := bestCandidate(cands, -1, -1); ok {
+				topic = c.title
+			}
+		}
 		for _, c := range sentenceClaims(s, cands, topic, it.Published, named) {
 			if c.Network == "" {
 				c.Network = itemNetwork
 			}
 			out = add(out, c)
-			if topic == "" {
-				topic = c.Show
-			}
-		}
-		// The item is about the show its headline names.
-		if c, ok := bestCandidate(cands, -1, -1); ok && i == 0 && topic == "" {
-			topic = c.title
 		}
 	}
 	return out
@@ -68,6 +68,13 @@ func sentenceClaims(s sentence, cands []candidate, topic, pub string, named []st
 			if undecided || (s.headline && question.MatchString(s.text)) || strings.Contains(lower, "cancellation watch") {
 				continue
 			}
+			if r.kind == KindCanceled && strings.Contains(strings.ToLower(s.text[loc[0]:loc[1]]), "renew") {
+				// "will not be renewed": the renewal words that follow say the opposite.
+				undecided = true
+			}
+			if r.kind == KindRenewed && undecided && strings.Contains(lower, "renew") {
+				continue
+			}
 		}
 		c := Claim{Kind: r.kind, Rule: r.name, Quote: s.text, Network: firstNetwork(s.text)}
 		var skip []Person
@@ -87,7 +94,7 @@ func sentenceClaims(s sentence, cands []candidate, topic, pub string, named []st
 		for _, n := range named {
 			skip = append(skip, Person{Actor: n})
 		}
-		show, ok := pickShow(cands, loc, skip)
+		show, ok := pickShow(cands, loc, skip, topic)
 		switch {
 		case ok:
 			c.Show = show
@@ -143,11 +150,16 @@ func listed(s string, cands []candidate, first string) []string {
 
 // pickShow chooses the candidate a claim is about: a quoted title first,
 // else the one nearest the words that fired, leaving out people's names.
-func pickShow(cands []candidate, trigger []int, people []Person) (string, bool) {
+func pickShow(cands []candidate, trigger []int, people []Person, topic string) (string, bool) {
 	var usable []candidate
 	for _, c := range cands {
 		if overlaps(c, trigger) || isPerson(c.title, people) {
 			continue
+		}
+		if topic != "" && !c.quoted && (strings.Contains(topic, c.title) || isAcronym(c.title, topic)) {
+			// A part of the title the item is about, or its initials
+			// ("OITNB"), stand for all of it.
+			c.title, c.quoted = topic, true
 		}
 		usable = append(usable, c)
 	}
@@ -185,6 +197,9 @@ func bestCandidate(cands []candidate, from, to int) (candidate, bool) {
 		if strings.HasPrefix(c.title, "the ") {
 			score -= 800
 		}
+		if c.named {
+			score += 300
+		}
 		if from >= 0 {
 			d := from - c.end
 			if c.start >= to {
@@ -197,6 +212,18 @@ func bestCandidate(cands []candidate, from, to int) (candidate, bool) {
 		}
 	}
 	return best, bestScore > -1<<30
+}
+
+// isAcronym reports whether short is the initials of title.
+func isAcronym(short, title string) bool {
+	if len(short) < 3 || strings.ToUpper(short) != short {
+		return false
+	}
+	var initials strings.Builder
+	for _, w := range strings.Fields(title) {
+		initials.WriteString(strings.ToUpper(w[:1]))
+	}
+	return initials.String() == short
 }
 
 // add appends c unless a claim of the same kind about the same show is

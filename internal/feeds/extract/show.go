@@ -15,6 +15,9 @@ type candidate struct {
 	// possessive marks an owner ("Netflix's", "Donald Glover's"), which
 	// is seldom the show itself.
 	possessive bool
+	// named marks a title introduced as one: "the new series Teacup",
+	// "That show is Three Women".
+	named bool
 }
 
 // quotedTitle finds titles in quotes: 'X', "X", ‘X’, “X”.
@@ -49,7 +52,7 @@ func isHeadlineWord(w string) bool {
 		"long-awaited", "highly-anticipated", "hit", "beloved", "popular", "critically", "adored", "original", "originals",
 		"et", "pt", "p.m.", "a.m.", "emmy", "emmys", "award", "awards", "nominations", "oscar", "golden", "globes",
 		"fandom", "wire", "buzz", "exclusive:", "watch:", "video", "photo", "photos:", "week", "weekly", "chart",
-		"ratings", "nielsen", "teases", "tease", "slide", "slides", "things", "ways", "reasons", "guide", "recap", "review":
+		"ratings", "nielsen", "teases", "tease", "slide", "slides", "ways", "reasons", "guide", "recap", "review":
 		return true
 	}
 	return false
@@ -58,7 +61,7 @@ func isHeadlineWord(w string) bool {
 // connectors may stand inside a title between capitalised words.
 func isConnector(w string) bool {
 	switch strings.ToLower(w) {
-	case "of", "the", "and", "in", "on", "a", "an", "to", "at", "&", "de", "la", "le", "for", "with", "from", "vs.", "or":
+	case "of", "the", "and", "in", "on", "a", "an", "to", "at", "&", "de", "la", "le", "for", "with", "from", "vs.", "or", "is":
 		return true
 	}
 	return false
@@ -71,8 +74,9 @@ func capitalised(w string) bool {
 }
 
 // candidates lists the titles a sentence may name: quoted spans first,
-// then runs of capitalised words, cut at networks and headline words.
-func candidates(s string) []candidate {
+// then runs of capitalised words, cut at networks and headline words. In
+// a headline every word is capitalised, so a first word may be a title.
+func candidates(s string, headline bool) []candidate {
 	var out []candidate
 	for _, m := range quotedTitle.FindAllStringSubmatchIndex(s, -1) {
 		for g := 2; g+1 < len(m); g += 2 {
@@ -136,10 +140,10 @@ func candidates(s string) []candidate {
 		}
 		// A lone capitalised word opening a sentence is capitalised by
 		// grammar, not because it is a title, unless a season follows.
-		if start == 0 && len(strings.Fields(t)) == 1 && !seasonFollows(s[end:]) {
+		if !headline && start == 0 && len(strings.Fields(t)) == 1 && !seasonFollows(s[end:]) {
 			return
 		}
-		out = append(out, candidate{title: t, start: start, end: end, possessive: possessive})
+		out = append(out, candidate{title: t, start: start, end: end, possessive: possessive, named: introduced.MatchString(s[:start])})
 	}
 	var run []word
 	for _, w := range words {
@@ -162,6 +166,10 @@ func candidates(s string) []candidate {
 	flush(run)
 	return out
 }
+
+// introduced ends a text that introduces a title: "the new series ",
+// "revival of ", "That show is ".
+var introduced = regexp.MustCompile(`(?i)\b(series|show|drama|dramedy|comedy|sitcom|thriller|docuseries|adaptation of|revival of|show is|series is)\s+$`)
 
 // seasonFollows reports whether text goes on with a season: " Season 2",
 // " season", "'s second season".

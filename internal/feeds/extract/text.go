@@ -69,6 +69,7 @@ var networkPatterns = []struct {
 	{regexp.MustCompile(`\b(Amazon Prime Video|Prime Video|Amazon Studios|Amazon)\b`), "Amazon Prime Video"},
 	{regexp.MustCompile(`\bApple TV(\+| Plus)|\bApple\b`), "Apple TV+"},
 	{regexp.MustCompile(`\bDisney(\+| Plus)`), "Disney+"},
+	{regexp.MustCompile(`\bDisney( Channel)?\b`), "Disney"},
 	{regexp.MustCompile(`\bParamount(\+| Plus)`), "Paramount+"},
 	{regexp.MustCompile(`\bHBO Max\b`), "HBO Max"},
 	{regexp.MustCompile(`\bHBO\b`), "HBO"},
