@@ -1,10 +1,10 @@
 package tvmaze
 
 import (
-	"html"
 	"strings"
 	"time"
 
+	"github.com/nextseason/nextseason/internal/htmltext"
 	"github.com/nextseason/nextseason/internal/model"
 )
 
@@ -20,7 +20,7 @@ func ToShow(s Show) model.Show {
 		Premiered:      date(s.Premiered),
 		Ended:          date(s.Ended),
 		Language:       deref(s.Language),
-		Summary:        PlainText(deref(s.Summary)),
+		Summary:        htmltext.Plain(deref(s.Summary)),
 	}
 	if s.Updated > 0 {
 		out.ProviderSeenAt = time.Unix(s.Updated, 0).UTC()
@@ -125,23 +125,4 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
-}
-
-// PlainText turns TVmaze's HTML summaries into text: tags dropped,
-// entities decoded, paragraphs kept apart.
-func PlainText(h string) string {
-	var b strings.Builder
-	inTag := false
-	for _, r := range h {
-		switch {
-		case r == '<':
-			inTag = true
-		case r == '>' && inTag:
-			inTag = false
-		case !inTag:
-			b.WriteRune(r)
-		}
-	}
-	text := html.UnescapeString(strings.ReplaceAll(b.String(), "\u00a0", " "))
-	return strings.Join(strings.Fields(text), " ")
 }
