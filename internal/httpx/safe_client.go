@@ -43,8 +43,10 @@ func SafeClient(allowPrivate bool, timeout time.Duration) *http.Client {
 		},
 	}
 	transport := &http.Transport{
-		Proxy:                 nil, // a proxy would hide the address checked
-		DialContext:           func(ctx context.Context, network, addr string) (net.Conn, error) { return dialer.DialContext(ctx, network, addr) },
+		Proxy: nil, // a proxy would hide the address checked
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			return dialer.DialContext(ctx, network, addr)
+		},
 		TLSHandshakeTimeout:   10 * time.Second,
 		ResponseHeaderTimeout: timeout,
 		MaxIdleConns:          100,

@@ -38,7 +38,8 @@ type Claim struct {
 	RecordedAt time.Time   // when nextseason learned it
 	Confidence float64     // 0–1
 	Origin     Origin
-	Supersedes int64 // the claim this one corrects, or 0
+	Rule       string // for extracted claims, the rule that found it
+	Supersedes int64  // the claim this one corrects, or 0
 
 	// The latest review decision.
 	State      ClaimState

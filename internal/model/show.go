@@ -24,6 +24,9 @@ type Show struct {
 	IMDbID         string
 	TheTVDBID      int64
 	Popularity     int // TVmaze weight, 0–100
+	// Proposed marks a show that news named and the catalog lacked,
+	// awaiting an editor.
+	Proposed bool
 }
 
 // Alias is another title a show is known by.

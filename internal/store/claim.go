@@ -18,7 +18,7 @@ import (
 func Fingerprint(c model.Claim) string {
 	b, _ := json.Marshal([]any{
 		c.ShowID, c.Season, c.PersonID, c.Kind, c.Status, c.Date.String(), c.Episodes, c.Actor, c.Character, c.CastChange, c.Text,
-		c.Quote, c.Speaker, c.Source.URL, c.StatedAt.String(), c.Confidence, c.Origin, c.Supersedes,
+		c.Quote, c.Speaker, c.Source.URL, c.StatedAt.String(), c.Confidence, c.Origin, c.Rule, c.Supersedes,
 	})
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
@@ -49,12 +49,12 @@ func (s *Store) AddClaim(ctx context.Context, c *model.Claim) (Change, error) {
 		c.RecordedAt = now
 		err = tx.queryRow(ctx, `
 			INSERT INTO claims (fingerprint, show_id, season, person_id, kind, status, date_value, episodes, actor, character,
-				cast_change, text_value, quote, speaker, source_id, stated_at, recorded_at, confidence, origin, supersedes)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+				cast_change, text_value, quote, speaker, source_id, stated_at, recorded_at, confidence, origin, supersedes, rule)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
 			RETURNING id`,
 			fp, c.ShowID, c.Season, nullInt(c.PersonID), string(c.Kind), string(c.Status), c.Date.String(), c.Episodes, c.Actor, c.Character,
 			string(c.CastChange), c.Text, c.Quote, c.Speaker, srcID, c.StatedAt.String(), now, c.Confidence, string(c.Origin),
-			nullInt(c.Supersedes)).Scan(&c.ID)
+			nullInt(c.Supersedes), c.Rule).Scan(&c.ID)
 		if err != nil {
 			return fmt.Errorf("insert claim: %w", mapErr(err))
 		}
@@ -83,7 +83,7 @@ func (s *Store) Review(ctx context.Context, claimID int64, state model.ClaimStat
 const claimQuery = `
 	SELECT c.id, c.show_id, c.season, COALESCE(c.person_id, 0), c.kind, c.status, c.date_value, c.episodes, c.actor, c.character,
 		c.cast_change, c.text_value, c.quote, c.speaker, c.stated_at, c.recorded_at, c.confidence, c.origin,
-		COALESCE(c.supersedes, 0), r.state, r.reviewer, r.decided_at,
+		COALESCE(c.supersedes, 0), c.rule, r.state, r.reviewer, r.decided_at,
 		src.id, src.url, src.publisher, src.title, src.published, src.tier, sh.slug, sh.title
 	FROM claims c
 	JOIN shows sh ON sh.id = c.show_id
@@ -142,7 +142,7 @@ func scanClaim(rows *sql.Rows) (ShowClaim, error) {
 	)
 	err := rows.Scan(&c.ID, &c.ShowID, &c.Season, &c.PersonID, &kind, &status, &date, &c.Episodes, &c.Actor, &c.Character,
 		&change, &c.Text, &c.Quote, &c.Speaker, &stated, &recorded, &c.Confidence, &origin,
-		&c.Supersedes, &state, &c.Reviewer, &reviewed,
+		&c.Supersedes, &c.Rule, &state, &c.Reviewer, &reviewed,
 		&c.Source.ID, &c.Source.URL, &c.Source.Publisher, &c.Source.Title, &published, &tier, &sc.ShowSlug, &sc.ShowTitle)
 	if err != nil {
 		return ShowClaim{}, mapErr(err)
@@ -161,4 +161,22 @@ func scanClaim(rows *sql.Rows) (ShowClaim, error) {
 	}
 	sc.Claim = c
 	return sc, nil
+}
+
+// ClaimsInState lists claims across shows whose latest review left them
+// in state, oldest first: the review queue, for proposed.
+func (s *Store) ClaimsInState(ctx context.Context, state model.ClaimState, limit int) ([]ShowClaim, error) {
+	return s.queryClaims(ctx, claimQuery+` WHERE r.state = $1 ORDER BY c.recorded_at, c.id LIMIT $2`, string(state), limit)
+}
+
+// ClaimByID loads one claim with its show.
+func (s *Store) ClaimByID(ctx context.Context, id int64) (ShowClaim, error) {
+	scs, err := s.queryClaims(ctx, claimQuery+` WHERE c.id = $1`, id)
+	if err != nil {
+		return ShowClaim{}, err
+	}
+	if len(scs) == 0 {
+		return ShowClaim{}, fmt.Errorf("claim %d: %w", id, ErrNotFound)
+	}
+	return scs[0], nil
 }

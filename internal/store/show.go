@@ -26,7 +26,7 @@ const (
 )
 
 const showColumns = `id, slug, title, network, country, language, genres, summary, premiered, ended,
-	provider_status, provider_seen_at, runtime, popularity, COALESCE(tvmaze_id, 0), imdb_id, thetvdb_id`
+	provider_status, provider_seen_at, runtime, popularity, COALESCE(tvmaze_id, 0), imdb_id, thetvdb_id, proposed`
 
 func scanShow(row interface{ Scan(...any) error }) (model.Show, error) {
 	var (
@@ -35,7 +35,7 @@ func scanShow(row interface{ Scan(...any) error }) (model.Show, error) {
 		seen              sql.NullTime
 	)
 	err := row.Scan(&sh.ID, &sh.Slug, &sh.Title, &sh.Network, &sh.Country, &sh.Language, &genres, &sh.Summary,
-		&prem, &end, &sh.ProviderStatus, &seen, &sh.Runtime, &sh.Popularity, &sh.TVmazeID, &sh.IMDbID, &sh.TheTVDBID)
+		&prem, &end, &sh.ProviderStatus, &seen, &sh.Runtime, &sh.Popularity, &sh.TVmazeID, &sh.IMDbID, &sh.TheTVDBID, &sh.Proposed)
 	if err != nil {
 		return model.Show{}, mapErr(err)
 	}
@@ -168,12 +168,12 @@ func (s *Store) insertShow(ctx context.Context, sh *model.Show) error {
 	genres, _ := json.Marshal(nonNil(sh.Genres))
 	err = s.queryRow(ctx, `
 		INSERT INTO shows (slug, title, title_key, network, country, language, genres, summary, premiered, ended,
-			provider_status, provider_seen_at, runtime, popularity, tvmaze_id, imdb_id, thetvdb_id)
-		VALUES ($1, $2, $17, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+			provider_status, provider_seen_at, runtime, popularity, tvmaze_id, imdb_id, thetvdb_id, proposed)
+		VALUES ($1, $2, $17, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $18)
 		RETURNING id`,
 		slug, sh.Title, sh.Network, sh.Country, sh.Language, string(genres), sh.Summary, sh.Premiered.String(), sh.Ended.String(),
 		sh.ProviderStatus, nullTime(sh.ProviderSeenAt), sh.Runtime, sh.Popularity, nullInt(sh.TVmazeID), sh.IMDbID, sh.TheTVDBID,
-		match.Key(sh.Title),
+		match.Key(sh.Title), sh.Proposed,
 	).Scan(&sh.ID)
 	if err != nil {
 		return fmt.Errorf("insert show %q: %w", sh.Title, mapErr(err))

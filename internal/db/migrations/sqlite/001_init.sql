@@ -101,6 +101,7 @@ CREATE TABLE claims (
     recorded_at TIMESTAMP NOT NULL,
     confidence  REAL NOT NULL DEFAULT 1 CHECK (confidence >= 0 AND confidence <= 1),
     origin      TEXT NOT NULL CHECK (origin IN ('editor', 'feed', 'provider')),
+    rule        TEXT NOT NULL DEFAULT '', -- for extracted claims: the rule that found it
     supersedes  INTEGER REFERENCES claims (id)
 );
 CREATE INDEX claims_show ON claims (show_id, season, kind);

@@ -1,0 +1,205 @@
+package feeds
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/nextseason/nextseason/internal/feeds/extract"
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+// Polling intervals: they shrink while a feed keeps publishing, grow
+// while it is quiet, and back off after errors.
+const (
+	minInterval = 5 * time.Minute
+	maxInterval = 6 * time.Hour
+	maxBackoff  = 24 * time.Hour
+)
+
+// Poller reads feeds, keeps their new items, and turns them into
+// proposed claims about linked shows.
+type Poller struct {
+	Store     *store.Store
+	Client    *http.Client // httpx.SafeClient for feeds users add
+	Log       *slog.Logger
+	UserAgent string
+	MaxSize   int64 // default MaxFeedSize
+	// AutoAccept holds, per tier, the confidence from which a claim is
+	// accepted without review; a tier without an entry never is.
+	AutoAccept map[model.Tier]float64
+}
+
+// PollReport counts what a poll found.
+type PollReport struct {
+	NotModified      bool
+	Entries, New     int
+	Claims, Accepted int
+	ProposedShows    int
+}
+
+func (r PollReport) String() string {
+	if r.NotModified {
+		return "not modified"
+	}
+	return fmt.Sprintf("%d entries, %d new; %d claims (%d accepted automatically); %d new shows proposed",
+		r.Entries, r.New, r.Claims, r.Accepted, r.ProposedShows)
+}
+
+// Poll fetches a feed once and records the outcome, good or bad, with
+// when to poll it next.
+func (p *Poller) Poll(ctx context.Context, f store.Feed) (PollReport, error) {
+	now := p.Store.Now().UTC()
+	rep, err := p.poll(ctx, &f)
+	f.LastPolledAt = now
+	if f.Interval <= 0 {
+		f.Interval = time.Hour
+	}
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return rep, err
+	case err != nil:
+		f.Failures++
+		f.LastError = err.Error()
+		f.NextPollAt = now.Add(min(f.Interval<<min(f.Failures, 8), maxBackoff))
+		p.Log.Warn("feed poll failed", "feed", f.URL, "failures", f.Failures, "err", err)
+	case rep.New > 0:
+		f.Failures, f.LastError = 0, ""
+		f.Interval = max(f.Interval/2, minInterval)
+		f.NextPollAt = now.Add(f.Interval)
+	default:
+		f.Failures, f.LastError = 0, ""
+		f.Interval = min(f.Interval*3/2, maxInterval)
+		f.NextPollAt = now.Add(f.Interval)
+	}
+	if rerr := p.Store.RecordPoll(context.WithoutCancel(ctx), f); rerr != nil {
+		return rep, errors.Join(err, rerr)
+	}
+	return rep, err
+}
+
+func (p *Poller) poll(ctx context.Context, f *store.Feed) (PollReport, error) {
+	var rep PollReport
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, f.URL, nil)
+	if err != nil {
+		return rep, err
+	}
+	req.Header.Set("User-Agent", p.UserAgent)
+	req.Header.Set("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5")
+	if f.ETag != "" {
+		req.Header.Set("If-None-Match", f.ETag)
+	}
+	if f.LastModified != "" {
+		req.Header.Set("If-Modified-Since", f.LastModified)
+	}
+	resp, err := p.Client.Do(req)
+	if err != nil {
+		return rep, err
+	}
+	defer resp.Body.Close()
+	switch {
+	case resp.StatusCode == http.StatusNotModified:
+		rep.NotModified = true
+		return rep, nil
+	case resp.StatusCode != http.StatusOK:
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		return rep, fmt.Errorf("GET %s: %s", f.URL, resp.Status)
+	}
+	limit := p.MaxSize
+	if limit <= 0 {
+		limit = MaxFeedSize
+	}
+	feed, err := Parse(resp.Body, limit)
+	if err != nil {
+		return rep, fmt.Errorf("%s: %w", f.URL, err)
+	}
+	f.ETag, f.LastModified = resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
+	if feed.Title != "" {
+		f.Title = feed.Title
+	}
+	rep.Entries = len(feed.Entries)
+	for _, e := range feed.Entries {
+		if err := p.entry(ctx, *f, e, &rep); err != nil {
+			return rep, err
+		}
+	}
+	return rep, nil
+}
+
+// entry saves an entry and, if it is new, its claims, in one
+// transaction.
+func (p *Poller) entry(ctx context.Context, f store.Feed, e Entry, rep *PollReport) error {
+	return p.Store.InTx(ctx, func(tx *store.Store) error {
+		isNew, err := tx.AddFeedItem(ctx, store.FeedItem{FeedID: f.ID, GUID: e.GUID, Link: e.Link, Hash: e.Hash,
+			Title: e.Title, Summary: e.Summary, Published: e.Published})
+		if err != nil || !isNew {
+			return err
+		}
+		rep.New++
+		published := e.Published
+		if published.IsZero() {
+			published = tx.Now()
+		}
+		item := extract.Item{Headline: e.Title, Text: e.Summary, Published: published.Format("2006-01-02"), URL: e.Link, Site: f.Title}
+		for _, c := range extract.Extract(item) {
+			if err := p.claim(ctx, tx, f, e, c, model.DayDate(published), rep); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func (p *Poller) claim(ctx context.Context, tx *store.Store, f store.Feed, e Entry, c extract.Claim, stated model.PartialDate, rep *PollReport) error {
+	link, err := LinkShow(ctx, tx, c.Show, c.Network)
+	if err != nil {
+		return err
+	}
+	if link.Proposed {
+		rep.ProposedShows++
+	}
+	d, err := tx.ShowData(ctx, link.Show)
+	if err != nil {
+		return err
+	}
+	src := model.Source{URL: e.Link, Publisher: publisher(f), Title: e.Title, Published: stated, Tier: f.Tier}
+	if src.URL == "" {
+		src.URL = f.URL + "#" + url.QueryEscape(e.GUID)
+	}
+	for _, cl := range Claims(c, d, src, stated, link.Confidence) {
+		if threshold, ok := p.AutoAccept[f.Tier]; ok && cl.Confidence >= threshold && !link.Proposed {
+			cl.State, cl.Reviewer = model.StateAccepted, fmt.Sprintf("auto-accept (%s, confidence ≥ %.2f)", f.Tier, threshold)
+		}
+		_, err := tx.AddClaim(ctx, &cl)
+		if errors.Is(err, store.ErrConflict) {
+			// The article is on record from another feed, with another
+			// tier: the first record stands.
+			p.Log.Info("article already recorded from another source", "url", src.URL, "err", err)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		rep.Claims++
+		if cl.State == model.StateAccepted {
+			rep.Accepted++
+		}
+	}
+	return nil
+}
+
+func publisher(f store.Feed) string {
+	if f.Title != "" {
+		return f.Title
+	}
+	if u, err := url.Parse(f.URL); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return f.URL
+}

@@ -1,0 +1,170 @@
+package feeds_test
+
+import (
+	"bytes"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nextseason/nextseason/internal/answer"
+	"github.com/nextseason/nextseason/internal/dbtest"
+	"github.com/nextseason/nextseason/internal/feeds"
+	"github.com/nextseason/nextseason/internal/httpx"
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+// serveFeed serves a file with an ETag, answering 304 when it matches.
+func serveFeed(t *testing.T, name string) *httptest.Server {
+	t.Helper()
+	body, err := os.ReadFile("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("ETag", `"v1"`)
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write(body)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func poller(st *store.Store, allowPrivate bool, logs *bytes.Buffer) *feeds.Poller {
+	return &feeds.Poller{Store: st, Client: httpx.SafeClient(allowPrivate, 5*time.Second), Log: slog.New(slog.NewTextHandler(logs, nil)), UserAgent: "nextseason-test"}
+}
+
+func TestPollExtractLinkProposeAccept(t *testing.T) {
+	st := dbtest.Store(t)
+	ctx := t.Context()
+	succession := model.Show{Title: "Succession", Network: "HBO", TVmazeID: 12345, Premiered: model.DayDate(time.Date(2018, 6, 3, 0, 0, 0, 0, time.UTC))}
+	if _, err := st.SaveShow(ctx, &succession); err != nil {
+		t.Fatal(err)
+	}
+	srv := serveFeed(t, "news.rss")
+	f, err := st.AddFeed(ctx, srv.URL, model.TierTrade)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	p := poller(st, true, &logs)
+	rep, err := p.Poll(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Entries != 3 || rep.New != 3 || rep.Claims < 2 || rep.ProposedShows != 1 {
+		t.Fatalf("first poll: %s", rep)
+	}
+
+	// The Succession renewal waits in the review queue, linked, with its quote and rule.
+	queue, err := st.ClaimsInState(ctx, model.StateProposed, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var renewal store.ShowClaim
+	for _, c := range queue {
+		if c.ShowID == succession.ID && c.Kind == model.KindRenewal {
+			renewal = c
+		}
+	}
+	if renewal.ID == 0 || renewal.Status != model.StatusRenewed || renewal.Season != 2 || renewal.Rule == "" ||
+		!strings.Contains(renewal.Source.URL, "succession") || renewal.Origin != model.OriginFeed {
+		t.Fatalf("queued renewal %+v", renewal)
+	}
+	proven, err := st.FindShow(ctx, "Proven Innocent")
+	if err != nil || !proven.Proposed {
+		t.Errorf("Proven Innocent should be proposed as a new show: %+v, %v", proven, err)
+	}
+
+	// Until an editor accepts it, the outlook does not change.
+	before, _ := answer.Outlook(ctx, st, answer.Request{Show: "Succession", Season: "2"}, time.Now())
+	if before.Renewal.Status == model.StatusRenewed && len(before.Renewal.Evidence) > 0 && before.Renewal.Evidence[0].Origin == model.OriginFeed {
+		t.Error("a proposed claim changed the outlook")
+	}
+	if err := st.Review(ctx, renewal.ID, model.StateAccepted, "editor@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	after, err := answer.Outlook(ctx, st, answer.Request{Show: "Succession", Season: "2"}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Renewal.Status != model.StatusRenewed || after.Renewal.Evidence[0].ID != renewal.ID {
+		t.Errorf("after acceptance: %s from %+v", after.Renewal.Status, after.Renewal.Evidence)
+	}
+	found := false
+	for _, e := range after.Timeline {
+		found = found || (e.Evidence.ID == renewal.ID && e.Evidence.Quote != "" && e.Evidence.Source.URL == renewal.Source.URL)
+	}
+	if !found {
+		t.Errorf("the timeline lacks the accepted claim with its quote and link: %+v", after.Timeline)
+	}
+
+	// Polling again: the server says 304; nothing is doubled.
+	f, _ = st.Feed(ctx, f.ID)
+	rep, err = p.Poll(ctx, f)
+	if err != nil || !rep.NotModified {
+		t.Errorf("second poll: %s, %v; want not modified", rep, err)
+	}
+	if n, _ := st.CountFeedItems(ctx, f.ID); n != 3 {
+		t.Errorf("%d items after two polls, want 3", n)
+	}
+	f, _ = st.Feed(ctx, f.ID)
+	if f.Failures != 0 || !f.NextPollAt.After(f.LastPolledAt) {
+		t.Errorf("feed state after polls: %+v", f)
+	}
+}
+
+func TestHostileFeedServers(t *testing.T) {
+	st := dbtest.Store(t)
+	ctx := t.Context()
+	huge := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>`))
+		chunk := bytes.Repeat([]byte("a"), 1<<20)
+		for range 1024 { // a gigabyte, unless the reader stops first
+			if _, err := w.Write(chunk); err != nil {
+				return
+			}
+		}
+	}))
+	defer huge.Close()
+	loop := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/again", http.StatusFound)
+	}))
+	defer loop.Close()
+	var logs bytes.Buffer
+	for _, tt := range []struct {
+		url          string
+		allowPrivate bool
+		want         string
+	}{
+		{huge.URL, true, "larger than"},
+		{loop.URL, true, "redirects"},
+		{loop.URL + "/private", false, "private, loopback"},
+		{"http://169.254.169.254/latest/meta-data/", false, "private, loopback or link-local"},
+	} {
+		f, err := st.AddFeed(ctx, tt.url, model.TierRumor)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := poller(st, tt.allowPrivate, &logs)
+		p.MaxSize = 1 << 20
+		if _, err := p.Poll(ctx, f); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: %v; want an error saying %q", tt.url, err, tt.want)
+		}
+		f, _ = st.Feed(ctx, f.ID)
+		if f.Failures != 1 || f.LastError == "" || !f.NextPollAt.After(f.LastPolledAt) {
+			t.Errorf("%s: the failure was not recorded with a backoff: %+v", tt.url, f)
+		}
+		if n, _ := st.CountFeedItems(ctx, f.ID); n != 0 {
+			t.Errorf("%s: %d items saved", tt.url, n)
+		}
+	}
+}
