@@ -59,6 +59,8 @@ func commands() []command {
 		{"search", "find shows by title, alias, network or cast", runSearch},
 		{"sync", "bring the catalog up to date from TVmaze", runSync},
 		{"extract", "find claims in news items or an article; score the extraction", runExtract},
+		{"feeds", "subscribe to news feeds, list them, poll them", runFeeds},
+		{"claims", "review claims proposed from news: list, accept, reject", runClaims},
 		{"version", "print the version", runVersion},
 	}
 }

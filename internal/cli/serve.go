@@ -31,7 +31,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	j, err := jobs.New(ctx, jobs.Config{DBURL: a.cfg.DB, Syncer: sy, Log: a.log, Work: !*noWorkers})
+	j, err := jobs.New(ctx, jobs.Config{DBURL: a.cfg.DB, Syncer: sy, Poller: a.poller(st), Log: a.log, Work: !*noWorkers})
 	if err != nil {
 		return err
 	}

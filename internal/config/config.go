@@ -9,6 +9,9 @@ import (
 	"fmt"
 	"net"
 	"strconv"
+	"strings"
+
+	"github.com/nextseason/nextseason/internal/model"
 )
 
 // Config is every setting nextseason has.
@@ -26,6 +29,13 @@ type Config struct {
 	// TVmazeDetails says whose cast, crew, seasons, episodes and akas a
 	// sync fetches: "all" shows (one call each) or "followed" ones.
 	TVmazeDetails string
+	// AllowPrivateNetworks lets feeds and webhooks reach loopback and
+	// private addresses; off by default, so that a URL a user gives
+	// cannot reach the server's own network.
+	AllowPrivateNetworks bool
+	// AutoAccept holds, per source tier, the confidence from which claims
+	// extracted from a feed are accepted without review.
+	AutoAccept map[model.Tier]float64
 }
 
 // Default database files and listen address.
@@ -53,6 +63,20 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if v := getenv("NEXTSEASON_TVMAZE_DETAILS"); v != "" {
 		c.TVmazeDetails = v
 	}
+	if v := getenv("NEXTSEASON_ALLOW_PRIVATE_NETWORKS"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return c, fmt.Errorf("NEXTSEASON_ALLOW_PRIVATE_NETWORKS=%q: want 1 or 0", v)
+		}
+		c.AllowPrivateNetworks = b
+	}
+	if v := getenv("NEXTSEASON_AUTO_ACCEPT"); v != "" {
+		aa, err := ParseAutoAccept(v)
+		if err != nil {
+			return c, fmt.Errorf("NEXTSEASON_AUTO_ACCEPT: %w", err)
+		}
+		c.AutoAccept = aa
+	}
 	if v := getenv("NEXTSEASON_DB"); v != "" {
 		c.DB = v
 	}
@@ -67,6 +91,28 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		c.Migrate = b
 	}
 	return c, nil
+}
+
+// ParseAutoAccept reads "official=0.8,trade=0.9": per tier, the
+// confidence from which extracted claims are accepted without review.
+func ParseAutoAccept(s string) (map[model.Tier]float64, error) {
+	out := map[model.Tier]float64{}
+	for _, part := range strings.Split(s, ",") {
+		name, value, ok := strings.Cut(strings.TrimSpace(part), "=")
+		if !ok {
+			return nil, fmt.Errorf("%q: want tier=confidence, such as trade=0.9", part)
+		}
+		tier, err := model.ParseTier(strings.TrimSpace(name))
+		if err != nil {
+			return nil, err
+		}
+		conf, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
+		if err != nil || conf < 0 || conf > 1 {
+			return nil, fmt.Errorf("%q: confidence must be from 0 to 1", part)
+		}
+		out[tier] = conf
+	}
+	return out, nil
 }
 
 // DBFlag registers --db on fs, bound to c.DB.

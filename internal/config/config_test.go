@@ -39,3 +39,15 @@ func TestValidate(t *testing.T) {
 		t.Error("NEXTSEASON_MIGRATE=perhaps should be refused")
 	}
 }
+
+func TestAutoAccept(t *testing.T) {
+	aa, err := ParseAutoAccept("official=0.8, trade=0.95")
+	if err != nil || aa["official"] != 0.8 || aa["trade"] != 0.95 || len(aa) != 2 {
+		t.Errorf("ParseAutoAccept = %v, %v", aa, err)
+	}
+	for _, bad := range []string{"official", "gossip=0.5", "trade=2", "trade=high"} {
+		if _, err := ParseAutoAccept(bad); err == nil {
+			t.Errorf("ParseAutoAccept(%q) accepted", bad)
+		}
+	}
+}

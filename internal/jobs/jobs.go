@@ -18,6 +18,7 @@ import (
 	"github.com/riverqueue/river/rivermigrate"
 
 	"github.com/nextseason/nextseason/internal/db"
+	"github.com/nextseason/nextseason/internal/feeds"
 	"github.com/nextseason/nextseason/internal/tvmaze"
 )
 
@@ -60,6 +61,7 @@ type Config struct {
 	// with one connection, as riversqlite advises.
 	DBURL  string
 	Syncer *tvmaze.Syncer
+	Poller *feeds.Poller
 	Log    *slog.Logger
 	// Work runs workers and periodic jobs; without it the client only
 	// inserts jobs (a web-only instance).
@@ -91,12 +93,17 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 	rc := &river.Config{Logger: cfg.Log, Workers: river.NewWorkers()}
 	river.AddWorker(rc.Workers, &refreshShowWorker{syncer: cfg.Syncer})
 	river.AddWorker(rc.Workers, &updatesWorker{syncer: cfg.Syncer})
+	river.AddWorker(rc.Workers, &pollFeedWorker{poller: cfg.Poller})
+	river.AddWorker(rc.Workers, &dueFeedsWorker{poller: cfg.Poller})
 	if cfg.Work {
 		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 2}}
 		rc.PeriodicJobs = []*river.PeriodicJob{
 			river.NewPeriodicJob(river.PeriodicInterval(cfg.UpdatesEvery),
 				func() (river.JobArgs, *river.InsertOpts) { return UpdatesArgs{Since: "day"}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "tvmaze_updates"}),
+			river.NewPeriodicJob(river.PeriodicInterval(time.Minute),
+				func() (river.JobArgs, *river.InsertOpts) { return DueFeedsArgs{}, nil },
+				&river.PeriodicJobOpts{RunOnStart: true, ID: "feeds_due"}),
 		}
 	}
 	client, err := river.NewClient(driver(d), rc)

@@ -11,6 +11,8 @@ import (
 
 	"github.com/nextseason/nextseason/internal/db"
 	"github.com/nextseason/nextseason/internal/dbtest"
+	"github.com/nextseason/nextseason/internal/feeds"
+	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/jobs"
 	"github.com/nextseason/nextseason/internal/store"
 	"github.com/nextseason/nextseason/internal/tvmaze"
@@ -51,9 +53,13 @@ func setup(t *testing.T) (string, *store.Store, *tvmazetest.Server, *tvmaze.Sync
 	return url, st, fake, sy
 }
 
+func poller(st *store.Store) *feeds.Poller {
+	return &feeds.Poller{Store: st, Client: httpx.SafeClient(true, 5*time.Second), Log: slog.New(slog.DiscardHandler)}
+}
+
 func TestRefreshesOfOneShowCoalesce(t *testing.T) {
 	url, _, _, sy := setup(t)
-	j, err := jobs.New(t.Context(), jobs.Config{DBURL: url, Syncer: sy, Log: slog.New(slog.DiscardHandler)})
+	j, err := jobs.New(t.Context(), jobs.Config{DBURL: url, Syncer: sy, Poller: poller(nil), Log: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +81,7 @@ func TestPeriodicUpdatesRefreshChangedShows(t *testing.T) {
 		t.Fatal(err)
 	}
 	var logs bytes.Buffer
-	j, err := jobs.New(t.Context(), jobs.Config{DBURL: url, Syncer: sy, Log: slog.New(slog.NewTextHandler(&logs, nil)), Work: true, UpdatesEvery: time.Hour})
+	j, err := jobs.New(t.Context(), jobs.Config{DBURL: url, Syncer: sy, Poller: poller(st), Log: slog.New(slog.NewTextHandler(&logs, nil)), Work: true, UpdatesEvery: time.Hour})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -291,3 +291,9 @@ func (s *Store) ShowByTVmazeID(ctx context.Context, tvmazeID int64) (model.Show,
 	}
 	return s.Show(ctx, id)
 }
+
+// ConfirmShow marks a proposed show as a catalog show.
+func (s *Store) ConfirmShow(ctx context.Context, id int64) error {
+	_, err := s.exec(ctx, `UPDATE shows SET proposed = $2 WHERE id = $1 AND proposed <> $2`, id, false)
+	return mapErr(err)
+}

@@ -1,0 +1,84 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/nextseason/nextseason/internal/facts"
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/review"
+)
+
+func runClaims(ctx context.Context, a *app, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprintln(a.env.Stderr, "Usage: nextseason claims review | accept ID [--show SLUG] [--as NAME] | reject ID [--as NAME]")
+		return errUsage
+	}
+	switch args[0] {
+	case "review":
+		return claimsReview(ctx, a, args[1:])
+	case "accept", "reject":
+		return claimsDecide(ctx, a, args[0], args[1:])
+	}
+	return fmt.Errorf("claims %q: want review, accept or reject", args[0])
+}
+
+func claimsReview(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("claims review", "[--limit N]")
+	limit := fs.Int("limit", 50, "how many claims to list")
+	if err := a.parse(fs, args); err != nil {
+		return err
+	}
+	st, closeDB, err := a.openStore(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	queue, err := st.ClaimsInState(ctx, model.StateProposed, *limit)
+	if err != nil {
+		return err
+	}
+	if len(queue) == 0 {
+		fmt.Fprintln(a.env.Stdout, "Nothing to review.")
+	}
+	for _, c := range queue {
+		fmt.Fprintf(a.env.Stdout, "#%d  %s: %s  (confidence %.2f, rule %s)\n     “%s”\n     %s — %s, %s (%s)\n",
+			c.ID, c.ShowTitle, facts.Summarize(c.Claim), c.Confidence, c.Rule, c.Quote, c.Source.Publisher, c.Source.URL, c.StatedAt, c.Source.Tier)
+	}
+	return nil
+}
+
+func claimsDecide(ctx context.Context, a *app, verb string, args []string) error {
+	fs := a.flags("claims "+verb, "ID [--show SLUG] [--as NAME]")
+	show := fs.String("show", "", "with accept: link the claim to this show instead (slug or title)")
+	who := fs.String("as", "cli", "who decides, as recorded")
+	words, err := a.parseWords(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(words) != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	id, err := strconv.ParseInt(words[0], 10, 64)
+	if err != nil {
+		return fmt.Errorf("claim id %q: want a number (see claims review)", words[0])
+	}
+	st, closeDB, err := a.openStore(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	var c model.Claim
+	if verb == "accept" {
+		c, err = review.Accept(ctx, st, id, *show, *who)
+	} else {
+		c, err = review.Reject(ctx, st, id, *who)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.env.Stdout, "Claim #%d %s: %s\n", c.ID, c.State, facts.Summarize(c))
+	return nil
+}

@@ -1,0 +1,144 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/nextseason/nextseason/internal/feeds"
+	"github.com/nextseason/nextseason/internal/httpx"
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+// feedTimeout bounds one feed fetch.
+const feedTimeout = 30 * time.Second
+
+// poller makes a feed poller from the settings.
+func (a *app) poller(st *store.Store) *feeds.Poller {
+	return &feeds.Poller{
+		Store: st, Client: httpx.SafeClient(a.cfg.AllowPrivateNetworks, feedTimeout), Log: a.log,
+		UserAgent: userAgent, AutoAccept: a.cfg.AutoAccept,
+	}
+}
+
+func runFeeds(ctx context.Context, a *app, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprintln(a.env.Stderr, "Usage: nextseason feeds add URL [--tier trade] | list | poll [ID...]")
+		return errUsage
+	}
+	switch args[0] {
+	case "add":
+		return feedsAdd(ctx, a, args[1:])
+	case "list":
+		return feedsList(ctx, a, args[1:])
+	case "poll":
+		return feedsPoll(ctx, a, args[1:])
+	}
+	return fmt.Errorf("feeds %q: want add, list or poll", args[0])
+}
+
+func feedsAdd(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("feeds add", "URL [--tier official|trade|interview|report|rumor]")
+	tier := fs.String("tier", "report", "how much weight the feed's claims carry")
+	words, err := a.parseWords(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(words) != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	t, err := model.ParseTier(*tier)
+	if err != nil {
+		return err
+	}
+	u, err := feeds.CheckURL(words[0])
+	if err != nil {
+		return err
+	}
+	st, closeDB, err := a.openStore(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	f, err := st.AddFeed(ctx, u, t)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.env.Stdout, "Feed %d: %s (tier %s), first poll due now.\n", f.ID, f.URL, f.Tier)
+	return nil
+}
+
+func feedsList(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("feeds list", "")
+	if err := a.parse(fs, args); err != nil {
+		return err
+	}
+	st, closeDB, err := a.openStore(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	all, err := st.Feeds(ctx, false)
+	if err != nil {
+		return err
+	}
+	for _, f := range all {
+		status := "ok"
+		if f.Failures > 0 {
+			status = fmt.Sprintf("%d failures: %s", f.Failures, f.LastError)
+		}
+		fmt.Fprintf(a.env.Stdout, "%4d  %-9s every %-8s next %s  %s  %s\n", f.ID, f.Tier, f.Interval, f.NextPollAt.Format(time.RFC3339), f.URL, status)
+	}
+	return nil
+}
+
+func feedsPoll(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("feeds poll", "[ID...] (default: every feed)")
+	words, err := a.parseWords(fs, args)
+	if err != nil {
+		return err
+	}
+	st, closeDB, err := a.openStore(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	var list []store.Feed
+	if len(words) == 0 {
+		if list, err = st.Feeds(ctx, false); err != nil {
+			return err
+		}
+	}
+	for _, w := range words {
+		id, err := strconv.ParseInt(w, 10, 64)
+		if err != nil {
+			return fmt.Errorf("feed id %q: want a number (see feeds list)", w)
+		}
+		f, err := st.Feed(ctx, id)
+		if err != nil {
+			return err
+		}
+		list = append(list, f)
+	}
+	p := a.poller(st)
+	failed := 0
+	for _, f := range list {
+		rep, err := p.Poll(ctx, f)
+		if err != nil {
+			if ctx.Err() != nil {
+				return err
+			}
+			failed++
+			fmt.Fprintf(a.env.Stdout, "%s: failed: %v\n", f.URL, err)
+			continue
+		}
+		fmt.Fprintf(a.env.Stdout, "%s: %s\n", f.URL, rep)
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d feeds failed; they will be retried later", failed, len(list))
+	}
+	return nil
+}

@@ -1,0 +1,82 @@
+// Package review records editors' decisions on proposed claims: accept
+// (optionally linking the claim to another show) or reject. The CLI and
+// the API both decide through it.
+package review
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+// ErrDecided is returned for a claim that is no longer waiting.
+var ErrDecided = errors.New("already decided")
+
+// Accept accepts a proposed claim. With showRef, the claim is about
+// another show than the one it was linked to: a corrected copy linked to
+// that show is accepted and the original is superseded, so the record of
+// the mistake stays. Accepting a claim about a proposed show confirms the
+// show.
+func Accept(ctx context.Context, st *store.Store, id int64, showRef, reviewer string) (model.Claim, error) {
+	var out model.Claim
+	err := st.InTx(ctx, func(tx *store.Store) error {
+		c, err := waiting(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		showID := c.ShowID
+		if showRef != "" {
+			sh, err := tx.FindShow(ctx, showRef)
+			if err != nil {
+				return fmt.Errorf("link claim #%d to %q: %w", id, showRef, err)
+			}
+			showID = sh.ID
+		}
+		if showID != c.ShowID {
+			fixed := c.Claim
+			fixed.ID, fixed.ShowID, fixed.Supersedes = 0, showID, c.ID
+			fixed.State, fixed.Reviewer = model.StateAccepted, reviewer
+			if _, err := tx.AddClaim(ctx, &fixed); err != nil {
+				return err
+			}
+			out = fixed
+		} else {
+			if err := tx.Review(ctx, id, model.StateAccepted, reviewer); err != nil {
+				return err
+			}
+			out = c.Claim
+			out.State, out.Reviewer = model.StateAccepted, reviewer
+		}
+		return tx.ConfirmShow(ctx, out.ShowID)
+	})
+	return out, err
+}
+
+// Reject rejects a proposed claim.
+func Reject(ctx context.Context, st *store.Store, id int64, reviewer string) (model.Claim, error) {
+	var out model.Claim
+	err := st.InTx(ctx, func(tx *store.Store) error {
+		c, err := waiting(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		out = c.Claim
+		out.State, out.Reviewer = model.StateRejected, reviewer
+		return tx.Review(ctx, id, model.StateRejected, reviewer)
+	})
+	return out, err
+}
+
+func waiting(ctx context.Context, tx *store.Store, id int64) (store.ShowClaim, error) {
+	c, err := tx.ClaimByID(ctx, id)
+	if err != nil {
+		return c, err
+	}
+	if c.State != model.StateProposed {
+		return c, fmt.Errorf("claim #%d is %s: %w", id, c.State, ErrDecided)
+	}
+	return c, nil
+}
