@@ -18,6 +18,9 @@ type API struct {
 	Store *store.Store
 	Log   *slog.Logger
 	Now   func() time.Time
+	// EditorToken is the bearer token of the editors' endpoints; empty
+	// turns them off.
+	EditorToken string
 }
 
 // Register adds the API's routes to mux.
@@ -26,6 +29,11 @@ func (a *API) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/shows/{slug}", a.getShow)
 	mux.HandleFunc("GET /api/v1/shows/{slug}/claims", a.listClaims)
 	mux.HandleFunc("GET /api/v1/shows/{slug}/seasons/{n}/outlook", a.getOutlook)
+	mux.Handle("GET /api/v1/review", a.editor(a.listReview))
+	mux.Handle("POST /api/v1/claims/{id}/accept", a.editor(a.acceptClaim))
+	mux.Handle("POST /api/v1/claims/{id}/reject", a.editor(a.rejectClaim))
+	mux.Handle("GET /api/v1/feeds", a.editor(a.listFeeds))
+	mux.Handle("POST /api/v1/feeds", a.editor(a.addFeed))
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		httpx.WriteError(w, http.StatusNotFound, "not_found", "no such API endpoint: "+r.Method+" "+r.URL.Path)
 	})

@@ -33,6 +33,8 @@ type Config struct {
 	// private addresses; off by default, so that a URL a user gives
 	// cannot reach the server's own network.
 	AllowPrivateNetworks bool
+	// EditorToken unlocks the review queue, until accounts exist.
+	EditorToken string
 	// AutoAccept holds, per source tier, the confidence from which claims
 	// extracted from a feed are accepted without review.
 	AutoAccept map[model.Tier]float64
@@ -70,6 +72,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		}
 		c.AllowPrivateNetworks = b
 	}
+	c.EditorToken = getenv("NEXTSEASON_EDITOR_TOKEN")
 	if v := getenv("NEXTSEASON_AUTO_ACCEPT"); v != "" {
 		aa, err := ParseAutoAccept(v)
 		if err != nil {

@@ -18,9 +18,22 @@ import (
 	"github.com/nextseason/nextseason/internal/web"
 )
 
+// Config is what the HTTP surface needs.
+type Config struct {
+	Store   *store.Store
+	Log     *slog.Logger
+	Now     func() time.Time
+	Archive fs.FS // source copies served at /archive/
+	// EditorToken unlocks the review queue (the API as a bearer token,
+	// the pages as the password of HTTP basic auth); empty turns the
+	// editors' endpoints off.
+	EditorToken string
+}
+
 // Handler is nextseason's whole HTTP surface.
-func Handler(st *store.Store, log *slog.Logger, now func() time.Time, archive fs.FS) (http.Handler, error) {
-	pages, err := web.New(st, log, now, archive)
+func Handler(cfg Config) (http.Handler, error) {
+	st, log, now := cfg.Store, cfg.Log, cfg.Now
+	pages, err := web.New(st, log, now, cfg.Archive, cfg.EditorToken)
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +51,7 @@ func Handler(st *store.Store, log *slog.Logger, now func() time.Time, archive fs
 		}
 		w.Write([]byte("ready\n"))
 	})
-	(&api.API{Store: st, Log: log, Now: now}).Register(mux)
+	(&api.API{Store: st, Log: log, Now: now, EditorToken: cfg.EditorToken}).Register(mux)
 	pages.Register(mux)
 	return httpx.Middleware(log, http.NewCrossOriginProtection().Handler(mux)), nil
 }

@@ -20,6 +20,9 @@ import (
 	"github.com/nextseason/nextseason/internal/store"
 )
 
+// editorToken unlocks the review queue in tests.
+const editorToken = "test-editor-token"
+
 // setup serves the demo data from a real HTTP server.
 func setup(t testing.TB) (*httptest.Server, *store.Store) {
 	t.Helper()
@@ -27,7 +30,7 @@ func setup(t testing.TB) (*httptest.Server, *store.Store) {
 	if _, err := demo.Load(t.Context(), st, "test"); err != nil {
 		t.Fatal(err)
 	}
-	h, err := server.Handler(st, slog.New(slog.DiscardHandler), dbtest.Clock, demo.Archive())
+	h, err := server.Handler(server.Config{Store: st, Log: slog.New(slog.DiscardHandler), Now: dbtest.Clock, Archive: demo.Archive(), EditorToken: editorToken})
 	if err != nil {
 		t.Fatal(err)
 	}

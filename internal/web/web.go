@@ -29,14 +29,15 @@ type Web struct {
 	log     *slog.Logger
 	now     func() time.Time
 	archive fs.FS
+	editor  string // the review queue's password; empty turns it off
 	views   map[string]*template.Template
 }
 
 // New parses every template, so a broken template fails the start rather
 // than a request. archive holds the source copies served at /archive/.
-func New(st *store.Store, log *slog.Logger, now func() time.Time, archive fs.FS) (*Web, error) {
-	w := &Web{store: st, log: log, now: now, archive: archive, views: map[string]*template.Template{}}
-	for _, name := range []string{"home", "search", "show", "outlook", "error"} {
+func New(st *store.Store, log *slog.Logger, now func() time.Time, archive fs.FS, editorToken string) (*Web, error) {
+	w := &Web{store: st, log: log, now: now, archive: archive, editor: editorToken, views: map[string]*template.Template{}}
+	for _, name := range []string{"home", "search", "show", "outlook", "error", "review"} {
 		t, err := template.New(name).Funcs(templateFuncs()).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)
@@ -57,6 +58,8 @@ func (w *Web) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /search", w.search)
 	mux.HandleFunc("GET /shows/{slug}", w.show)
 	mux.HandleFunc("GET /shows/{slug}/seasons/{n}", w.outlook)
+	mux.Handle("GET /review", w.editorOnly(w.review))
+	mux.Handle("POST /review/{id}", w.editorOnly(w.decide))
 	mux.HandleFunc("/", func(rw http.ResponseWriter, r *http.Request) {
 		w.renderError(rw, r, http.StatusNotFound, "Page not found", "There is no page at "+r.URL.Path+".", nil)
 	})

@@ -1,0 +1,184 @@
+package api
+
+import (
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/nextseason/nextseason/internal/feeds"
+	"github.com/nextseason/nextseason/internal/httpx"
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/review"
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+// maxBody bounds a JSON request body.
+const maxBody = 64 << 10
+
+// editor lets a request through only with the editors' bearer token.
+func (a *API) editor(next http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if a.EditorToken == "" {
+			httpx.WriteError(w, http.StatusForbidden, "forbidden", "the editors' API is off: set NEXTSEASON_EDITOR_TOKEN")
+			return
+		}
+		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(a.EditorToken)) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="nextseason editors"`)
+			httpx.WriteError(w, http.StatusUnauthorized, "unauthorized", "send the editors' token as Authorization: Bearer TOKEN")
+			return
+		}
+		next(w, r)
+	})
+}
+
+// QueuedClaim is a claim waiting for review, with what an editor needs
+// to judge it.
+type QueuedClaim struct {
+	Claim
+	Show struct {
+		Slug     string `json:"slug"`
+		Title    string `json:"title"`
+		Proposed bool   `json:"proposed"`
+	} `json:"show"`
+	Rule string `json:"rule"`
+}
+
+func (a *API) listReview(w http.ResponseWriter, r *http.Request) {
+	queue, err := a.Store.ClaimsInState(r.Context(), model.StateProposed, 200)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	out := []QueuedClaim{}
+	for _, c := range queue {
+		q := QueuedClaim{Claim: claimView(c.Claim), Rule: c.Rule}
+		q.Show.Slug, q.Show.Title = c.ShowSlug, c.ShowTitle
+		if sh, err := a.Store.Show(r.Context(), c.ShowID); err == nil {
+			q.Show.Proposed = sh.Proposed
+		}
+		out = append(out, q)
+	}
+	httpx.WriteJSON(w, http.StatusOK, out)
+}
+
+// decision is the optional body of accept and reject.
+type decision struct {
+	Show     string `json:"show"`     // accept: link to this show instead
+	Reviewer string `json:"reviewer"` // who decides, as recorded
+}
+
+func (a *API) acceptClaim(w http.ResponseWriter, r *http.Request) { a.decide(w, r, true) }
+func (a *API) rejectClaim(w http.ResponseWriter, r *http.Request) { a.decide(w, r, false) }
+
+func (a *API) decide(w http.ResponseWriter, r *http.Request, accept bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id < 1 {
+		httpx.WriteError(w, http.StatusBadRequest, "bad_request", "claim id: want a whole number")
+		return
+	}
+	var d decision
+	if err := decodeOptional(r, &d); err != nil {
+		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
+		return
+	}
+	if d.Reviewer == "" {
+		d.Reviewer = "editor (API)"
+	}
+	var c model.Claim
+	if accept {
+		c, err = review.Accept(r.Context(), a.Store, id, d.Show, d.Reviewer)
+	} else {
+		c, err = review.Reject(r.Context(), a.Store, id, d.Reviewer)
+	}
+	switch {
+	case errors.Is(err, review.ErrDecided):
+		httpx.WriteError(w, http.StatusConflict, "conflict", err.Error())
+	case err != nil:
+		a.fail(w, r, err)
+	default:
+		httpx.WriteJSON(w, http.StatusOK, claimView(c))
+	}
+}
+
+// Feed is a subscription as the API shows it.
+type Feed struct {
+	ID         int64      `json:"id"`
+	URL        string     `json:"url"`
+	Title      string     `json:"title"`
+	Tier       model.Tier `json:"tier"`
+	Interval   string     `json:"interval"`
+	Failures   int        `json:"failures"`
+	LastError  string     `json:"last_error"`
+	NextPollAt string     `json:"next_poll_at"`
+}
+
+func feedView(f store.Feed) Feed {
+	return Feed{ID: f.ID, URL: f.URL, Title: f.Title, Tier: f.Tier, Interval: f.Interval.String(), Failures: f.Failures,
+		LastError: f.LastError, NextPollAt: f.NextPollAt.Format("2006-01-02T15:04:05Z")}
+}
+
+func (a *API) listFeeds(w http.ResponseWriter, r *http.Request) {
+	all, err := a.Store.Feeds(r.Context(), false)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	out := []Feed{}
+	for _, f := range all {
+		out = append(out, feedView(f))
+	}
+	httpx.WriteJSON(w, http.StatusOK, out)
+}
+
+func (a *API) addFeed(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		URL  string `json:"url"`
+		Tier string `json:"tier"`
+	}
+	if err := decodeOptional(r, &body); err != nil {
+		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
+		return
+	}
+	if body.Tier == "" {
+		body.Tier = string(model.TierReport)
+	}
+	tier, err := model.ParseTier(body.Tier)
+	if err != nil {
+		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
+		return
+	}
+	u, err := feeds.CheckURL(body.URL)
+	if err != nil {
+		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
+		return
+	}
+	f, err := a.Store.AddFeed(r.Context(), u, tier)
+	if errors.Is(err, store.ErrConflict) {
+		httpx.WriteError(w, http.StatusConflict, "conflict", "already subscribed to "+u)
+		return
+	}
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	httpx.WriteJSON(w, http.StatusCreated, feedView(f))
+}
+
+// decodeOptional reads a JSON body, if any, refusing unknown fields,
+// trailing data and bodies over 64 KB.
+func decodeOptional(r *http.Request, v any) error {
+	dec := json.NewDecoder(io.LimitReader(r.Body, maxBody+1))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
+		return errors.New("body: " + err.Error())
+	}
+	if dec.More() {
+		return errors.New("body: one JSON object, please")
+	}
+	return nil
+}
