@@ -133,21 +133,25 @@ func (p *Poller) poll(ctx context.Context, f *store.Feed) (PollReport, error) {
 }
 
 // entry saves an entry and, if it is new, its claims, in one
-// transaction.
+// transaction. The extraction runs before it, so that the write lock
+// (SQLite has one) is held only for the writes.
 func (p *Poller) entry(ctx context.Context, f store.Feed, e Entry, rep *PollReport) error {
+	item := store.FeedItem{FeedID: f.ID, GUID: e.GUID, Link: e.Link, Hash: e.Hash, Title: e.Title, Summary: e.Summary, Published: e.Published}
+	if seen, err := p.Store.HasFeedItem(ctx, item); err != nil || seen {
+		return err
+	}
+	published := e.Published
+	if published.IsZero() {
+		published = p.Store.Now()
+	}
+	claims := extract.Extract(extract.Item{Headline: e.Title, Text: e.Summary, Published: published.Format("2006-01-02"), URL: e.Link, Site: f.Title})
 	return p.Store.InTx(ctx, func(tx *store.Store) error {
-		isNew, err := tx.AddFeedItem(ctx, store.FeedItem{FeedID: f.ID, GUID: e.GUID, Link: e.Link, Hash: e.Hash,
-			Title: e.Title, Summary: e.Summary, Published: e.Published})
+		isNew, err := tx.AddFeedItem(ctx, item)
 		if err != nil || !isNew {
 			return err
 		}
 		rep.New++
-		published := e.Published
-		if published.IsZero() {
-			published = tx.Now()
-		}
-		item := extract.Item{Headline: e.Title, Text: e.Summary, Published: published.Format("2006-01-02"), URL: e.Link, Site: f.Title}
-		for _, c := range extract.Extract(item) {
+		for _, c := range claims {
 			if err := p.claim(ctx, tx, f, e, c, model.DayDate(published), rep); err != nil {
 				return err
 			}

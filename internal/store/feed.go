@@ -113,19 +113,22 @@ func (s *Store) RecordPoll(ctx context.Context, f Feed) error {
 	return nil
 }
 
-// AddFeedItem saves an item unless the feed has it already — by GUID,
-// then link, then content hash — and reports whether it was new.
-func (s *Store) AddFeedItem(ctx context.Context, it FeedItem) (bool, error) {
+// HasFeedItem reports whether the feed has the item already: the same
+// GUID, or the same link, or the same content.
+func (s *Store) HasFeedItem(ctx context.Context, it FeedItem) (bool, error) {
 	var n int
 	err := s.queryRow(ctx, `SELECT COUNT(*) FROM feed_items WHERE feed_id = $1 AND (guid = $2 OR (link <> '' AND link = $3) OR hash = $4)`,
 		it.FeedID, it.GUID, it.Link, it.Hash).Scan(&n)
-	if err != nil {
-		return false, mapErr(err)
+	return n > 0, mapErr(err)
+}
+
+// AddFeedItem saves an item unless the feed has it already (see
+// HasFeedItem) and reports whether it was new.
+func (s *Store) AddFeedItem(ctx context.Context, it FeedItem) (bool, error) {
+	if seen, err := s.HasFeedItem(ctx, it); err != nil || seen {
+		return false, err
 	}
-	if n > 0 {
-		return false, nil
-	}
-	_, err = s.exec(ctx, `
+	_, err := s.exec(ctx, `
 		INSERT INTO feed_items (feed_id, guid, link, hash, title, summary, published_at, fetched_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
 		it.FeedID, it.GUID, it.Link, it.Hash, it.Title, it.Summary, nullTime(it.Published), s.now().UTC())

@@ -54,14 +54,17 @@ const maxStatements = 200
 
 // stmt returns the prepared statement for query, preparing it once, or
 // nil when the cache is full or preparing failed (the caller then runs
-// the query unprepared, and sees the error there).
+// the query unprepared, and sees the error there). Within a transaction
+// it only looks: preparing takes a second connection from the pool,
+// which, while the transaction holds SQLite's write lock, may be held by
+// a writer waiting for that lock — a deadlock until the busy timeout.
 func (s *Store) stmt(ctx context.Context, query string) *sql.Stmt {
 	s.stmts.mu.Lock()
 	defer s.stmts.mu.Unlock()
 	if st, ok := s.stmts.m[query]; ok {
 		return st
 	}
-	if len(s.stmts.m) >= maxStatements {
+	if _, inTx := s.q.(*sql.Tx); inTx || len(s.stmts.m) >= maxStatements {
 		return nil
 	}
 	st, err := s.db.PrepareContext(ctx, query)

@@ -57,6 +57,9 @@ func sentenceClaims(s sentence, cands []candidate, topic, pub string, named []st
 	lower := strings.ToLower(s.text)
 	undecided := false
 	for _, r := range ruleset {
+		if !r.mayMatch(lower) {
+			continue
+		}
 		loc := r.re.FindStringIndex(s.text)
 		if loc == nil {
 			continue

@@ -1,12 +1,28 @@
 package extract
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // rule finds one kind of claim in a sentence.
 type rule struct {
 	name string
 	kind string
 	re   *regexp.Regexp
+	// hints are words one of which the pattern needs: a sentence without
+	// any is skipped without running the (much slower) pattern.
+	hints []string
+}
+
+// mayMatch reports whether the lowercased sentence holds a hint.
+func (r rule) mayMatch(lower string) bool {
+	for _, h := range r.hints {
+		if strings.Contains(lower, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // ci compiles a case-insensitive pattern.
@@ -20,13 +36,13 @@ var ruleset = rules()
 // the decisions; predictions and questions are not decisions.
 func rules() []rule {
 	return []rule{
-		{"no-decision", KindAwaitingDecision, ci(`\b(renewed or cancel+ed|cancel+ed or renewed|(has ?n[o']t|have ?n[o']t|not yet|yet to be)( been)?( officially)? (renewed|picked up|cancel+ed|announced)|no (official )?(word|decision|news|announcement)( yet)? (on|about|regarding)|on the bubble|will it or won.?t it|(fate|future) (is|remains) (uncertain|unknown|unclear|up in the air)|(decision|verdict) (is )?(still )?(pending|expected|to come)|don.?t have an official pickup)`)},
-		{"final-season", KindEndedFinalSeason, ci(`\b((and|as its|as the|its|the) (final|last) season|final season|will end (with|after) (its|the)|(is )?coming to an end|to end (with|after) (its|the)? ?(season|\w+ season)|end of the road)\b`)},
-		{"canceled", KindCanceled, ci(`\b(cancel+(s|ed|ing)?|axe[sd]?|axing|scrap(s|ped)|pull(s|ed)? the plug|(won.?t|will not) (be )?(return(ing)?|renewed|back)|not (be )?renewed|not coming back|kills?|killed|case closed for|dropped by)\b`)},
-		{"renewed", KindRenewed, ci(`\b(renew(s|ed|al)|picked up for|green-?lit|greenlit|(gets?|getting|give[sn]?|grants?) (a |an )?(second|third|fourth|fifth|another|new|\d+(st|nd|rd|th)) season|(will |to )?(get|return for) a (second|third|fourth|fifth|new) season|season \d+ (was|is) a go|was a go|finds? (a )?new home|(is|are) returning for (a )?(season|second|third|fourth|fifth)|will have a (second|third|fourth|fifth|sixth|new) season|pick(s|ing|ed)? up|(is|are) (officially )?returning (this|next|in|for))\b`)},
-		{"premiere", KindPremiereDate, ci(`\b(premiere[sd]?|premiering|debuts?|debuting|release date|will be released|(will |to )?(return|arrive|launch|drop)s? (on|in)|(will )?(premiere|arrive|return|launch|debut|drop|stream)|returning this|set (for|to) (premiere|return|debut)|coming (back )?(on|in)|tipped for)\b`)},
-		{"promoted", KindCastReturning, ci(`\b((promot(ed|es|ing)|upped) (\w+ )?(to )?(series )?regulars?|(is|are) now (a )?series regulars?|have been upped|promot(es|ed) \w+( \w+)? (to|for)|(will )?(return|come back)s? as|back as|(are|is) back( in action)?|reprises?|expect(ed)? .{0,40} to return as)\b`)},
-		{"joins", KindCastAdded, ci(`\b(joins|joined|joining|feature the following actors|(to|will) join|has joined|boards|(has been |was |is )?cast (as|in)|casts|adds|added to the cast|tapped to (play|star)|(will |to )?star (as|in)|lands (a |the )?(role|part|lead)|new (star|cast member)|embarked on .{0,20} as star|makes? (his|her|their)? ?debut as)\b`)},
+		{"no-decision", KindAwaitingDecision, ci(`\b(renewed or cancel+ed|cancel+ed or renewed|(has ?n[o']t|have ?n[o']t|not yet|yet to be)( been)?( officially)? (renewed|picked up|cancel+ed|announced)|no (official )?(word|decision|news|announcement)( yet)? (on|about|regarding)|on the bubble|will it or won.?t it|(fate|future) (is|remains) (uncertain|unknown|unclear|up in the air)|(decision|verdict) (is )?(still )?(pending|expected|to come)|don.?t have an official pickup)`), []string{" or ", "n't", "n’t", "not", "yet", "no ", "bubble", "won", "fate", "future", "decision", "verdict", "pickup"}},
+		{"final-season", KindEndedFinalSeason, ci(`\b((and|as its|as the|its|the) (final|last) season|final season|will end (with|after) (its|the)|(is )?coming to an end|to end (with|after) (its|the)? ?(season|\w+ season)|end of the road)\b`), []string{"final", "last", "end"}},
+		{"canceled", KindCanceled, ci(`\b(cancel+(s|ed|ing)?|axe[sd]?|axing|scrap(s|ped)|pull(s|ed)? the plug|(won.?t|will not) (be )?(return(ing)?|renewed|back)|not (be )?renewed|not coming back|kills?|killed|case closed for|dropped by)\b`), []string{"cancel", "axe", "axing", "scrap", "plug", "return", "renew", "coming back", "kill", "closed", "dropped", "back"}},
+		{"renewed", KindRenewed, ci(`\b(renew(s|ed|al)|picked up for|green-?lit|greenlit|(gets?|getting|give[sn]?|grants?) (a |an )?(second|third|fourth|fifth|another|new|\d+(st|nd|rd|th)) season|(will |to )?(get|return for) a (second|third|fourth|fifth|new) season|season \d+ (was|is) a go|was a go|finds? (a )?new home|(is|are) returning for (a )?(season|second|third|fourth|fifth)|will have a (second|third|fourth|fifth|sixth|new) season|pick(s|ing|ed)? up|(is|are) (officially )?returning (this|next|in|for))\b`), []string{"renew", "pick", "green", "season", "go", "home", "return"}},
+		{"premiere", KindPremiereDate, ci(`\b(premiere[sd]?|premiering|debuts?|debuting|release date|will be released|(will |to )?(return|arrive|launch|drop)s? (on|in)|(will )?(premiere|arrive|return|launch|debut|drop|stream)|returning this|set (for|to) (premiere|return|debut)|coming (back )?(on|in)|tipped for)\b`), []string{"premier", "debut", "releas", "return", "arriv", "launch", "drop", "stream", "coming", "tipped"}},
+		{"promoted", KindCastReturning, ci(`\b((promot(ed|es|ing)|upped) (\w+ )?(to )?(series )?regulars?|(is|are) now (a )?series regulars?|have been upped|promot(es|ed) \w+( \w+)? (to|for)|(will )?(return|come back)s? as|back as|(are|is) back( in action)?|reprises?|expect(ed)? .{0,40} to return as)\b`), []string{"promot", "upped", "regular", "return", "back", "repris", "expect"}},
+		{"joins", KindCastAdded, ci(`\b(joins|joined|joining|feature the following actors|(to|will) join|has joined|boards|(has been |was |is )?cast (as|in)|casts|adds|added to the cast|tapped to (play|star)|(will |to )?star (as|in)|lands (a |the )?(role|part|lead)|new (star|cast member)|embarked on .{0,20} as star|makes? (his|her|their)? ?debut as)\b`), []string{"join", "board", "cast", "add", "tapped", "star", "land", "feature", "debut", "embark"}},
 	}
 }
 

@@ -59,50 +59,56 @@ func splitSentences(text string) []sentence {
 	return out
 }
 
-// networkPatterns map what a text may call a network to its normal name.
+// networkNames map what a text may call a network to its normal name.
 // Longer names come first, so "CBS All Access" wins over "CBS".
-var networkPatterns = []struct {
-	re   *regexp.Regexp
-	name string
-}{
-	{regexp.MustCompile(`\bCBS All Access\b`), "CBS All Access"},
-	{regexp.MustCompile(`\b(Amazon Prime Video|Prime Video|Amazon Studios|Amazon)\b`), "Amazon Prime Video"},
-	{regexp.MustCompile(`\bApple TV(\+| Plus)|\bApple\b`), "Apple TV+"},
-	{regexp.MustCompile(`\bDisney(\+| Plus)`), "Disney+"},
-	{regexp.MustCompile(`\bDisney( Channel)?\b`), "Disney"},
-	{regexp.MustCompile(`\bParamount(\+| Plus)`), "Paramount+"},
-	{regexp.MustCompile(`\bHBO Max\b`), "HBO Max"},
-	{regexp.MustCompile(`\bHBO\b`), "HBO"},
-	{regexp.MustCompile(`\bNetflix\b`), "Netflix"},
-	{regexp.MustCompile(`\bHulu\b`), "Hulu"},
-	{regexp.MustCompile(`\bPeacock\b`), "Peacock"},
-	{regexp.MustCompile(`\b(The CW|CW)\b`), "The CW"},
-	{regexp.MustCompile(`\bCBS\b`), "CBS"},
-	{regexp.MustCompile(`\bNBC\b`), "NBC"},
-	{regexp.MustCompile(`\bABC\b`), "ABC"},
-	{regexp.MustCompile(`\bFOX\b|\bFox\b`), "Fox"},
-	{regexp.MustCompile(`\bFXX?\b`), "FX"},
-	{regexp.MustCompile(`\bAMC\+?`), "AMC"},
-	{regexp.MustCompile(`\bShowtime\b`), "Showtime"},
-	{regexp.MustCompile(`\bStarz\b`), "Starz"},
-	{regexp.MustCompile(`\bFreeform\b`), "Freeform"},
-	{regexp.MustCompile(`\bSyfy\b|\bSYFY\b`), "Syfy"},
-	{regexp.MustCompile(`\bSundance( ?TV)?\b`), "SundanceTV"},
-	{regexp.MustCompile(`\bTNT\b`), "TNT"},
-	{regexp.MustCompile(`\bTBS\b`), "TBS"},
-	{regexp.MustCompile(`\bUSA Network\b`), "USA Network"},
-	{regexp.MustCompile(`\bBravo\b`), "Bravo"},
-	{regexp.MustCompile(`\bITV\b`), "ITV"},
-	{regexp.MustCompile(`\bBBC( One| Two| Three)?\b|\bthe Beeb\b`), "BBC"},
-	{regexp.MustCompile(`\bChannel 4\b`), "Channel 4"},
-	{regexp.MustCompile(`\bSky( Atlantic| One)?\b`), "Sky"},
-	{regexp.MustCompile(`\bStarz\b`), "Starz"},
-	{regexp.MustCompile(`\bMax\b`), "Max"},
-	{regexp.MustCompile(`\bComedy Central\b`), "Comedy Central"},
-	{regexp.MustCompile(`\bAdult Swim\b`), "Adult Swim"},
-	{regexp.MustCompile(`\bLifetime\b`), "Lifetime"},
-	{regexp.MustCompile(`\bMTV\b`), "MTV"},
+var networkNames = []struct{ pattern, name string }{
+	{`CBS All Access\b`, "CBS All Access"},
+	{`(?:Amazon Prime Video|Prime Video|Amazon Studios|Amazon)\b`, "Amazon Prime Video"},
+	{`Apple TV(?:\+| Plus)|Apple\b`, "Apple TV+"},
+	{`Disney(?:\+| Plus)`, "Disney+"},
+	{`Disney(?: Channel)?\b`, "Disney"},
+	{`Paramount(?:\+| Plus)`, "Paramount+"},
+	{`HBO Max\b`, "HBO Max"},
+	{`HBO\b`, "HBO"},
+	{`Netflix\b`, "Netflix"},
+	{`Hulu\b`, "Hulu"},
+	{`Peacock\b`, "Peacock"},
+	{`(?:The CW|CW)\b`, "The CW"},
+	{`CBS\b`, "CBS"},
+	{`NBC\b`, "NBC"},
+	{`ABC\b`, "ABC"},
+	{`(?:FOX|Fox)\b`, "Fox"},
+	{`FXX?\b`, "FX"},
+	{`AMC\+?`, "AMC"},
+	{`Showtime\b`, "Showtime"},
+	{`Starz\b`, "Starz"},
+	{`Freeform\b`, "Freeform"},
+	{`(?:Syfy|SYFY)\b`, "Syfy"},
+	{`Sundance(?: ?TV)?\b`, "SundanceTV"},
+	{`TNT\b`, "TNT"},
+	{`TBS\b`, "TBS"},
+	{`USA Network\b`, "USA Network"},
+	{`Bravo\b`, "Bravo"},
+	{`ITV\b`, "ITV"},
+	{`BBC(?: One| Two| Three)?\b|the Beeb\b`, "BBC"},
+	{`Channel 4\b`, "Channel 4"},
+	{`Sky(?: Atlantic| One)?\b`, "Sky"},
+	{`Max\b`, "Max"},
+	{`Comedy Central\b`, "Comedy Central"},
+	{`Adult Swim\b`, "Adult Swim"},
+	{`Lifetime\b`, "Lifetime"},
+	{`MTV\b`, "MTV"},
 }
+
+// networkPattern finds every network name in one pass: one group per
+// name, in the order above.
+var networkPattern = func() *regexp.Regexp {
+	groups := make([]string, len(networkNames))
+	for i, n := range networkNames {
+		groups[i] = "(" + n.pattern + ")"
+	}
+	return regexp.MustCompile(`\b(?:` + strings.Join(groups, "|") + `)`)
+}()
 
 // networkSpan is a network named in a text.
 type networkSpan struct {
@@ -112,16 +118,12 @@ type networkSpan struct {
 
 func findNetworks(s string) []networkSpan {
 	var out []networkSpan
-	taken := make([]bool, len(s)+1)
-	for _, p := range networkPatterns {
-		for _, m := range p.re.FindAllStringIndex(s, -1) {
-			if taken[m[0]] {
-				continue
+	for _, m := range networkPattern.FindAllStringSubmatchIndex(s, -1) {
+		for g := range networkNames {
+			if m[2+2*g] >= 0 {
+				out = append(out, networkSpan{name: networkNames[g].name, start: m[0], end: m[1]})
+				break
 			}
-			for i := m[0]; i < m[1]; i++ {
-				taken[i] = true
-			}
-			out = append(out, networkSpan{name: p.name, start: m[0], end: m[1]})
 		}
 	}
 	return out
