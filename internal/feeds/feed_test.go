@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/nextseason/nextseason/internal/feeds/extract"
 )
 
 func parseFile(t *testing.T, name string) Feed {
@@ -91,4 +93,18 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The mirror feed carries four TV items; two state a claim.
+func TestRealFeedTVItemsBecomeClaims(t *testing.T) {
+	f := parseFile(t, "mirror.co.uk.rss")
+	got := map[string]string{}
+	for _, e := range f.Entries {
+		for _, c := range extract.Extract(extract.Item{Headline: e.Title, Text: e.Summary, Published: e.Published.Format("2006-01-02")}) {
+			got[c.Show] = c.Kind
+		}
+	}
+	if got["Miss Marple"] != extract.KindCanceled || got["Poldark"] != extract.KindCastAdded {
+		t.Errorf("claims from the mirror feed: %v; want Miss Marple canceled and Poldark cast_added", got)
+	}
 }

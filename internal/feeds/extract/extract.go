@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -18,8 +19,12 @@ func Extract(it Item) []Claim {
 	if len(text) > MaxTextSize {
 		text = text[:MaxTextSize]
 	}
-	sents := sentences(it.Headline, text)
 	all := it.Headline + " " + text
+	if !tvContext.MatchString(all) && firstNetwork(all) == "" {
+		// Celebrity news and the like: nothing here is about a TV season.
+		return nil
+	}
+	sents := sentences(it.Headline, text)
 	itemNetwork := firstNetwork(all)
 	var (
 		out   []Claim
@@ -34,18 +39,20 @@ func Extract(it Item) []Claim {
 			named = append(named, who)
 		}
 		cands := candidates(s.text, s.headline)
-		if topic == "" {
-			// The item is about the show its headline (or, failing that,
-			// its first sentence naming one) names.
-			if c, ok := bestCandidate(cands, -1, -1); ok {
-				topic = c.title
-			}
-		}
 		for _, c := range sentenceClaims(s, cands, topic, it.Published, named) {
 			if c.Network == "" {
 				c.Network = itemNetwork
 			}
 			out = add(out, c)
+		}
+		if topic == "" {
+			// The item is about the show its first claim names, or else
+			// the one its headline (or first sentence naming one) names.
+			if len(out) > 0 {
+				topic = out[0].Show
+			} else if c, ok := bestCandidate(cands, -1, -1); ok {
+				topic = c.title
+			}
 		}
 	}
 	return out
@@ -97,7 +104,7 @@ func sentenceClaims(s sentence, cands []candidate, topic, pub string, named []st
 		for _, n := range named {
 			skip = append(skip, Person{Actor: n})
 		}
-		show, ok := pickShow(cands, loc, skip, topic)
+		show, ok := pickShow(cands, loc, skip, topic, r.kind == KindCastAdded || r.kind == KindCastReturning)
 		switch {
 		case ok:
 			c.Show = show
@@ -153,7 +160,7 @@ func listed(s string, cands []candidate, first string) []string {
 
 // pickShow chooses the candidate a claim is about: a quoted title first,
 // else the one nearest the words that fired, leaving out people's names.
-func pickShow(cands []candidate, trigger []int, people []Person, topic string) (string, bool) {
+func pickShow(cands []candidate, trigger []int, people []Person, topic string, after bool) (string, bool) {
 	var usable []candidate
 	for _, c := range cands {
 		if overlaps(c, trigger) || isPerson(c.title, people) {
@@ -162,13 +169,30 @@ func pickShow(cands []candidate, trigger []int, people []Person, topic string) (
 		if topic != "" && !c.quoted && (strings.Contains(topic, c.title) || isAcronym(c.title, topic)) {
 			// A part of the title the item is about, or its initials
 			// ("OITNB"), stand for all of it.
-			c.title, c.quoted = topic, true
+			c.title, c.topical = topic, true
 		}
 		usable = append(usable, c)
+	}
+	if after {
+		// "Aidan Turner joins Poldark", "star of Poldark": the show
+		// follows the words that fired, closely, or is quoted.
+		var following []candidate
+		for _, c := range usable {
+			if c.quoted || (c.start >= trigger[1] && c.start-trigger[1] <= maxCastGap) {
+				following = append(following, c)
+			}
+		}
+		usable = following
 	}
 	c, ok := bestCandidate(usable, trigger[0], trigger[1])
 	return c.title, ok
 }
+
+// maxCastGap is how far after a casting verb the show may be named.
+const maxCastGap = 60
+
+// tvContext marks text about television.
+var tvContext = regexp.MustCompile(`(?i)\b(seasons?|series|shows?|episodes?|tv|television|sitcom|drama|dramedy|comedy|renew\w*|cancel\w*|premieres?|cast|showrunner|network|streamer|streaming|finale|stagione|serie|star|role|character|anchor)\b`)
 
 func overlaps(c candidate, span []int) bool { return c.start < span[1] && span[0] < c.end }
 
@@ -202,6 +226,9 @@ func bestCandidate(cands []candidate, from, to int) (candidate, bool) {
 		}
 		if c.named {
 			score += 300
+		}
+		if c.topical {
+			score += 200
 		}
 		if from >= 0 {
 			d := from - c.end

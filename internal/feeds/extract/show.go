@@ -18,6 +18,8 @@ type candidate struct {
 	// named marks a title introduced as one: "the new series Teacup",
 	// "That show is Three Women".
 	named bool
+	// topical marks the title the whole item is about.
+	topical bool
 }
 
 // quotedTitle finds titles in quotes: 'X', "X", ‘X’, “X”.
