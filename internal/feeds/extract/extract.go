@@ -67,100 +67,119 @@ func sentenceClaims(s sentence, cands []candidate, topic, pub string, named []st
 		if !r.mayMatch(lower) {
 			continue
 		}
-		loc := r.re.FindStringIndex(s.text)
-		if loc == nil {
-			continue
-		}
-		switch r.kind {
-		case KindAwaitingDecision:
-			undecided = true
-		case KindRenewed, KindCanceled:
-			if undecided || (s.headline && question.MatchString(s.text)) || strings.Contains(lower, "cancellation watch") {
-				continue
-			}
-			if r.kind == KindCanceled && strings.Contains(strings.ToLower(s.text[loc[0]:loc[1]]), "renew") {
-				// "will not be renewed": the renewal words that follow say the opposite.
-				undecided = true
-			}
-			if r.kind == KindRenewed && undecided && strings.Contains(lower, "renew") {
-				continue
-			}
-		}
-		c := Claim{Kind: r.kind, Rule: r.name, Quote: s.text, Network: firstNetwork(s.text)}
-		var skip []Person
-		switch r.kind {
-		case KindPremiereDate:
-			date, prec := findDate(s.text, pub)
-			if date == "" || (notPremiere.MatchString(s.text) && !strings.Contains(lower, "premiere")) {
-				continue
-			}
-			c.PremiereDate, c.PremierePrecision = date, prec
-		case KindCastAdded, KindCastReturning:
-			skip = people(s.text, "")
-			if len(skip) == 0 {
-				continue
-			}
-		}
-		for _, n := range named {
-			skip = append(skip, Person{Actor: n})
-		}
-		show, ok := pickShow(cands, loc, skip, topic, r.kind == KindCastAdded || r.kind == KindCastReturning)
-		switch {
-		case ok:
-			c.Show = show
-		case topic != "" && !s.headline:
-			c.Show = topic
-		default:
-			continue
-		}
-		if r.kind == KindCastAdded || r.kind == KindCastReturning {
-			c.Cast = people(s.text, c.Show)
-			if len(c.Cast) == 0 {
-				continue
-			}
-		}
-		c.Season = season(r.kind, s.text)
-		c.Speaker = speaker(s.text, named)
-		out = append(out, c)
-		// "renews Ozark, Warrior Nun, Fate: The Winx Saga": a decision
-		// about a list is a decision about each.
-		if r.kind != KindPremiereDate && r.kind != KindCastAdded && r.kind != KindCastReturning {
-			for _, title := range listed(s.text, cands, c.Show) {
-				more := c
-				more.Show = title
-				out = append(out, more)
+		for _, loc := range r.re.FindAllStringIndex(s.text, -1) {
+			claims, stop := ruleClaims(s, r, loc, cands, topic, pub, named, lower, &undecided)
+			out = append(out, claims...)
+			if stop {
+				break
 			}
 		}
 	}
 	return out
 }
 
-// listed finds the titles listed with first: candidates that follow it,
-// separated only by commas, "and" or "&".
-func listed(s string, cands []candidate, first string) []string {
-	i := slices.IndexFunc(cands, func(c candidate) bool { return c.title == first })
+// ruleClaims turns one match of a rule into claims. stop says the rest of
+// the rule's matches in the sentence are moot.
+func ruleClaims(s sentence, r rule, loc []int, cands []candidate, topic, pub string, named []string, lower string, undecided *bool) (out []Claim, stop bool) {
+	switch r.kind {
+	case KindAwaitingDecision:
+		*undecided = true
+	case KindRenewed, KindCanceled:
+		if *undecided || (s.headline && question.MatchString(s.text)) || strings.Contains(lower, "cancellation watch") {
+			return nil, true
+		}
+		if r.kind == KindCanceled && strings.Contains(strings.ToLower(s.text[loc[0]:loc[1]]), "renew") {
+			// "will not be renewed": the renewal words that follow say the opposite.
+			*undecided = true
+		}
+	case KindCastReturning:
+		if jobTitle.MatchString(s.text[loc[1]:min(len(s.text), loc[1]+30)]) {
+			return nil, false // "will return as showrunner" is not a role
+		}
+	}
+	c := Claim{Kind: r.kind, Rule: r.name, Quote: s.text, Network: firstNetwork(s.text)}
+	var skip []Person
+	switch r.kind {
+	case KindPremiereDate:
+		date, prec := findDate(s.text, pub)
+		if date == "" || (notPremiere.MatchString(s.text) && !strings.Contains(lower, "premiere")) {
+			return nil, true
+		}
+		c.PremiereDate, c.PremierePrecision = date, prec
+	case KindCastAdded, KindCastReturning:
+		skip = people(s.text, "")
+		if len(skip) == 0 {
+			return nil, true
+		}
+	}
+	for _, n := range named {
+		skip = append(skip, Person{Actor: n})
+	}
+	best, ok := pickShow(cands, loc, skip, topic, r.kind == KindCastAdded || r.kind == KindCastReturning)
+	switch {
+	case ok && !(topic != "" && !s.headline && anaphora.MatchString(s.text) && !best.quoted && !best.named && !best.topical):
+		c.Show = best.title
+	case topic != "" && !s.headline:
+		// "the series", "its next season": the show the item is about.
+		c.Show = topic
+	default:
+		return nil, false
+	}
+	if r.kind == KindCastAdded || r.kind == KindCastReturning {
+		c.Cast = people(s.text, c.Show)
+		if len(c.Cast) == 0 {
+			return nil, false
+		}
+	}
+	c.Season = season(r.kind, s.text)
+	c.Speaker = speaker(s.text, named)
+	out = append(out, c)
+	// "renews Ozark, Warrior Nun, Fate: The Winx Saga": a decision
+	// about a list is a decision about each.
+	if r.kind != KindPremiereDate && r.kind != KindCastAdded && r.kind != KindCastReturning {
+		for _, title := range listed(s.text, cands, c.Show) {
+			more := c
+			more.Show = title
+			out = append(out, more)
+		}
+	}
+	return out, false
+}
+
+// anaphora marks a sentence that names its show only as "the series",
+// "the show", "its next season".
+var anaphora = regexp.MustCompile(`(?i)\b(the (series|show|drama|comedy|sitcom)|its (next|new|\w+) season|next season|the (second|third|fourth|fifth|new) season)\b`)
+
+// jobTitle follows "return as" when what returns is a crew member.
+var jobTitle = regexp.MustCompile(`(?i)^\s*(the )?(showrunner|host|executive producer|producer|director|writer|narrator|judge)`)
+
+// listed finds the titles listed with one: the candidates before and
+// after it, separated only by commas, "and" or "&".
+func listed(s string, cands []candidate, one string) []string {
+	i := slices.IndexFunc(cands, func(c candidate) bool { return c.title == one })
 	if i < 0 {
 		return nil
 	}
+	joined := func(a, b candidate) bool {
+		if b.start < a.end {
+			return false
+		}
+		gap := strings.TrimSpace(strings.Trim(s[a.end:b.start], "\"“”‘’'"))
+		return gap == "," || gap == "and" || gap == ", and" || gap == "&"
+	}
 	var out []string
-	end := cands[i].end
-	for _, c := range cands[i+1:] {
-		if c.start < end {
-			continue
-		}
-		gap := strings.TrimSpace(strings.Trim(s[end:c.start], "\"“”‘’'"))
-		if gap != "," && gap != "and" && gap != ", and" && gap != "&" {
-			break
-		}
-		out = append(out, c.title)
-		end = c.end
+	for j := i; j > 0 && joined(cands[j-1], cands[j]); j-- {
+		out = append(out, cands[j-1].title)
+	}
+	for j := i; j+1 < len(cands) && joined(cands[j], cands[j+1]); j++ {
+		out = append(out, cands[j+1].title)
 	}
 	return out
 }
 
 // pickShow chooses the candidate a claim is about: a quoted title first,
 // else the one nearest the words that fired, leaving out people's names.
-func pickShow(cands []candidate, trigger []int, people []Person, topic string, after bool) (string, bool) {
+func pickShow(cands []candidate, trigger []int, people []Person, topic string, after bool) (candidate, bool) {
 	var usable []candidate
 	for _, c := range cands {
 		if overlaps(c, trigger) || isPerson(c.title, people) {
@@ -184,8 +203,7 @@ func pickShow(cands []candidate, trigger []int, people []Person, topic string, a
 		}
 		usable = following
 	}
-	c, ok := bestCandidate(usable, trigger[0], trigger[1])
-	return c.title, ok
+	return bestCandidate(usable, trigger[0], trigger[1])
 }
 
 // maxCastGap is how far after a casting verb the show may be named.

@@ -133,7 +133,7 @@ func candidates(s string, headline bool) []candidate {
 		t := strings.Trim(s[start:end], "\"“”‘’'(),.:;!?")
 		possessive := strings.HasSuffix(t, "’s") || strings.HasSuffix(t, "'s")
 		t = strings.TrimSuffix(strings.TrimSuffix(t, "’s"), "'s")
-		if t == "" || len(strings.Fields(t)) > 8 || !strings.ContainsFunc(t, unicode.IsLetter) {
+		if t == "" || len(strings.Fields(t)) > 8 || !strings.ContainsFunc(t, unicode.IsLetter) || isOutlet(t) {
 			return
 		}
 		// A number opening a run is a count or a date ("26 at 9"), not a title.
@@ -172,6 +172,19 @@ func candidates(s string, headline bool) []candidate {
 // introduced ends a text that introduces a title: "the new series ",
 // "revival of ", "That show is ".
 var introduced = regexp.MustCompile(`(?i)\b(series|show|drama|dramedy|comedy|sitcom|thriller|docuseries|adaptation of|revival of|show is|series is)\s+$`)
+
+// isOutlet reports whether a name is a news outlet, which articles cite
+// ("per Deadline", "EW has learned") and which is never the show.
+func isOutlet(name string) bool {
+	switch strings.ToLower(strings.TrimPrefix(name, "The ")) {
+	case "deadline", "variety", "hollywood reporter", "the hollywood reporter", "thr", "ew", "entertainment weekly", "tvline",
+		"indiewire", "vulture", "collider", "e! news", "people", "screen rant", "cbr", "comicbook.com", "what's on netflix",
+		"tv guide", "the wrap", "thewrap", "deadline hollywood", "variety's", "tvline's", "gold derby", "den of geek", "radio times",
+		"digital spy", "the guardian", "the new york times", "usa today", "ign", "polygon", "rotten tomatoes", "imdb", "nielsen":
+		return true
+	}
+	return false
+}
 
 // seasonFollows reports whether text goes on with a season: " Season 2",
 // " season", "'s second season".
