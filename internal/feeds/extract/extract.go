@@ -55,7 +55,7 @@ func Extract(it Item) []Claim {
 			}
 		}
 	}
-	return out
+	return settle(out)
 }
 
 // sentenceClaims applies the rules to one sentence.
@@ -117,7 +117,7 @@ func ruleClaims(s sentence, r rule, loc []int, cands []candidate, topic, pub str
 	}
 	best, ok := pickShow(cands, loc, skip, topic, r.kind == KindCastAdded || r.kind == KindCastReturning)
 	switch {
-	case ok && !(topic != "" && !s.headline && anaphora.MatchString(s.text) && !best.quoted && !best.named && !best.topical):
+	case ok && !(topic != "" && !s.headline && anaphoraNearer(s.text, loc, best)):
 		c.Show = best.title
 	case topic != "" && !s.headline:
 		// "the series", "its next season": the show the item is about.
@@ -146,6 +146,27 @@ func ruleClaims(s sentence, r rule, loc []int, cands []candidate, topic, pub str
 	return out, false
 }
 
+// anaphoraNearer reports whether "the series" (or the like) stands
+// nearer the words that fired than the best candidate does, which then
+// is not what the sentence is about.
+func anaphoraNearer(s string, trigger []int, best candidate) bool {
+	if best.quoted || best.named || best.topical {
+		return false
+	}
+	dist := func(start, end int) int {
+		if end <= trigger[0] {
+			return trigger[0] - end
+		}
+		return max(start-trigger[1], 0)
+	}
+	for _, m := range anaphora.FindAllStringIndex(s, -1) {
+		if dist(m[0], m[1]) < dist(best.start, best.end) {
+			return true
+		}
+	}
+	return false
+}
+
 // anaphora marks a sentence that names its show only as "the series",
 // "the show", "its next season".
 var anaphora = regexp.MustCompile(`(?i)\b(the (series|show|drama|comedy|sitcom)|its (next|new|\w+) season|next season|the (second|third|fourth|fifth|new) season)\b`)
@@ -165,7 +186,7 @@ func listed(s string, cands []candidate, one string) []string {
 			return false
 		}
 		gap := strings.TrimSpace(strings.Trim(s[a.end:b.start], "\"“”‘’'"))
-		return gap == "," || gap == "and" || gap == ", and" || gap == "&"
+		return gap == "" || gap == "," || gap == "and" || gap == ", and" || gap == "&"
 	}
 	var out []string
 	for j := i; j > 0 && joined(cands[j-1], cands[j]); j-- {
@@ -272,6 +293,18 @@ func isAcronym(short, title string) bool {
 		initials.WriteString(strings.ToUpper(w[:1]))
 	}
 	return initials.String() == short
+}
+
+// settle drops a cancellation of a show the item also says ends with a
+// final season: the final season is the more exact of the two.
+func settle(claims []Claim) []Claim {
+	final := map[string]bool{}
+	for _, c := range claims {
+		if c.Kind == KindEndedFinalSeason {
+			final[match.Normalize(c.Show)] = true
+		}
+	}
+	return slices.DeleteFunc(claims, func(c Claim) bool { return c.Kind == KindCanceled && final[match.Normalize(c.Show)] })
 }
 
 // add appends c unless a claim of the same kind about the same show is

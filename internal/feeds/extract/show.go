@@ -34,7 +34,7 @@ func isHeadlineWord(w string) bool {
 		"reveals", "revealed", "premiere", "premieres", "premiered", "date", "dates", "release", "released", "trailer",
 		"teaser", "final", "finale", "first", "look", "new", "officially", "official", "returning", "return", "returns",
 		"will", "get", "gets", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-		"your", "favorite", "favourite", "fan-favorite", "show", "shows", "fans", "relax", "after", "only", "one", "two",
+		"your", "favorite", "favourite", "fan-favorite", "show", "shows", "fans", "relax", "after", "one", "two",
 		"three", "four", "five", "for", "at", "on", "by", "is", "are", "was", "who", "how", "why", "what", "when", "where",
 		"best", "tv", "watch", "news", "update", "report", "exclusive", "cast", "casts", "casting", "joins", "join",
 		"adds", "promotes", "promoted", "regular", "regulars", "to", "its", "their", "his", "her", "our", "star", "stars",
@@ -133,6 +133,10 @@ func candidates(s string, headline bool) []candidate {
 		t := strings.Trim(s[start:end], "\"“”‘’'(),.:;!?")
 		possessive := strings.HasSuffix(t, "’s") || strings.HasSuffix(t, "'s")
 		t = strings.TrimSuffix(strings.TrimSuffix(t, "’s"), "'s")
+		// "Stranger Things 4": a season number, not part of the title.
+		if f := strings.Fields(t); len(f) > 1 && len(f[len(f)-1]) <= 2 && strings.Trim(f[len(f)-1], "0123456789") == "" {
+			t = strings.Join(f[:len(f)-1], " ")
+		}
 		if t == "" || len(strings.Fields(t)) > 8 || !strings.ContainsFunc(t, unicode.IsLetter) || isOutlet(t) {
 			return
 		}
