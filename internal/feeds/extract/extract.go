@@ -105,6 +105,11 @@ func ruleClaims(s sentence, r rule, loc []int, cands []candidate, topic, pub str
 		if date == "" || (notPremiere.MatchString(s.text) && !strings.Contains(lower, "premiere")) {
 			return nil, true
 		}
+		if pastTense.MatchString(s.text) && !seasonNumber.MatchString(s.text) {
+			// "The series, which premiered in September 2020": history,
+			// unless a season is named ("Season 1 premiered on August 26").
+			return nil, true
+		}
 		c.PremiereDate, c.PremierePrecision = date, prec
 	case KindCastAdded, KindCastReturning:
 		skip = people(s.text, "")

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,7 +55,7 @@ func isHeadlineWord(w string) bool {
 		"long-awaited", "highly-anticipated", "hit", "beloved", "popular", "critically", "adored", "original", "originals",
 		"et", "pt", "p.m.", "a.m.", "emmy", "emmys", "award", "awards", "nominations", "oscar", "golden", "globes",
 		"fandom", "wire", "buzz", "exclusive:", "watch:", "video", "photo", "photos:", "week", "weekly", "chart",
-		"ratings", "nielsen", "teases", "tease", "slide", "slides", "ways", "reasons", "guide", "recap", "review":
+		"ratings", "nielsen", "teases", "tease", "slide", "slides", "ways", "jumps", "makes", "takes", "brings", "baby", "road", "reasons", "guide", "recap", "review":
 		return true
 	}
 	return false
@@ -100,10 +101,6 @@ func candidates(s string, headline bool) []candidate {
 		return false
 	}
 	// Walk the words with their offsets.
-	type word struct {
-		text       string
-		start, end int
-	}
 	var words []word
 	for i := 0; i < len(s); {
 		for i < len(s) && s[i] == ' ' {
@@ -163,6 +160,12 @@ func candidates(s string, headline bool) []candidate {
 			continue
 		}
 		run = append(run, w)
+		// A colon may stand inside a title ("Fate: The Winx Saga"); the
+		// run goes on only if a capitalised word that is not a headline
+		// word follows.
+		if strings.HasSuffix(w.text, ":") && next(words, w) != "" && capitalised(next(words, w)) && !isHeadlineWord(next(words, w)) {
+			continue
+		}
 		if strings.HasSuffix(w.text, ",") || strings.HasSuffix(w.text, ":") || strings.HasSuffix(w.text, ";") || strings.HasSuffix(w.text, "’s") || strings.HasSuffix(w.text, "'s") ||
 			(strings.HasSuffix(w.text, ".") && !isAbbreviation(w.text)) {
 			flush(run)
@@ -170,7 +173,15 @@ func candidates(s string, headline bool) []candidate {
 		}
 	}
 	flush(run)
-	return out
+	// An owner right before a title ("Donald Glover's Atlanta") is not
+	// itself a candidate.
+	return slices.DeleteFunc(out, func(c candidate) bool {
+		if !c.possessive || c.quoted {
+			return false
+		}
+		rest := strings.TrimLeft(s[c.end:], "’'s ")
+		return slices.ContainsFunc(out, func(d candidate) bool { return d.start == len(s)-len(rest) })
+	})
 }
 
 // introduced ends a text that introduces a title: "the new series ",
@@ -188,6 +199,22 @@ func isOutlet(name string) bool {
 		return true
 	}
 	return false
+}
+
+// word is a word of a sentence with its offsets.
+type word struct {
+	text       string
+	start, end int
+}
+
+// next is the word after w, bare of punctuation, or "".
+func next(words []word, w word) string {
+	for i, x := range words {
+		if x.start == w.start && i+1 < len(words) {
+			return strings.Trim(words[i+1].text, "\"“”‘’'(),.:;!?")
+		}
+	}
+	return ""
 }
 
 // seasonFollows reports whether text goes on with a season: " Season 2",
