@@ -168,3 +168,33 @@ func TestHostileFeedServers(t *testing.T) {
 		}
 	}
 }
+
+func TestAutoAcceptByTierAndConfidence(t *testing.T) {
+	st := dbtest.Store(t)
+	ctx := t.Context()
+	succession := model.Show{Title: "Succession", Network: "HBO", TVmazeID: 12345}
+	if _, err := st.SaveShow(ctx, &succession); err != nil {
+		t.Fatal(err)
+	}
+	f, err := st.AddFeed(ctx, serveFeed(t, "news.rss").URL, model.TierTrade)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	p := poller(st, true, &logs)
+	p.AutoAccept = map[model.Tier]float64{model.TierTrade: 0.8}
+	rep, err := p.Poll(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims, _ := st.Claims(ctx, succession.ID)
+	if rep.Accepted != 1 || len(claims) != 1 || claims[0].State != model.StateAccepted || !strings.HasPrefix(claims[0].Reviewer, "auto-accept") {
+		t.Errorf("a linked trade claim at confidence %.2f: %s; %+v", claims[0].Confidence, rep, claims)
+	}
+	// A claim about a show the catalog lacked waits for an editor, whatever its tier.
+	proven, _ := st.FindShow(ctx, "Proven Innocent")
+	pc, _ := st.Claims(ctx, proven.ID)
+	if len(pc) == 0 || pc[0].State != model.StateProposed {
+		t.Errorf("claims about a proposed show: %+v", pc)
+	}
+}
