@@ -5,7 +5,6 @@ import (
 	"database/sql"
 
 	"github.com/riverqueue/river"
-	"github.com/riverqueue/river/rivertype"
 
 	"github.com/nextseason/nextseason/internal/feeds"
 )
@@ -19,15 +18,7 @@ type PollFeedArgs struct {
 func (PollFeedArgs) Kind() string { return "feed_poll" }
 
 // InsertOpts make a poll unique per feed while one waits or runs.
-func (PollFeedArgs) InsertOpts() river.InsertOpts {
-	return river.InsertOpts{UniqueOpts: river.UniqueOpts{
-		ByArgs: true,
-		ByState: []rivertype.JobState{
-			rivertype.JobStateAvailable, rivertype.JobStatePending, rivertype.JobStateRetryable,
-			rivertype.JobStateRunning, rivertype.JobStateScheduled,
-		},
-	}}
-}
+func (PollFeedArgs) InsertOpts() river.InsertOpts { return uniqueWhileWaiting() }
 
 type pollFeedWorker struct {
 	river.WorkerDefaults[PollFeedArgs]

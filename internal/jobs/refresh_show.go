@@ -21,7 +21,11 @@ func (RefreshShowArgs) Kind() string { return "tvmaze_refresh_show" }
 // InsertOpts make a refresh unique per show while one is waiting or
 // running, so that a refresh asked for by a follow and one from the
 // periodic sync coalesce into one call to TVmaze.
-func (RefreshShowArgs) InsertOpts() river.InsertOpts {
+func (RefreshShowArgs) InsertOpts() river.InsertOpts { return uniqueWhileWaiting() }
+
+// uniqueWhileWaiting makes a job unique by its arguments while one waits
+// or runs; once it has finished, the same job may be queued again.
+func uniqueWhileWaiting() river.InsertOpts {
 	return river.InsertOpts{UniqueOpts: river.UniqueOpts{
 		ByArgs: true,
 		ByState: []rivertype.JobState{
