@@ -11,17 +11,12 @@ import (
 )
 
 func runClaims(ctx context.Context, a *app, args []string) error {
-	if len(args) == 0 {
-		fmt.Fprintln(a.env.Stderr, "Usage: nextseason claims review | accept ID [--show SLUG] [--as NAME] | reject ID [--as NAME]")
-		return errUsage
-	}
-	switch args[0] {
-	case "review":
-		return claimsReview(ctx, a, args[1:])
-	case "accept", "reject":
-		return claimsDecide(ctx, a, args[0], args[1:])
-	}
-	return fmt.Errorf("claims %q: want review, accept or reject", args[0])
+	return a.subcommand(ctx, "claims", "review | accept ID [--show SLUG] [--as NAME] | reject ID [--as NAME]", args,
+		map[string]func(context.Context, *app, []string) error{
+			"review": claimsReview,
+			"accept": func(ctx context.Context, a *app, args []string) error { return claimsDecide(ctx, a, "accept", args) },
+			"reject": func(ctx context.Context, a *app, args []string) error { return claimsDecide(ctx, a, "reject", args) },
+		})
 }
 
 func claimsReview(ctx context.Context, a *app, args []string) error {
@@ -53,17 +48,13 @@ func claimsDecide(ctx context.Context, a *app, verb string, args []string) error
 	fs := a.flags("claims "+verb, "ID [--show SLUG] [--as NAME]")
 	show := fs.String("show", "", "with accept: link the claim to this show instead (slug or title)")
 	who := fs.String("as", "cli", "who decides, as recorded")
-	words, err := a.parseWords(fs, args)
+	word, err := a.oneWord(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(words) != 1 {
-		fs.Usage()
-		return errUsage
-	}
-	id, err := strconv.ParseInt(words[0], 10, 64)
+	id, err := strconv.ParseInt(word, 10, 64)
 	if err != nil {
-		return fmt.Errorf("claim id %q: want a number (see claims review)", words[0])
+		return fmt.Errorf("claim id %q: want a number (see claims review)", word)
 	}
 	st, closeDB, err := a.openStore(ctx, false)
 	if err != nil {

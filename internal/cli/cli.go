@@ -11,7 +11,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/nextseason/nextseason/internal/config"
@@ -169,6 +172,33 @@ func (a *app) parseWords(fs *flag.FlagSet, args []string) ([]string, error) {
 		}
 	}
 	return words, nil
+}
+
+// oneWord parses flags around exactly one word, which it returns.
+func (a *app) oneWord(fs *flag.FlagSet, args []string) (string, error) {
+	words, err := a.parseWords(fs, args)
+	if err != nil {
+		return "", err
+	}
+	if len(words) != 1 {
+		fs.Usage()
+		return "", errUsage
+	}
+	return words[0], nil
+}
+
+// subcommand runs the subcommand args[0] names: "feeds add", "claims review".
+func (a *app) subcommand(ctx context.Context, group, usage string, args []string, subs map[string]func(context.Context, *app, []string) error) error {
+	if len(args) == 0 {
+		fmt.Fprintf(a.env.Stderr, "Usage: nextseason %s %s\n", group, usage)
+		return errUsage
+	}
+	run, ok := subs[args[0]]
+	if !ok {
+		names := slices.Sorted(maps.Keys(subs))
+		return fmt.Errorf("%s %q: want %s", group, args[0], strings.Join(names, ", "))
+	}
+	return run(ctx, a, args[1:])
 }
 
 // printJSON writes v as indented JSON.

@@ -70,15 +70,11 @@ func extractLines(a *app) error {
 func extractEval(a *app, args []string) error {
 	fs := a.flags("extract eval", "FILE.jsonl [--json]")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
-	words, err := a.parseWords(fs, args)
+	name, err := a.oneWord(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(words) != 1 {
-		fs.Usage()
-		return errUsage
-	}
-	f, err := os.Open(words[0])
+	f, err := os.Open(name)
 	if err != nil {
 		return err
 	}
@@ -92,7 +88,7 @@ func extractEval(a *app, args []string) error {
 		}
 		var it extract.Labelled
 		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
-			return fmt.Errorf("%s: line %d: %v", words[0], line, err)
+			return fmt.Errorf("%s: line %d: %v", name, line, err)
 		}
 		items = append(items, it)
 	}

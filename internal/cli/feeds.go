@@ -24,37 +24,22 @@ func (a *app) poller(st *store.Store) *feeds.Poller {
 }
 
 func runFeeds(ctx context.Context, a *app, args []string) error {
-	if len(args) == 0 {
-		fmt.Fprintln(a.env.Stderr, "Usage: nextseason feeds add URL [--tier trade] | list | poll [ID...]")
-		return errUsage
-	}
-	switch args[0] {
-	case "add":
-		return feedsAdd(ctx, a, args[1:])
-	case "list":
-		return feedsList(ctx, a, args[1:])
-	case "poll":
-		return feedsPoll(ctx, a, args[1:])
-	}
-	return fmt.Errorf("feeds %q: want add, list or poll", args[0])
+	return a.subcommand(ctx, "feeds", "add URL [--tier trade] | list | poll [ID...]", args,
+		map[string]func(context.Context, *app, []string) error{"add": feedsAdd, "list": feedsList, "poll": feedsPoll})
 }
 
 func feedsAdd(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("feeds add", "URL [--tier official|trade|interview|report|rumor]")
 	tier := fs.String("tier", "report", "how much weight the feed's claims carry")
-	words, err := a.parseWords(fs, args)
+	word, err := a.oneWord(fs, args)
 	if err != nil {
 		return err
-	}
-	if len(words) != 1 {
-		fs.Usage()
-		return errUsage
 	}
 	t, err := model.ParseTier(*tier)
 	if err != nil {
 		return err
 	}
-	u, err := feeds.CheckURL(words[0])
+	u, err := feeds.CheckURL(word)
 	if err != nil {
 		return err
 	}

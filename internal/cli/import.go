@@ -12,21 +12,8 @@ import (
 )
 
 func runImport(ctx context.Context, a *app, args []string) error {
-	if len(args) == 0 {
-		fmt.Fprintln(a.env.Stderr, "Usage: nextseason import tvmaze|claims|top10|demo ...")
-		return errUsage
-	}
-	switch args[0] {
-	case "tvmaze":
-		return importTVmaze(ctx, a, args[1:])
-	case "claims":
-		return importClaims(ctx, a, args[1:])
-	case "top10":
-		return importTop10(ctx, a, args[1:])
-	case "demo":
-		return importDemo(ctx, a, args[1:])
-	}
-	return fmt.Errorf("import %q: want tvmaze, claims, top10 or demo", args[0])
+	return a.subcommand(ctx, "import", "tvmaze|claims|top10|demo ...", args,
+		map[string]func(context.Context, *app, []string) error{"tvmaze": importTVmaze, "claims": importClaims, "top10": importTop10, "demo": importDemo})
 }
 
 func importTVmaze(ctx context.Context, a *app, args []string) error {
@@ -66,14 +53,10 @@ func importTVmaze(ctx context.Context, a *app, args []string) error {
 func importClaims(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("import claims", "[--reviewer NAME] FILE")
 	reviewer := fs.String("reviewer", "", "who is recorded as accepting the file's claims (default: the file's name)")
-	if err := a.parse(fs, args); err != nil {
+	name, err := a.oneWord(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return errUsage
-	}
-	name := fs.Arg(0)
 	f, err := os.Open(name)
 	if err != nil {
 		return err
@@ -101,21 +84,18 @@ func importClaims(ctx context.Context, a *app, args []string) error {
 
 func importTop10(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("import top10", "FILE.tsv")
-	if err := a.parse(fs, args); err != nil {
+	name, err := a.oneWord(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return errUsage
-	}
-	f, err := os.Open(fs.Arg(0))
+	f, err := os.Open(name)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
 	weeks, err := viewership.ParseTop10(f)
 	if err != nil {
-		return fmt.Errorf("%s: nothing imported: %w", fs.Arg(0), err)
+		return fmt.Errorf("%s: nothing imported: %w", name, err)
 	}
 	st, closeDB, err := a.openStore(ctx, true)
 	if err != nil {
@@ -124,9 +104,9 @@ func importTop10(ctx context.Context, a *app, args []string) error {
 	defer closeDB()
 	rep, err := viewership.Import(ctx, st, weeks)
 	if err != nil {
-		return fmt.Errorf("%s: nothing imported: %w", fs.Arg(0), err)
+		return fmt.Errorf("%s: nothing imported: %w", name, err)
 	}
-	fmt.Fprintf(a.env.Stdout, "%s: %s\n", fs.Arg(0), rep)
+	fmt.Fprintf(a.env.Stdout, "%s: %s\n", name, rep)
 	return nil
 }
 
