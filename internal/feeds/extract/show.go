@@ -138,7 +138,7 @@ func candidates(s string, headline bool) []candidate {
 			return
 		}
 		// A number opening a run is a count or a date ("26 at 9"), not a title.
-		if first := strings.Fields(t)[0]; strings.Trim(first, "0123456789.,%") == "" && len(strings.Fields(t)) > 1 {
+		if first := strings.Fields(t)[0]; (strings.Trim(first, "0123456789.,%") == "" && len(strings.Fields(t)) > 1) || ordinalNumber.MatchString(first) {
 			return
 		}
 		// A lone capitalised word opening a sentence is capitalised by
@@ -163,7 +163,7 @@ func candidates(s string, headline bool) []candidate {
 		// A colon may stand inside a title ("Fate: The Winx Saga"); the
 		// run goes on only if a capitalised word that is not a headline
 		// word follows.
-		if strings.HasSuffix(w.text, ":") && next(words, w) != "" && capitalised(next(words, w)) && !isHeadlineWord(next(words, w)) {
+		if n := next(words, w); strings.HasSuffix(w.text, ":") && n != "" && capitalised(n) && (!isHeadlineWord(n) || n == "The" || n == "A") {
 			continue
 		}
 		if strings.HasSuffix(w.text, ",") || strings.HasSuffix(w.text, ":") || strings.HasSuffix(w.text, ";") || strings.HasSuffix(w.text, "’s") || strings.HasSuffix(w.text, "'s") ||
@@ -200,6 +200,9 @@ func isOutlet(name string) bool {
 	}
 	return false
 }
+
+// ordinalNumber is "15th", "2nd": a count, not a title.
+var ordinalNumber = regexp.MustCompile(`^\d+(st|nd|rd|th)$`)
 
 // word is a word of a sentence with its offsets.
 type word struct {
