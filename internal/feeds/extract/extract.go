@@ -136,7 +136,7 @@ func ruleClaims(s sentence, r rule, loc []int, cands []candidate, topic, pub str
 			return nil, false
 		}
 	}
-	c.Season = season(r.kind, s.text)
+	c.Season = seasonNear(r.kind, s.text, loc)
 	c.Speaker = speaker(s.text, named)
 	out = append(out, c)
 	// "renews Ozark, Warrior Nun, Fate: The Winx Saga": a decision

@@ -29,20 +29,37 @@ func number(w string) int {
 
 var (
 	seasonNumber  = regexp.MustCompile(`(?i)\bseason (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b`)
-	ordinalSeason = regexp.MustCompile(`(?i)\b(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sophomore) (?:and (?:final|last) )?season\b`)
+	ordinalSeason = regexp.MustCompile(`(?i)\b(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sophomore) (?:and (?:final|last) )?seasons?\b`)
 	afterSeasons  = regexp.MustCompile(`(?i)\bafter (?:only |just )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a single) seasons?\b`)
-	notReturnFor  = regexp.MustCompile(`(?i)\b(?:won.?t|will not|not) (?:be )?return(?:ing)? for (?:a )?(?:season (\d{1,2})|(\w+) season)`)
+	notReturnFor  = regexp.MustCompile(`(?i)\b(?:won.?t|will not|not) (?:be )?(?:return(?:ing)?|renewed) for (?:a )?(?:season (\d{1,2})|(\w+) season)`)
 	beforeSeason1 = regexp.MustCompile(`(?i)before (?:its )?(?:season (?:1|one)|(?:its )?first season)|before (?:it )?(?:even )?premiere`)
 )
 
+// seasonWindow is how far around the words that fired a season is read
+// first, so that in "after Arrow, which ends after eight seasons, and
+// Supernatural, which ends with its 15th season" each show gets its own.
+const seasonWindow = 60
+
+// seasonNear reads the season near the words that fired, else anywhere in
+// the sentence.
+func seasonNear(kind, s string, loc []int) int {
+	if n := season(kind, s[max(0, loc[0]-seasonWindow):min(len(s), loc[1]+seasonWindow)]); n != 0 {
+		return n
+	}
+	return season(kind, s)
+}
+
 // season reads the season a claim of kind is about from a sentence: for
-// canceled, the last completed season ("canceled after two seasons" is 2,
-// "will not return for season 4" is 3); 0 when the text does not say.
+// canceled and final seasons, the last completed season ("canceled after
+// two seasons" is 2, "will not return for season 4" is 3); 0 when the
+// text does not say.
 func season(kind, s string) int {
-	if kind == KindCanceled {
+	if kind == KindCanceled || kind == KindEndedFinalSeason {
 		if m := afterSeasons.FindStringSubmatch(s); m != nil {
 			return number(m[1])
 		}
+	}
+	if kind == KindCanceled {
 		if m := notReturnFor.FindStringSubmatch(s); m != nil {
 			if n := number(m[1] + m[2]); n > 1 {
 				return n - 1
