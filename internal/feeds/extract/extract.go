@@ -112,15 +112,23 @@ func ruleClaims(s sentence, r rule, loc []int, cands []candidate, topic, pub str
 		}
 		c.PremiereDate, c.PremierePrecision = date, prec
 	case KindCastAdded, KindCastReturning:
-		skip = people(s.text, "")
+		// "Aidan Turner joins Poldark": the subject before the verb is
+		// the actor; "Orange Is the New Black adds Mary Steenburgen": the
+		// object after it is.
+		for _, p := range people(s.text, "") {
+			after := strings.Index(s.text, p.Actor) >= loc[1]
+			if r.kind == KindCastReturning || objectVerb(r.name) == after {
+				skip = append(skip, p)
+			}
+		}
 		if len(skip) == 0 {
-			return nil, true
+			return nil, false
 		}
 	}
 	for _, n := range named {
 		skip = append(skip, Person{Actor: n})
 	}
-	best, ok := pickShow(cands, loc, skip, topic, r.kind == KindCastAdded || r.kind == KindCastReturning)
+	best, ok := pickShow(cands, loc, skip, topic, r.kind == KindCastAdded && !objectVerb(r.name))
 	switch {
 	case ok && !(topic != "" && !s.headline && anaphoraNearer(s.text, loc, best)):
 		c.Show = best.title
@@ -131,7 +139,11 @@ func ruleClaims(s sentence, r rule, loc []int, cands []candidate, topic, pub str
 		return nil, false
 	}
 	if r.kind == KindCastAdded || r.kind == KindCastReturning {
-		c.Cast = people(s.text, c.Show)
+		for _, p := range skip {
+			if !strings.Contains(c.Show, p.Actor) {
+				c.Cast = append(c.Cast, p)
+			}
+		}
 		if len(c.Cast) == 0 {
 			return nil, false
 		}
@@ -150,6 +162,10 @@ func ruleClaims(s sentence, r rule, loc []int, cands []candidate, topic, pub str
 	}
 	return out, false
 }
+
+// objectVerb reports whether a rule's verb takes the actor as its object
+// ("adds Mary Steenburgen") rather than its subject.
+func objectVerb(rule string) bool { return rule == "adds" }
 
 // anaphoraNearer reports whether "the series" (or the like) stands
 // nearer the words that fired than the best candidate does, which then
