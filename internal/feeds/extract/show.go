@@ -117,7 +117,7 @@ func candidates(s string, headline bool) []candidate {
 	}
 	flush := func(run []word) {
 		// Trim connectors and headline words from both ends.
-		for len(run) > 0 && (isConnector(run[0].text) || isHeadlineWord(run[0].text)) && !(strings.EqualFold(run[0].text, "the") && len(run) > 1 && !isHeadlineWord(run[1].text)) {
+		for len(run) > 0 && (isConnector(run[0].text) || isHeadlineWord(run[0].text)) && !(run[0].text == "The" && len(run) > 1 && !isHeadlineWord(run[1].text)) {
 			run = run[1:]
 		}
 		for len(run) > 0 && (isConnector(run[len(run)-1].text) || isHeadlineWord(run[len(run)-1].text)) {
