@@ -116,8 +116,12 @@ func ruleClaims(s sentence, r rule, loc []int, cands []candidate, topic, pub str
 		// the actor; "Orange Is the New Black adds Mary Steenburgen": the
 		// object after it is.
 		for _, p := range people(s.text, "") {
-			after := strings.Index(s.text, p.Actor) >= loc[1]
-			if r.kind == KindCastReturning || objectVerb(r.name) == after {
+			at := strings.Index(s.text, p.Actor)
+			if slices.ContainsFunc(cands, func(c candidate) bool { return c.quoted && c.start <= at && at < c.end }) ||
+				(topic != "" && strings.Contains(topic, p.Actor)) {
+				continue // a quoted title, or the item's show, is not a person
+			}
+			if r.kind == KindCastReturning || objectVerb(r.name) == (at >= loc[1]) {
 				skip = append(skip, p)
 			}
 		}
@@ -128,7 +132,7 @@ func ruleClaims(s sentence, r rule, loc []int, cands []candidate, topic, pub str
 	for _, n := range named {
 		skip = append(skip, Person{Actor: n})
 	}
-	best, ok := pickShow(cands, loc, skip, topic, r.kind == KindCastAdded && !objectVerb(r.name))
+	best, ok := pickShow(cands, loc, skip, topic, r.kind == KindCastAdded && !objectVerb(r.name), objectVerb(r.name))
 	switch {
 	case ok && !(topic != "" && !s.headline && anaphoraNearer(s.text, loc, best)):
 		c.Show = best.title
@@ -190,7 +194,7 @@ func anaphoraNearer(s string, trigger []int, best candidate) bool {
 
 // anaphora marks a sentence that names its show only as "the series",
 // "the show", "its next season".
-var anaphora = regexp.MustCompile(`(?i)\b(the (series|show|drama|comedy|sitcom)|its (next|new|\w+) season|next season|the (second|third|fourth|fifth|new) season)\b`)
+var anaphora = regexp.MustCompile(`(?i)\b((the|this) ([\w-]+ ){0,3}(series|show|drama|comedy|sitcom)|its next season|next season|the (second|third|fourth|fifth|new) season)\b`)
 
 // jobTitle follows "return as" when what returns is a crew member.
 var jobTitle = regexp.MustCompile(`(?i)^\s*(the )?(showrunner|host|executive producer|producer|director|writer|narrator|judge)`)
@@ -221,7 +225,7 @@ func listed(s string, cands []candidate, one string) []string {
 
 // pickShow chooses the candidate a claim is about: a quoted title first,
 // else the one nearest the words that fired, leaving out people's names.
-func pickShow(cands []candidate, trigger []int, people []Person, topic string, after bool) (candidate, bool) {
+func pickShow(cands []candidate, trigger []int, people []Person, topic string, after, before bool) (candidate, bool) {
 	var usable []candidate
 	for _, c := range cands {
 		if overlaps(c, trigger) || isPerson(c.title, people) {
@@ -233,6 +237,11 @@ func pickShow(cands []candidate, trigger []int, people []Person, topic string, a
 			c.title, c.topical = topic, true
 		}
 		usable = append(usable, c)
+	}
+	if before {
+		// "Orange Is the New Black adds Mary Steenburgen": the show comes
+		// first, or is quoted.
+		usable = slices.DeleteFunc(usable, func(c candidate) bool { return !c.quoted && c.start >= trigger[0] })
 	}
 	if after {
 		// "Aidan Turner joins Poldark", "star of Poldark": the show

@@ -55,7 +55,7 @@ func isHeadlineWord(w string) bool {
 		"long-awaited", "highly-anticipated", "hit", "beloved", "popular", "critically", "adored", "original", "originals",
 		"et", "pt", "p.m.", "a.m.", "emmy", "emmys", "award", "awards", "nominations", "oscar", "golden", "globes",
 		"fandom", "wire", "buzz", "exclusive:", "watch:", "video", "photo", "photos:", "week", "weekly", "chart",
-		"ratings", "nielsen", "teases", "tease", "slide", "slides", "ways", "jumps", "makes", "takes", "brings", "baby", "road", "reasons", "guide", "recap", "review":
+		"ratings", "nielsen", "teases", "tease", "slide", "slides", "ways", "being", "finished", "despite", "jumps", "makes", "takes", "brings", "baby", "road", "reasons", "guide", "recap", "review":
 		return true
 	}
 	return false
@@ -64,7 +64,7 @@ func isHeadlineWord(w string) bool {
 // connectors may stand inside a title between capitalised words.
 func isConnector(w string) bool {
 	switch strings.ToLower(w) {
-	case "of", "the", "and", "in", "on", "a", "an", "to", "at", "&", "de", "la", "le", "for", "with", "from", "vs.", "or", "is":
+	case "of", "the", "and", "in", "on", "a", "an", "to", "at", "&", "de", "la", "le", "for", "from", "vs.", "or", "is":
 		return true
 	}
 	return false
@@ -128,8 +128,8 @@ func candidates(s string, headline bool) []candidate {
 		}
 		start, end := run[0].start, run[len(run)-1].end
 		t := strings.Trim(s[start:end], "\"“”‘’'(),.:;!?")
-		possessive := strings.HasSuffix(t, "’s") || strings.HasSuffix(t, "'s")
-		t = strings.TrimSuffix(strings.TrimSuffix(t, "’s"), "'s")
+		possessive := strings.HasSuffix(t, "’s") || strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "‘s")
+		t = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(t, "’s"), "'s"), "‘s")
 		// "Stranger Things 4": a season number, not part of the title.
 		if f := strings.Fields(t); len(f) > 1 && len(f[len(f)-1]) <= 2 && strings.Trim(f[len(f)-1], "0123456789") == "" {
 			t = strings.Join(f[:len(f)-1], " ")
@@ -145,6 +145,9 @@ func candidates(s string, headline bool) []candidate {
 		// grammar, not because it is a title, unless a season follows.
 		if !headline && start == 0 && len(strings.Fields(t)) == 1 && !seasonFollows(s[end:]) {
 			return
+		}
+		if personContext.MatchString(s[:start]) {
+			return // "produced by M. Night Shyamalan", "creator Donald Glover"
 		}
 		out = append(out, candidate{title: t, start: start, end: end, possessive: possessive, named: introduced.MatchString(s[:start])})
 	}
@@ -166,7 +169,7 @@ func candidates(s string, headline bool) []candidate {
 		if n := next(words, w); strings.HasSuffix(w.text, ":") && n != "" && capitalised(n) && (!isHeadlineWord(n) || n == "The" || n == "A") {
 			continue
 		}
-		if strings.HasSuffix(w.text, ",") || strings.HasSuffix(w.text, ":") || strings.HasSuffix(w.text, ";") || strings.HasSuffix(w.text, "’s") || strings.HasSuffix(w.text, "'s") ||
+		if strings.HasSuffix(w.text, ",") || strings.HasSuffix(w.text, ":") || strings.HasSuffix(w.text, ";") || strings.HasSuffix(w.text, "’s") || strings.HasSuffix(w.text, "'s") || strings.HasSuffix(w.text, "‘s") ||
 			(strings.HasSuffix(w.text, ".") && !isAbbreviation(w.text)) {
 			flush(run)
 			run = nil
@@ -200,6 +203,9 @@ func isOutlet(name string) bool {
 	}
 	return false
 }
+
+// personContext ends a text after which comes a person, not a show.
+var personContext = regexp.MustCompile(`(?i)\b(by|creator|showrunner|stars?|actor|actress|director|writer|producer|host|alum|newcomer)\s+$`)
 
 // ordinalNumber is "15th", "2nd": a count, not a title.
 var ordinalNumber = regexp.MustCompile(`^\d+(st|nd|rd|th)$`)
