@@ -62,7 +62,7 @@ func Extract(it Item) []Claim {
 func sentenceClaims(s sentence, cands []candidate, topic, pub string, named []string) []Claim {
 	var out []Claim
 	lower := strings.ToLower(s.text)
-	undecided := false
+	var undecided [][]int // where the sentence says no decision was made
 	for _, r := range ruleset {
 		if !r.mayMatch(lower) {
 			continue
@@ -80,17 +80,17 @@ func sentenceClaims(s sentence, cands []candidate, topic, pub string, named []st
 
 // ruleClaims turns one match of a rule into claims. stop says the rest of
 // the rule's matches in the sentence are moot.
-func ruleClaims(s sentence, r rule, loc []int, cands []candidate, topic, pub string, named []string, lower string, undecided *bool) (out []Claim, stop bool) {
+func ruleClaims(s sentence, r rule, loc []int, cands []candidate, topic, pub string, named []string, lower string, undecided *[][]int) (out []Claim, stop bool) {
 	switch r.kind {
 	case KindAwaitingDecision:
-		*undecided = true
+		*undecided = append(*undecided, loc)
 	case KindRenewed, KindCanceled:
-		if *undecided || (s.headline && question.MatchString(s.text)) || strings.Contains(lower, "cancellation watch") {
-			return nil, true
+		if near(*undecided, loc) || (s.headline && question.MatchString(s.text)) || strings.Contains(lower, "cancellation watch") {
+			return nil, false
 		}
 		if r.kind == KindCanceled && strings.Contains(strings.ToLower(s.text[loc[0]:loc[1]]), "renew") {
 			// "will not be renewed": the renewal words that follow say the opposite.
-			*undecided = true
+			*undecided = append(*undecided, loc)
 		}
 	case KindCastReturning:
 		if jobTitle.MatchString(s.text[loc[1]:min(len(s.text), loc[1]+30)]) {
@@ -165,6 +165,22 @@ func ruleClaims(s sentence, r rule, loc []int, cands []candidate, topic, pub str
 		}
 	}
 	return out, false
+}
+
+// undecidedReach is how far from a "no decision yet" a decision word is
+// taken to be part of it: "renewed or canceled" is one phrase, while "got a
+// season 2 renewal …, is there room for a season 3 renewal?" holds both.
+const undecidedReach = 25
+
+// near reports whether loc overlaps or stands within undecidedReach of
+// one of the spans.
+func near(spans [][]int, loc []int) bool {
+	for _, sp := range spans {
+		if loc[0] < sp[1]+undecidedReach && sp[0] < loc[1]+undecidedReach {
+			return true
+		}
+	}
+	return false
 }
 
 // objectVerb reports whether a rule's verb takes the actor as its object
