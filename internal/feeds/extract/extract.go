@@ -55,7 +55,9 @@ func Extract(it Item) []Claim {
 			}
 		}
 	}
-	return settle(out)
+	out = settle(out)
+	inferSeasons(out, all)
+	return out
 }
 
 // sentenceClaims applies the rules to one sentence.

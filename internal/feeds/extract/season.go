@@ -40,13 +40,58 @@ var (
 // Supernatural, which ends with its 15th season" each show gets its own.
 const seasonWindow = 60
 
-// seasonNear reads the season near the words that fired, else anywhere in
-// the sentence.
+// seasonNear reads the season mentioned nearest the words that fired,
+// within seasonWindow, else anywhere in the sentence.
 func seasonNear(kind, s string, loc []int) int {
-	if n := season(kind, s[max(0, loc[0]-seasonWindow):min(len(s), loc[1]+seasonWindow)]); n != 0 {
-		return n
+	best, bestDist := 0, seasonWindow+1
+	for _, re := range seasonPatterns(kind) {
+		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			d := m[0] - loc[1]
+			if m[1] <= loc[0] {
+				d = loc[0] - m[1]
+			}
+			if d = max(d, 0); d < bestDist {
+				if n := season(kind, s[m[0]:m[1]]); n != 0 {
+					best, bestDist = n, d
+				}
+			}
+		}
+	}
+	if best != 0 {
+		return best
 	}
 	return season(kind, s)
+}
+
+// seasonPatterns are the ways a kind of claim names its season.
+func seasonPatterns(kind string) []*regexp.Regexp {
+	switch kind {
+	case KindCanceled:
+		return []*regexp.Regexp{afterSeasons, notReturnFor, ordinalSeason, seasonNumber}
+	case KindEndedFinalSeason:
+		return []*regexp.Regexp{afterSeasons, ordinalSeason, seasonNumber}
+	}
+	return []*regexp.Regexp{ordinalSeason, seasonNumber}
+}
+
+// inferSeasons gives claims that name no season the one the item names
+// beside their show: "The Masked Singer Season 2", "second season of
+// Yellowjackets". Cancellations are left alone: their season is the last
+// one made, which a mention does not tell.
+func inferSeasons(claims []Claim, text string) {
+	for i, c := range claims {
+		if c.Season != 0 || c.Kind == KindCanceled || c.Show == "" {
+			continue
+		}
+		title := regexp.QuoteMeta(c.Show)
+		re, err := regexp.Compile(`(?i)` + title + `['’‘]?s?\W{0,3}(?:season (\d{1,2})|(\w+) season)|(\w+) season of ` + title)
+		if err != nil {
+			continue
+		}
+		if m := re.FindStringSubmatch(text); m != nil {
+			claims[i].Season = number(m[1] + m[2] + m[3])
+		}
+	}
 }
 
 // season reads the season a claim of kind is about from a sentence: for
