@@ -55,8 +55,22 @@ func Extract(it Item) []Claim {
 			}
 		}
 	}
-	out = settle(out)
+	out = settle(withArticles(out, all))
 	inferSeasons(out, all)
+	return out
+}
+
+// withArticles restores a title's leading "The" where the item prints it
+// ("Twilight Zone Season 2 cast … The Twilight Zone is returning"),
+// merging the claims that then agree.
+func withArticles(claims []Claim, text string) []Claim {
+	var out []Claim
+	for _, c := range claims {
+		if !strings.HasPrefix(c.Show, "The ") && strings.Contains(text, "The "+c.Show) {
+			c.Show = "The " + c.Show
+		}
+		out = add(out, c)
+	}
 	return out
 }
 

@@ -55,7 +55,7 @@ func isHeadlineWord(w string) bool {
 		"long-awaited", "highly-anticipated", "hit", "beloved", "popular", "critically", "adored", "original", "originals",
 		"et", "pt", "p.m.", "a.m.", "emmy", "emmys", "award", "awards", "nominations", "oscar", "golden", "globes",
 		"fandom", "wire", "buzz", "exclusive:", "watch:", "video", "photo", "photos:", "week", "weekly", "chart",
-		"ratings", "nielsen", "teases", "tease", "slide", "slides", "ways", "being", "finished", "despite", "jumps", "makes", "takes", "brings", "baby", "road", "reasons", "guide", "recap", "review":
+		"ratings", "nielsen", "teases", "tease", "slide", "slides", "ways", "ending", "being", "finished", "despite", "jumps", "makes", "takes", "brings", "baby", "road", "reasons", "guide", "recap", "review":
 		return true
 	}
 	return false
@@ -73,7 +73,11 @@ func isConnector(w string) bool {
 func capitalised(w string) bool {
 	w = strings.TrimLeft(w, "\"“‘'(¿¡")
 	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r) || unicode.IsDigit(r)
+	if unicode.IsDigit(r) {
+		// "1899", "9-1-1", "3%" may be titles; "16-episode" is not.
+		return !strings.ContainsFunc(w, unicode.IsLower)
+	}
+	return unicode.IsUpper(r)
 }
 
 // candidates lists the titles a sentence may name: quoted spans first,
@@ -169,7 +173,7 @@ func candidates(s string, headline bool) []candidate {
 		if n := next(words, w); strings.HasSuffix(w.text, ":") && n != "" && capitalised(n) && (!isHeadlineWord(n) || n == "The" || n == "A") {
 			continue
 		}
-		if strings.HasSuffix(w.text, ",") || strings.HasSuffix(w.text, ":") || strings.HasSuffix(w.text, ";") || strings.HasSuffix(w.text, "’s") || strings.HasSuffix(w.text, "'s") || strings.HasSuffix(w.text, "‘s") ||
+		if strings.HasSuffix(w.text, ")") || strings.HasSuffix(w.text, ",") || strings.HasSuffix(w.text, ":") || strings.HasSuffix(w.text, ";") || strings.HasSuffix(w.text, "’s") || strings.HasSuffix(w.text, "'s") || strings.HasSuffix(w.text, "‘s") ||
 			(strings.HasSuffix(w.text, ".") && !isAbbreviation(w.text)) {
 			flush(run)
 			run = nil
@@ -206,6 +210,9 @@ func isOutlet(name string) bool {
 
 // personContext ends a text after which comes a person, not a show.
 var personContext = regexp.MustCompile(`(?i)\b(by|creator|showrunner|stars?|actor|actress|director|writer|producer|host|alum|newcomer)\s+$`)
+
+// timeZone is "ET", "ET/PT": when, not what.
+var timeZone = regexp.MustCompile(`^(ET|PT|CT|MT|GMT|BST|ET/PT|PT/ET)$`)
 
 // ordinalNumber is "15th", "2nd": a count, not a title.
 var ordinalNumber = regexp.MustCompile(`^\d+(st|nd|rd|th)$`)
