@@ -159,7 +159,12 @@ func candidates(s string, headline bool) []candidate {
 	for _, w := range words {
 		bare := strings.Trim(w.text, "\"“”‘’'(),.:;!?")
 		contraction := strings.Contains(bare, "’t") || strings.Contains(bare, "'t") || strings.Contains(bare, "n’")
-		breaks := contraction || inNetwork(w.start) || bare == "" || strings.ContainsAny(w.text, "“”\"") ||
+		if strings.HasPrefix(w.text, "(") {
+			// A parenthesis starts something else: "The 100 (CW, …)".
+			flush(run)
+			run = nil
+		}
+		breaks := contraction || timeZone.MatchString(bare) || strings.HasPrefix(w.text, "(") || inNetwork(w.start) || bare == "" || strings.ContainsAny(w.text, "“”\"") ||
 			(!capitalised(bare) && !isConnector(bare)) || (isHeadlineWord(bare) && !(strings.EqualFold(bare, "the") && len(run) == 0)) && !isConnector(bare)
 		if breaks {
 			flush(run)
