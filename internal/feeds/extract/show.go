@@ -55,7 +55,7 @@ func isHeadlineWord(w string) bool {
 		"long-awaited", "highly-anticipated", "hit", "beloved", "popular", "critically", "adored", "original", "originals",
 		"et", "pt", "p.m.", "a.m.", "emmy", "emmys", "award", "awards", "nominations", "oscar", "golden", "globes",
 		"fandom", "wire", "buzz", "exclusive:", "watch:", "video", "photo", "photos:", "week", "weekly", "chart",
-		"ratings", "nielsen", "teases", "tease", "slide", "slides", "ways", "ending", "being", "finished", "despite", "jumps", "makes", "takes", "brings", "baby", "road", "reasons", "guide", "recap", "review":
+		"ratings", "nielsen", "teases", "tease", "slide", "slides", "ways", "ending", "being", "handful", "midseason", "home", "finished", "despite", "jumps", "makes", "takes", "brings", "baby", "road", "reasons", "guide", "recap", "review":
 		return true
 	}
 	return false
@@ -156,15 +156,22 @@ func candidates(s string, headline bool) []candidate {
 		out = append(out, candidate{title: t, start: start, end: end, possessive: possessive, named: introduced.MatchString(s[:start])})
 	}
 	var run []word
+	inParen := false
 	for _, w := range words {
 		bare := strings.Trim(w.text, "\"“”‘’'(),.:;!?")
 		contraction := strings.Contains(bare, "’t") || strings.Contains(bare, "'t") || strings.Contains(bare, "n’")
 		if strings.HasPrefix(w.text, "(") {
-			// A parenthesis starts something else: "The 100 (CW, …)".
+			// A parenthesis holds an aside ("The 100 (CW, …)", "Jessie
+			// (Jessie Anderson)"): no title starts or goes on inside it.
 			flush(run)
 			run = nil
+			inParen = true
 		}
-		breaks := contraction || timeZone.MatchString(bare) || strings.HasPrefix(w.text, "(") || inNetwork(w.start) || bare == "" || strings.ContainsAny(w.text, "“”\"") ||
+		if inParen {
+			inParen = !strings.Contains(w.text, ")")
+			continue
+		}
+		breaks := contraction || timeZone.MatchString(bare) || inNetwork(w.start) || bare == "" || strings.ContainsAny(w.text, "“”\"") ||
 			(!capitalised(bare) && !isConnector(bare)) || (isHeadlineWord(bare) && !(strings.EqualFold(bare, "the") && len(run) == 0)) && !isConnector(bare)
 		if breaks {
 			flush(run)
