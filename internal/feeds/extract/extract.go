@@ -28,8 +28,10 @@ func Extract(it Item) []Claim {
 	itemNetwork := firstNetwork(all)
 	var (
 		out   []Claim
-		topic string   // the show the item is about, once one is named
-		named []string // people named so far, for speakers named by first name
+		topic string // the show the item is about, once one is named
+		// named holds the people the item names as speakers and the
+		// characters it names ("as Ingrid Yun"): none of them is a show.
+		named = characters(sents)
 	)
 	for i, s := range sents {
 		if i == 0 && s.headline && listicle.MatchString(s.text) {
@@ -145,10 +147,11 @@ func ruleClaims(s sentence, r rule, loc []int, cands []candidate, topic, pub str
 			return nil, false
 		}
 	}
+	notShows := slices.Clone(skip)
 	for _, n := range named {
-		skip = append(skip, Person{Actor: n})
+		notShows = append(notShows, Person{Actor: n})
 	}
-	best, ok := pickShow(cands, loc, skip, topic, r.kind == KindCastAdded && !objectVerb(r.name), objectVerb(r.name))
+	best, ok := pickShow(cands, loc, notShows, topic, r.kind == KindCastAdded && !objectVerb(r.name), objectVerb(r.name))
 	switch {
 	case ok && !(topic != "" && !s.headline && anaphoraNearer(s.text, loc, best)):
 		c.Show = best.title
@@ -197,6 +200,20 @@ func near(spans [][]int, loc []int) bool {
 		}
 	}
 	return false
+}
+
+// characters lists the characters an item names after an actor ("Arden
+// Cho as Ingrid Yun").
+func characters(sents []sentence) []string {
+	var out []string
+	for _, s := range sents {
+		for _, p := range people(s.text, "") {
+			if p.Character != "" {
+				out = append(out, p.Character)
+			}
+		}
+	}
+	return out
 }
 
 // objectVerb reports whether a rule's verb takes the actor as its object
@@ -302,7 +319,7 @@ func overlaps(c candidate, span []int) bool { return c.start < span[1] && span[0
 func isPerson(title string, people []Person) bool {
 	for _, p := range people {
 		for _, name := range []string{p.Actor, p.Character} {
-			if name != "" && (title == name || strings.HasPrefix(name, title+" ") || strings.Contains(title, name)) {
+			if name != "" && (title == name || strings.HasPrefix(name, title+" ") || strings.HasSuffix(name, " "+title) || strings.Contains(title, name)) {
 				return true
 			}
 		}

@@ -41,8 +41,13 @@ func TestReferenceArticle(t *testing.T) {
 			delete(want, m.Actor)
 		}
 	}
-	if !ok || len(want) != 0 {
+	if !ok || len(want) != 0 || len(cast.Cast) != 2 {
 		t.Errorf("cast expected back: %+v; missing %v", cast.Cast, want)
+	}
+	for _, c := range claims {
+		if c.Show != "Partner Track" {
+			t.Errorf("a claim about %q, whom the article names only as a character or a speaker: %+v", c.Show, c)
+		}
 	}
 	// With the publication date, the year is the premiere's, before it.
 	dated := Extract(Item{Headline: head, Text: strings.Join(strings.Fields(body), " "), Published: "2022-09-01"})
