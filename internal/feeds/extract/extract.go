@@ -123,7 +123,7 @@ func ruleClaims(s sentence, r rule, loc []int, cands []candidate, topic, pub str
 		if date == "" || (notPremiere.MatchString(s.text) && !strings.Contains(lower, "premiere")) {
 			return nil, true
 		}
-		if pastTense.MatchString(s.text) && !seasonNumber.MatchString(s.text) {
+		if pastTense.MatchString(s.text) && !futurePassive.MatchString(s.text) && !seasonNumber.MatchString(s.text) && !ordinalSeason.MatchString(s.text) {
 			// "The series, which premiered in September 2020": history,
 			// unless a season is named ("Season 1 premiered on August 26").
 			return nil, true
@@ -220,6 +220,9 @@ func characters(sents []sentence) []string {
 // ("adds Mary Steenburgen") rather than its subject.
 func objectVerb(rule string) bool { return rule == "adds" }
 
+// futurePassive marks "to be dropped", "will be released": ahead, not past.
+var futurePassive = regexp.MustCompile(`(?i)\b(to|will|would|set to|going to) be (dropped|released|launched)\b`)
+
 // anaphoraNearer reports whether "the series" (or the like) stands
 // nearer the words that fired than the best candidate does, which then
 // is not what the sentence is about.
@@ -260,7 +263,7 @@ func listed(s string, cands []candidate, one string) []string {
 			return false
 		}
 		gap := strings.TrimSpace(strings.Trim(s[a.end:b.start], "\"“”‘’'"))
-		return gap == "" || gap == "," || gap == "and" || gap == ", and" || gap == "&"
+		return gap == "" || gap == "," || gap == "and" || gap == ", and" || gap == "&" || ownerGap.MatchString(gap)
 	}
 	var out []string
 	for j := i; j > 0 && joined(cands[j-1], cands[j]); j-- {
@@ -361,6 +364,10 @@ func bestCandidate(cands []candidate, from, to int) (candidate, bool) {
 	}
 	return best, bestScore > -1<<30
 }
+
+// ownerGap joins list entries across an owner: "Breeders and Lil Dicky's
+// Dave".
+var ownerGap = regexp.MustCompile(`^(,|and|, and|&)\s+([A-Z][\w.]*\s){0,2}[A-Z][\w.]*[’']s$`)
 
 // isAcronym reports whether short is the initials of title.
 func isAcronym(short, title string) bool {

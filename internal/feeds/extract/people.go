@@ -20,6 +20,19 @@ func people(s, show string) []Person {
 	seen := map[string]bool{}
 	for _, m := range personName.FindAllStringIndex(s, -1) {
 		name := strings.TrimSuffix(strings.TrimSuffix(s[m[0]:m[1]], "’s"), "'s")
+		// "Lauren Cohan Promoted …": a headline capitalises the verb too.
+		words := strings.Fields(name)
+		for len(words) > 0 && isHeadlineWord(words[len(words)-1]) {
+			words = words[:len(words)-1]
+		}
+		for len(words) > 0 && isHeadlineWord(words[0]) {
+			words = words[1:]
+		}
+		if len(words) < 2 {
+			continue
+		}
+		name = strings.Join(words, " ")
+		m[1] = strings.Index(s[m[0]:], name) + m[0] + len(name)
 		if seen[name] || strings.Contains(show, name) || firstNetwork(name) != "" || looksLikeHeadline(name) {
 			continue
 		}

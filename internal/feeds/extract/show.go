@@ -55,7 +55,7 @@ func isHeadlineWord(w string) bool {
 		"long-awaited", "highly-anticipated", "hit", "beloved", "popular", "critically", "adored", "original", "originals",
 		"et", "pt", "p.m.", "a.m.", "emmy", "emmys", "award", "awards", "nominations", "oscar", "golden", "globes",
 		"fandom", "wire", "buzz", "exclusive:", "watch:", "video", "photo", "photos:", "week", "weekly", "chart",
-		"ratings", "nielsen", "teases", "tease", "slide", "slides", "ways", "ending", "being", "handful", "midseason", "home", "finished", "despite", "jumps", "makes", "takes", "brings", "baby", "road", "reasons", "guide", "recap", "review":
+		"ratings", "nielsen", "teases", "tease", "slide", "slides", "ways", "ending", "being", "handful", "midseason", "home", "epidemic", "spree", "train", "finished", "despite", "jumps", "makes", "takes", "brings", "baby", "road", "reasons", "guide", "recap", "review":
 		return true
 	}
 	return false
@@ -131,7 +131,7 @@ func candidates(s string, headline bool) []candidate {
 			return
 		}
 		start, end := run[0].start, run[len(run)-1].end
-		t := strings.Trim(s[start:end], "\"“”‘’'(),.:;!?")
+		t := strings.Trim(s[start:end], "\"“”‘’'(),.:;!?-–")
 		possessive := strings.HasSuffix(t, "’s") || strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "‘s")
 		t = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(t, "’s"), "'s"), "‘s")
 		// "Stranger Things 4": a season number, not part of the title.
@@ -147,7 +147,7 @@ func candidates(s string, headline bool) []candidate {
 		}
 		// A lone capitalised word opening a sentence is capitalised by
 		// grammar, not because it is a title, unless a season follows.
-		if !headline && start == 0 && len(strings.Fields(t)) == 1 && !seasonFollows(s[end:]) {
+		if !headline && start == 0 && len(strings.Fields(t)) == 1 && !seasonFollows(s[end:]) && !listItem(s[end:]) {
 			return
 		}
 		if personContext.MatchString(s[:start]) {
@@ -171,8 +171,11 @@ func candidates(s string, headline bool) []candidate {
 			inParen = !strings.Contains(w.text, ")")
 			continue
 		}
+		// After "the series", "the drama", a title follows, whatever its
+		// first word: "the mockumentary series What We Do in the Shadows".
+		afterIntroducer := len(run) == 0 && introduced.MatchString(s[:w.start])
 		breaks := contraction || timeZone.MatchString(bare) || inNetwork(w.start) || bare == "" || strings.ContainsAny(w.text, "“”\"") ||
-			(!capitalised(bare) && !isConnector(bare)) || (isHeadlineWord(bare) && !(strings.EqualFold(bare, "the") && len(run) == 0)) && !isConnector(bare)
+			(!capitalised(bare) && !isConnector(bare)) || (isHeadlineWord(bare) && !afterIntroducer && !(strings.EqualFold(bare, "the") && len(run) == 0)) && !isConnector(bare)
 		if breaks {
 			flush(run)
 			run = nil
@@ -185,7 +188,7 @@ func candidates(s string, headline bool) []candidate {
 		if n := next(words, w); strings.HasSuffix(w.text, ":") && n != "" && capitalised(n) && (!isHeadlineWord(n) || n == "The" || n == "A") {
 			continue
 		}
-		if strings.HasSuffix(w.text, ")") || strings.HasSuffix(w.text, ",") || strings.HasSuffix(w.text, ":") || strings.HasSuffix(w.text, ";") || strings.HasSuffix(w.text, "’s") || strings.HasSuffix(w.text, "'s") || strings.HasSuffix(w.text, "‘s") ||
+		if strings.HasSuffix(w.text, ")") || strings.HasSuffix(w.text, "-") || strings.HasSuffix(w.text, ",") || strings.HasSuffix(w.text, ":") || strings.HasSuffix(w.text, ";") || strings.HasSuffix(w.text, "’s") || strings.HasSuffix(w.text, "'s") || strings.HasSuffix(w.text, "‘s") ||
 			(strings.HasSuffix(w.text, ".") && !isAbbreviation(w.text)) {
 			flush(run)
 			run = nil
@@ -243,6 +246,13 @@ func next(words []word, w word) string {
 		}
 	}
 	return ""
+}
+
+// listItem reports whether text goes on the way a list's entry does
+// after its title: "Servant (Canceled): …", "American Crime- It's …".
+func listItem(text string) bool {
+	t := strings.TrimLeft(text, " ")
+	return strings.HasPrefix(t, "(") || strings.HasPrefix(t, "-") || strings.HasPrefix(t, "–") || strings.HasPrefix(t, ":")
 }
 
 // seasonFollows reports whether text goes on with a season: " Season 2",
