@@ -80,7 +80,7 @@ var pastTense = regexp.MustCompile(`(?i)\b(premiered|debuted|aired|launched|drop
 // findDate finds the premiere date a sentence gives: the most precise
 // expression in it. It returns "" when there is none.
 func findDate(s, pub string) (date, precision string) {
-	past := pastTense.MatchString(s)
+	past := pastTense.MatchString(s) && !futurePassive.MatchString(s)
 	if m := dayDate.FindStringSubmatch(s); m != nil {
 		month, day := monthNumber(m[1]), 0
 		day, _ = strconv.Atoi(m[2])

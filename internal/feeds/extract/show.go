@@ -55,7 +55,7 @@ func isHeadlineWord(w string) bool {
 		"long-awaited", "highly-anticipated", "hit", "beloved", "popular", "critically", "adored", "original", "originals",
 		"et", "pt", "p.m.", "a.m.", "emmy", "emmys", "award", "awards", "nominations", "oscar", "golden", "globes",
 		"fandom", "wire", "buzz", "exclusive:", "watch:", "video", "photo", "photos:", "week", "weekly", "chart",
-		"ratings", "nielsen", "teases", "tease", "slide", "slides", "ways", "ending", "being", "handful", "midseason", "home", "epidemic", "spree", "train", "finished", "despite", "jumps", "makes", "takes", "brings", "baby", "road", "reasons", "guide", "recap", "review":
+		"ratings", "nielsen", "teases", "tease", "slide", "slides", "ways", "continuing", "ending", "being", "handful", "midseason", "home", "epidemic", "spree", "train", "finished", "despite", "jumps", "makes", "takes", "brings", "baby", "road", "reasons", "guide", "recap", "review":
 		return true
 	}
 	return false
@@ -224,7 +224,7 @@ func isOutlet(name string) bool {
 }
 
 // personContext ends a text after which comes a person, not a show.
-var personContext = regexp.MustCompile(`(?i)\b(by|creator|showrunner|stars?|actor|actress|director|writer|producer|host|alum|newcomer)\s+$`)
+var personContext = regexp.MustCompile(`(?i)\b(by|creator|showrunner|stars?|actor|actress|director|writer|producer|host|alum|newcomer|as)\s+$`)
 
 // timeZone is "ET", "ET/PT": when, not what.
 var timeZone = regexp.MustCompile(`^(ET|PT|CT|MT|GMT|BST|ET/PT|PT/ET)$`)
