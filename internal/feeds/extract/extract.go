@@ -151,7 +151,10 @@ func ruleClaims(s sentence, r rule, loc []int, cands []candidate, topic, pub str
 	for _, n := range named {
 		notShows = append(notShows, Person{Actor: n})
 	}
-	best, ok := pickShow(cands, loc, notShows, topic, r.kind == KindCastAdded && !objectVerb(r.name), objectVerb(r.name))
+	// "Daredevil: Born Again … it is already renewed", like "Orange Is
+	// the New Black adds …", names the show before the words that fired.
+	before := objectVerb(r.name) || pronounSubject.MatchString(s.text[max(0, loc[0]-40):loc[0]])
+	best, ok := pickShow(cands, roleSpan(s.text, loc), notShows, topic, r.kind == KindCastAdded && !objectVerb(r.name), before)
 	switch {
 	case ok && !(topic != "" && !s.headline && anaphoraNearer(s.text, loc, best)):
 		c.Show = best.title
@@ -313,7 +316,7 @@ func pickShow(cands []candidate, trigger []int, people []Person, topic string, a
 const maxCastGap = 60
 
 // tvContext marks text about television.
-var tvContext = regexp.MustCompile(`(?i)\b(seasons?|series|shows?|episodes?|tv|television|sitcom|drama|dramedy|comedy|renew\w*|cancel\w*|premieres?|cast|showrunner|network|streamer|streaming|finale|stagione|serie|star|role|character|anchor)\b`)
+var tvContext = regexp.MustCompile(`(?i)\b(seasons?|series|shows?|episodes?|tv|television|sitcom|drama|dramedy|comedy|renew\w*|cancel\w*|premieres?|cast|showrunner|network|streamer|streaming|finale|stagione|serie|star|role|character|anchor|host|co-host)\b`)
 
 func overlaps(c candidate, span []int) bool { return c.start < span[1] && span[0] < c.end }
 
@@ -432,3 +435,24 @@ func mergeCast(a, b []Person) []Person {
 	}
 	return a
 }
+
+// roleSpan widens the words that fired over the role they name: in "makes
+// debut as Weekend Update Co-Anchor on Saturday Night Live" the role runs
+// to "on", and the show comes after it.
+func roleSpan(s string, loc []int) []int {
+	if !strings.HasSuffix(strings.ToLower(s[loc[0]:loc[1]]), " as") {
+		return loc
+	}
+	rest := s[loc[1]:min(len(s), loc[1]+maxCastGap)]
+	if m := rolePreposition.FindStringIndex(rest); m != nil {
+		return []int{loc[0], loc[1] + m[0]}
+	}
+	return loc
+}
+
+// rolePreposition ends a role: "as Lincoln on", "as the villain in".
+var rolePreposition = regexp.MustCompile(`\s(on|in|for|at)\s`)
+
+// pronounSubject ends a text whose subject is "it": the show was named
+// before.
+var pronounSubject = regexp.MustCompile(`(?i)\bit(\s+is|\s+was|\s+has been|\s+had been|\s+will be|’s|'s|\s+has|\s+got)?(\s+(already|officially|now|also|just|since|been))*\s+$`)

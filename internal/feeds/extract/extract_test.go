@@ -84,6 +84,35 @@ func TestRulesTellClaimsApart(t *testing.T) {
 	}
 }
 
+// TestSentenceShapes covers how titles stand in sentences: weekdays that
+// open titles, a role before the show, two titles joined across an owner,
+// what a show is based on, and "it" standing for a show named before.
+func TestSentenceShapes(t *testing.T) {
+	tests := []struct {
+		name, headline, text, kind, show, notShow string
+	}{
+		{"weekday title", "Monday Mornings season 2 renewed", "", KindRenewed, "Monday Mornings", ""},
+		{"weekday title in text", "Streaming news", "A Wednesday season 3 renewal came through at Netflix.", KindRenewed, "Wednesday", ""},
+		{"role before show", "Jane Roe Makes Debut as Evening Desk Co-Host on Sunday Night Live", "", KindCastAdded, "Sunday Night Live", "Evening Desk Co-Host"},
+		{"two titles across an owner", "Peacock cancels two", "The Long Quiet and Stephen King's The Hollow have both been canceled after one season.", KindCanceled, "The Long Quiet", "The Long Quiet and Stephen King"},
+		{"based on", "Drama news", "The new HBO series Riverglass, based on Ann Ware's novel The Glass River, premieres March 3, 2027.", KindPremiereDate, "Riverglass", "The Glass River"},
+		{"it stands for the show", "Streaming drama news", "Harbor Lights, which airs weekly on Apple TV+, was a hit, and it is already renewed through season 3, the first MCU series to do so.", KindRenewed, "Harbor Lights", "MCU"},
+	}
+	for _, tt := range tests {
+		claims := Extract(Item{Headline: tt.headline, Text: tt.text})
+		if _, ok := find(claims, tt.kind, tt.show); !ok {
+			t.Errorf("%s: %+v; want %s %q", tt.name, claims, tt.kind, tt.show)
+		}
+		if tt.notShow != "" {
+			for _, c := range claims {
+				if c.Show == tt.notShow {
+					t.Errorf("%s: %q taken for a show: %+v", tt.name, tt.notShow, c)
+				}
+			}
+		}
+	}
+}
+
 func FuzzExtract(f *testing.F) {
 	f.Add("Netflix Renews The Society for Season 2", "It premieres on August 26, 2023.", "2022-09-01")
 	f.Add("'X' canceled after 2 seasons", "Y joins the cast as Z. ... “Q” returns this summer.", "")

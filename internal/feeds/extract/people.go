@@ -25,6 +25,9 @@ func people(s, show string) []Person {
 		for len(words) > 0 && isHeadlineWord(words[len(words)-1]) {
 			words = words[:len(words)-1]
 		}
+		if len(words) > 0 && weekdayTitle(words[0], s[m[0]+len(words[0]):]) {
+			continue // "Sunday Night Live" is a title
+		}
 		for len(words) > 0 && isHeadlineWord(words[0]) {
 			words = words[1:]
 		}

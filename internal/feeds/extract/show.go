@@ -64,7 +64,7 @@ func isHeadlineWord(w string) bool {
 // connectors may stand inside a title between capitalised words.
 func isConnector(w string) bool {
 	switch strings.ToLower(w) {
-	case "of", "the", "and", "in", "on", "a", "an", "to", "at", "&", "de", "la", "le", "for", "from", "vs.", "or", "is":
+	case "of", "the", "and", "in", "a", "an", "to", "at", "&", "de", "la", "le", "for", "from", "vs.", "or", "is":
 		return true
 	}
 	return false
@@ -121,10 +121,10 @@ func candidates(s string, headline bool) []candidate {
 	}
 	flush := func(run []word) {
 		// Trim connectors and headline words from both ends.
-		for len(run) > 0 && (isConnector(run[0].text) || isHeadlineWord(run[0].text)) && !(run[0].text == "The" && len(run) > 1 && !isHeadlineWord(run[1].text)) {
+		for len(run) > 0 && (isConnector(run[0].text) || isHeadlineWord(run[0].text)) && !(run[0].text == "The" && len(run) > 1 && !isHeadlineWord(run[1].text)) && !weekdayTitle(run[0].text, s[run[0].end:]) {
 			run = run[1:]
 		}
-		for len(run) > 0 && (isConnector(run[len(run)-1].text) || isHeadlineWord(run[len(run)-1].text)) {
+		for len(run) > 0 && (isConnector(run[len(run)-1].text) || isHeadlineWord(run[len(run)-1].text)) && !weekdayTitle(run[len(run)-1].text, s[run[len(run)-1].end:]) {
 			run = run[:len(run)-1]
 		}
 		if len(run) == 0 {
@@ -150,8 +150,16 @@ func candidates(s string, headline bool) []candidate {
 		if !headline && start == 0 && len(strings.Fields(t)) == 1 && !seasonFollows(s[end:]) && !listItem(s[end:]) {
 			return
 		}
-		if personContext.MatchString(s[:start]) {
-			return // "produced by M. Night Shyamalan", "creator Donald Glover"
+		if personContext.MatchString(s[:start]) || notShowContext.MatchString(s[:start]) {
+			return // "produced by M. Night Shyamalan", "based on Robert McCammon's novel Stinger"
+		}
+		if i := strings.LastIndex(s[start:end], " and "); possessive && i > 0 {
+			// "The Horror of Dolores Roach and Harlan Coben's Shelter": a
+			// title, then the owner of the next one.
+			first := strings.Trim(s[start:start+i], "\"“”‘’'(),.:;!?-–")
+			out = append(out, candidate{title: first, start: start, end: start + i, named: introduced.MatchString(s[:start])})
+			start += i + len(" and ")
+			t = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.Trim(s[start:end], "\"“”‘’'(),.:;!?-–"), "’s"), "'s"), "‘s")
 		}
 		out = append(out, candidate{title: t, start: start, end: end, possessive: possessive, named: introduced.MatchString(s[:start])})
 	}
@@ -175,7 +183,8 @@ func candidates(s string, headline bool) []candidate {
 		// first word: "the mockumentary series What We Do in the Shadows".
 		afterIntroducer := len(run) == 0 && introduced.MatchString(s[:w.start])
 		breaks := contraction || timeZone.MatchString(bare) || inNetwork(w.start) || bare == "" || strings.ContainsAny(w.text, "“”\"") ||
-			(!capitalised(bare) && !isConnector(bare)) || (isHeadlineWord(bare) && !afterIntroducer && !(strings.EqualFold(bare, "the") && len(run) == 0)) && !isConnector(bare)
+			(!capitalised(bare) && !isConnector(bare)) ||
+			(isHeadlineWord(bare) && !afterIntroducer && !(strings.EqualFold(bare, "the") && len(run) == 0) && !weekdayTitle(bare, s[w.end:])) && !isConnector(bare)
 		if breaks {
 			flush(run)
 			run = nil
@@ -226,6 +235,11 @@ func isOutlet(name string) bool {
 // personContext ends a text after which comes a person, not a show.
 var personContext = regexp.MustCompile(`(?i)\b(by|creator|showrunner|stars?|actor|actress|director|writer|producer|host|alum|newcomer|as)\s+$`)
 
+// notShowContext ends a text after which comes what a show is based on
+// or where it is set, not the show: "based on a Taika Waititi film",
+// "an immediate return to Gilead".
+var notShowContext = regexp.MustCompile(`(?i)(\b(based on|adapted from|inspired by)\b[^,.;:()]{0,40}|\b(return|journey|trip|set) (to|in)\s+)$`)
+
 // timeZone is "ET", "ET/PT": when, not what.
 var timeZone = regexp.MustCompile(`^(ET|PT|CT|MT|GMT|BST|ET/PT|PT/ET)$`)
 
@@ -258,6 +272,23 @@ func listItem(text string) bool {
 // seasonFollows reports whether text goes on with a season: " Season 2",
 // " season", "'s second season".
 func seasonFollows(text string) bool {
-	t := strings.ToLower(strings.TrimLeft(text, " ’'s:"))
+	t := strings.TrimLeft(text, " ")
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "’s"), "'s")
+	t = strings.ToLower(strings.TrimLeft(t, " :"))
 	return strings.HasPrefix(t, "season") || ordinalSeason.MatchString(t[:min(len(t), 30)]) && strings.Index(t, "season") < 25
+}
+
+// weekdayTitle reports whether a weekday opens a title rather than a date:
+// "Wednesday season 3", "Saturday Night Live".
+func weekdayTitle(w, rest string) bool {
+	switch w {
+	case "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday":
+	default:
+		return false
+	}
+	if seasonFollows(rest) {
+		return true
+	}
+	f := strings.Fields(rest)
+	return len(f) > 0 && capitalised(f[0]) && !isHeadlineWord(f[0]) && !strings.ContainsAny(f[0][:1], "0123456789")
 }
