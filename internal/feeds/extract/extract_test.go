@@ -95,6 +95,8 @@ func TestSentenceShapes(t *testing.T) {
 		{"weekday title in text", "Streaming news", "A Wednesday season 3 renewal came through at Netflix.", KindRenewed, "Wednesday", ""},
 		{"role before show", "Jane Roe Makes Debut as Evening Desk Co-Host on Sunday Night Live", "", KindCastAdded, "Sunday Night Live", "Evening Desk Co-Host"},
 		{"two titles across an owner", "Peacock cancels two", "The Long Quiet and Stephen King's The Hollow have both been canceled after one season.", KindCanceled, "The Long Quiet", "The Long Quiet and Stephen King"},
+		{"owner whose name ends in n", "Apple TV+ cancels two", "Calm Waters and Stephen Allen’s The Hollow have both been canceled.", KindCanceled, "Calm Waters", "Calm Waters and Stephen"},
+		{"a title of common words after 'series'", "FX renewals", "The comedy series What Happens in the Dark, based on an old radio play, was also renewed for its third season.", KindRenewed, "What Happens in the Dark", "Dark"},
 		{"based on", "Drama news", "The new HBO series Riverglass, based on Ann Ware's novel The Glass River, premieres March 3, 2027.", KindPremiereDate, "Riverglass", "The Glass River"},
 		{"it stands for the show", "Streaming drama news", "Harbor Lights, which airs weekly on Apple TV+, was a hit, and it is already renewed through season 3, the first MCU series to do so.", KindRenewed, "Harbor Lights", "MCU"},
 	}

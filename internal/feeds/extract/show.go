@@ -119,9 +119,14 @@ func candidates(s string, headline bool) []candidate {
 		}
 		i = j
 	}
+	// introducedRun marks a run that follows "the series": a title,
+	// whatever words it is made of ("What We Do in the Shadows").
+	introducedRun := false
 	flush := func(run []word) {
+		keepHead := introducedRun
+		introducedRun = false
 		// Trim connectors and headline words from both ends.
-		for len(run) > 0 && (isConnector(run[0].text) || isHeadlineWord(run[0].text)) && !(run[0].text == "The" && len(run) > 1 && !isHeadlineWord(run[1].text)) && !weekdayTitle(run[0].text, s[run[0].end:]) {
+		for !keepHead && len(run) > 0 && (isConnector(run[0].text) || isHeadlineWord(run[0].text)) && !(run[0].text == "The" && len(run) > 1 && !isHeadlineWord(run[1].text)) && !weekdayTitle(run[0].text, s[run[0].end:]) {
 			run = run[1:]
 		}
 		for len(run) > 0 && (isConnector(run[len(run)-1].text) || isHeadlineWord(run[len(run)-1].text)) && !weekdayTitle(run[len(run)-1].text, s[run[len(run)-1].end:]) {
@@ -167,7 +172,7 @@ func candidates(s string, headline bool) []candidate {
 	inParen := false
 	for _, w := range words {
 		bare := strings.Trim(w.text, "\"“”‘’'(),.:;!?")
-		contraction := strings.Contains(bare, "’t") || strings.Contains(bare, "'t") || strings.Contains(bare, "n’")
+		contraction := strings.Contains(bare, "’t") || strings.Contains(bare, "'t") || strings.EqualFold(bare, "n’") || strings.EqualFold(bare, "n'")
 		if strings.HasPrefix(w.text, "(") {
 			// A parenthesis holds an aside ("The 100 (CW, …)", "Jessie
 			// (Jessie Anderson)"): no title starts or goes on inside it.
@@ -181,16 +186,17 @@ func candidates(s string, headline bool) []candidate {
 		}
 		// After "the series", "the drama", a title follows, whatever its
 		// first word: "the mockumentary series What We Do in the Shadows".
-		afterIntroducer := len(run) == 0 && introduced.MatchString(s[:w.start])
+		afterIntroducer := len(run) == 0 && capitalised(bare) && !isConnector(bare) && !seasonFollows(bare) && introduced.MatchString(s[:w.start])
 		breaks := contraction || timeZone.MatchString(bare) || inNetwork(w.start) || bare == "" || strings.ContainsAny(w.text, "“”\"") ||
 			(!capitalised(bare) && !isConnector(bare)) ||
-			(isHeadlineWord(bare) && !afterIntroducer && !(strings.EqualFold(bare, "the") && len(run) == 0) && !weekdayTitle(bare, s[w.end:])) && !isConnector(bare)
+			(isHeadlineWord(bare) && !afterIntroducer && !(introducedRun && !headline) && !(strings.EqualFold(bare, "the") && len(run) == 0) && !weekdayTitle(bare, s[w.end:])) && !isConnector(bare)
 		if breaks {
 			flush(run)
 			run = nil
 			continue
 		}
 		run = append(run, w)
+		introducedRun = introducedRun || afterIntroducer
 		// A colon may stand inside a title ("Fate: The Winx Saga"); the
 		// run goes on only if a capitalised word that is not a headline
 		// word follows.
