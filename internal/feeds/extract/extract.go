@@ -103,7 +103,7 @@ func ruleClaims(s sentence, r rule, loc []int, cands []candidate, topic, pub str
 	case KindAwaitingDecision:
 		*undecided = append(*undecided, loc)
 	case KindRenewed, KindCanceled:
-		if near(*undecided, loc) || (s.headline && question.MatchString(s.text)) || strings.Contains(lower, "cancellation watch") {
+		if near(*undecided, loc) || (s.headline && question.MatchString(s.text)) || strings.Contains(lower, "cancellation watch") || longAgo.MatchString(s.text) {
 			return nil, false
 		}
 		if r.kind == KindCanceled && strings.Contains(strings.ToLower(s.text[loc[0]:loc[1]]), "renew") {

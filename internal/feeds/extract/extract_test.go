@@ -77,6 +77,7 @@ func TestRulesTellClaimsApart(t *testing.T) {
 		"Emmy nominations 2023: The Last of Us, Pedro Pascal, Andor",
 		"15 Best TV Shows That Were Canceled After Only One Season",
 		"Disney thriller renewed for season two",
+		"The series Harbor Lights was famously axed six years ago",
 	} {
 		if claims := Extract(Item{Headline: headline}); len(claims) != 0 {
 			t.Errorf("%q yielded %+v; want nothing", headline, claims)
@@ -97,6 +98,10 @@ func TestSentenceShapes(t *testing.T) {
 		{"two titles across an owner", "Peacock cancels two", "The Long Quiet and Stephen King's The Hollow have both been canceled after one season.", KindCanceled, "The Long Quiet", "The Long Quiet and Stephen King"},
 		{"owner whose name ends in n", "Apple TV+ cancels two", "Calm Waters and Stephen Allen’s The Hollow have both been canceled.", KindCanceled, "Calm Waters", "Calm Waters and Stephen"},
 		{"a title of common words after 'series'", "FX renewals", "The comedy series What Happens in the Dark, based on an old radio play, was also renewed for its third season.", KindRenewed, "What Happens in the Dark", "Dark"},
+		{"a kind of thing is not a title", "Hulu casting", "Sam Lee joins the cast of Harbor Lights as Rook, a brooding Sentinel who guards the town.", KindCastAdded, "Harbor Lights", "Sentinel"},
+		{"makers before 'comedy'", "Peacock Cancels 'Night Owls' After 2 Seasons", "After two seasons, the Ann Ware and Bo Hart workplace comedy has been canceled by Peacock.", KindCanceled, "Night Owls", "Ann Ware and Bo Hart"},
+		{"the show an actor is known from", "Casting news", "Mad Men star Jane Roe has joined the cast of Harbor Lights for season 2.", KindCastAdded, "Harbor Lights", "Mad Men"},
+		{"a recently announced season is a renewal", "Casting news", "Harbor Lights is adding a familiar face for the recently announced season 4.", KindRenewed, "Harbor Lights", ""},
 		{"based on", "Drama news", "The new HBO series Riverglass, based on Ann Ware's novel The Glass River, premieres March 3, 2027.", KindPremiereDate, "Riverglass", "The Glass River"},
 		{"it stands for the show", "Streaming drama news", "Harbor Lights, which airs weekly on Apple TV+, was a hit, and it is already renewed through season 3, the first MCU series to do so.", KindRenewed, "Harbor Lights", "MCU"},
 	}

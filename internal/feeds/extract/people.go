@@ -36,7 +36,7 @@ func people(s, show string) []Person {
 		}
 		name = strings.Join(words, " ")
 		m[1] = strings.Index(s[m[0]:], name) + m[0] + len(name)
-		if seen[name] || strings.Contains(show, name) || firstNetwork(name) != "" || looksLikeHeadline(name) {
+		if seen[name] || strings.Contains(show, name) || firstNetwork(name) != "" || looksLikeHeadline(name) || fromShow.MatchString(s[m[1]:]) {
 			continue
 		}
 		seen[name] = true
@@ -49,6 +49,10 @@ func people(s, show string) []Person {
 	}
 	return out
 }
+
+// fromShow follows a show a person is known from: "The Tomorrow People
+// alum", "Mad Men star John Slattery".
+var fromShow = regexp.MustCompile(`^[’']?s?\s+(alum|alumna|alumnus|alums|star|stars|veteran|actor|actress|breakout|creator|showrunner)\b`)
 
 // looksLikeHeadline rejects capitalised runs that are headline words, not
 // names: "Series Regular", "Season Premiere".

@@ -158,6 +158,12 @@ func candidates(s string, headline bool) []candidate {
 		if personContext.MatchString(s[:start]) || notShowContext.MatchString(s[:start]) {
 			return // "produced by M. Night Shyamalan", "based on Robert McCammon's novel Stinger"
 		}
+		if indefinite.MatchString(s[:start]) && !seasonFollows(s[end:]) {
+			return // "a charismatic Inhuman": a kind of thing, not a title
+		}
+		if strings.Contains(t, " and ") && strings.HasSuffix(s[:start], "the ") && madeBy.MatchString(s[end:]) {
+			return // "the Billy Eichner and Julie Klausner comedy": its makers
+		}
 		if i := strings.LastIndex(s[start:end], " and "); possessive && i > 0 {
 			// "The Horror of Dolores Roach and Harlan Coben's Shelter": a
 			// title, then the owner of the next one.
@@ -245,6 +251,14 @@ var personContext = regexp.MustCompile(`(?i)\b(by|creator|showrunner|stars?|acto
 // or where it is set, not the show: "based on a Taika Waititi film",
 // "an immediate return to Gilead".
 var notShowContext = regexp.MustCompile(`(?i)(\b(based on|adapted from|inspired by)\b[^,.;:()]{0,40}|\b(return|journey|trip|set) (to|in)\s+)$`)
+
+// indefinite ends a text after which comes a kind of thing ("a
+// charismatic Inhuman"), not a title.
+var indefinite = regexp.MustCompile(`(?i)\b(a|an)\s+([a-z][\w-]*\s+)?$`)
+
+// madeBy follows the names of a show's makers: "the Billy Eichner and
+// Julie Klausner streaming comedy".
+var madeBy = regexp.MustCompile(`^\s+([a-z-]+\s+)?(comedy|drama|dramedy|series|show|thriller|sitcom|docuseries|mockumentary)\b`)
 
 // timeZone is "ET", "ET/PT": when, not what.
 var timeZone = regexp.MustCompile(`^(ET|PT|CT|MT|GMT|BST|ET/PT|PT/ET)$`)
