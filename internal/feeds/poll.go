@@ -145,20 +145,43 @@ func (p *Poller) entry(ctx context.Context, f store.Feed, e Entry, rep *PollRepo
 		published = p.Store.Now()
 	}
 	claims := extract.Extract(extract.Item{Headline: e.Title, Text: e.Summary, Published: published.Format("2006-01-02"), URL: e.Link, Site: f.Title})
-	return p.Store.InTx(ctx, func(tx *store.Store) error {
-		isNew, err := tx.AddFeedItem(ctx, item)
-		if err != nil || !isNew {
-			return err
-		}
-		rep.New++
-		for _, c := range claims {
-			if err := p.claim(ctx, tx, f, e, c, model.DayDate(published), rep); err != nil {
+	// Two workers (or instances) polling feeds that carry the same news
+	// may propose the same show at once: the later transaction fails on
+	// the show's unique slug and, run again, finds the show the other
+	// one added.
+	var err error
+	for range maxEntryAttempts {
+		var got PollReport
+		err = p.Store.InTx(ctx, func(tx *store.Store) error {
+			isNew, err := tx.AddFeedItem(ctx, item)
+			if err != nil || !isNew {
 				return err
 			}
+			got.New++
+			for _, c := range claims {
+				if err := p.claim(ctx, tx, f, e, c, model.DayDate(published), &got); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err == nil {
+			rep.New += got.New
+			rep.Claims += got.Claims
+			rep.Accepted += got.Accepted
+			rep.ProposedShows += got.ProposedShows
+			return nil
 		}
-		return nil
-	})
+		if !errors.Is(err, store.ErrConflict) {
+			return err
+		}
+	}
+	return err
 }
+
+// maxEntryAttempts bounds how often an entry's transaction runs when it
+// conflicts with another's.
+const maxEntryAttempts = 5
 
 func (p *Poller) claim(ctx context.Context, tx *store.Store, f store.Feed, e Entry, c extract.Claim, stated model.PartialDate, rep *PollReport) error {
 	link, err := LinkShow(ctx, tx, c.Show, c.Network)

@@ -2,11 +2,13 @@ package feeds_test
 
 import (
 	"bytes"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -119,6 +121,70 @@ func TestPollExtractLinkProposeAccept(t *testing.T) {
 	f, _ = st.Feed(ctx, f.ID)
 	if f.Failures != 0 || !f.NextPollAt.After(f.LastPolledAt) {
 		t.Errorf("feed state after polls: %+v", f)
+	}
+}
+
+// TestConcurrentPollsProposeEachShowOnce polls many feeds carrying the
+// same news at once, as the job workers do: each show the news names is
+// proposed once, and no poll fails because another proposed it first.
+func TestConcurrentPollsProposeEachShowOnce(t *testing.T) {
+	ctx := t.Context()
+	var logs bytes.Buffer
+
+	// One feed alone tells how many shows the news proposes.
+	alone := dbtest.Store(t)
+	f, err := alone.AddFeed(ctx, serveFeed(t, "news.rss").URL, model.TierTrade)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := poller(alone, true, &logs).Poll(ctx, f); err != nil {
+		t.Fatal(err)
+	}
+	want, err := alone.CountShows(ctx)
+	if err != nil || want == 0 {
+		t.Fatalf("one feed proposed %d shows (%v); the fixture should propose some", want, err)
+	}
+
+	st := dbtest.Store(t)
+	srv := serveFeed(t, "news.rss")
+	var list []store.Feed
+	for i := range 24 {
+		f, err := st.AddFeed(ctx, fmt.Sprintf("%s/feed/%d", srv.URL, i), model.TierTrade)
+		if err != nil {
+			t.Fatal(err)
+		}
+		list = append(list, f)
+	}
+	p := poller(st, true, &logs)
+	errs := make(chan error, len(list))
+	work := make(chan store.Feed)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for f := range work {
+				_, err := p.Poll(ctx, f)
+				errs <- err
+			}
+		})
+	}
+	for _, f := range list {
+		work <- f
+	}
+	close(work)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Errorf("poll: %v", err)
+		}
+	}
+	if got, err := st.CountShows(ctx); err != nil || got != want {
+		t.Errorf("%d shows after 24 feeds with the same news, want %d (%v)", got, want, err)
+	}
+	for _, f := range list {
+		if n, _ := st.CountFeedItems(ctx, f.ID); n != 3 {
+			t.Errorf("feed %d saved %d items, want 3", f.ID, n)
+		}
 	}
 }
 

@@ -51,10 +51,17 @@ func (s *Store) AddClaim(ctx context.Context, c *model.Claim) (Change, error) {
 			INSERT INTO claims (fingerprint, show_id, season, person_id, kind, status, date_value, episodes, actor, character,
 				cast_change, text_value, quote, speaker, source_id, stated_at, recorded_at, confidence, origin, supersedes, rule)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
-			RETURNING id`,
+			ON CONFLICT (fingerprint) DO NOTHING RETURNING id`,
 			fp, c.ShowID, c.Season, nullInt(c.PersonID), string(c.Kind), string(c.Status), c.Date.String(), c.Episodes, c.Actor, c.Character,
 			string(c.CastChange), c.Text, c.Quote, c.Speaker, srcID, c.StatedAt.String(), now, c.Confidence, string(c.Origin),
 			nullInt(c.Supersedes), c.Rule).Scan(&c.ID)
+		if errors.Is(mapErr(err), ErrNotFound) {
+			// Another transaction recorded the same claim meanwhile (two
+			// feeds carrying one article): it stands, as a re-import would.
+			change = Unchanged
+			err = tx.queryRow(ctx, `SELECT id FROM claims WHERE fingerprint = $1`, fp).Scan(&c.ID)
+			return mapErr(err)
+		}
 		if err != nil {
 			return fmt.Errorf("insert claim: %w", mapErr(err))
 		}

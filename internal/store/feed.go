@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
@@ -128,17 +127,17 @@ func (s *Store) AddFeedItem(ctx context.Context, it FeedItem) (bool, error) {
 	if seen, err := s.HasFeedItem(ctx, it); err != nil || seen {
 		return false, err
 	}
-	_, err := s.exec(ctx, `
+	// ON CONFLICT DO NOTHING: the same feed polled twice at once saves the
+	// item once, and no error aborts a PostgreSQL transaction.
+	res, err := s.exec(ctx, `
 		INSERT INTO feed_items (feed_id, guid, link, hash, title, summary, published_at, fetched_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (feed_id, guid) DO NOTHING`,
 		it.FeedID, it.GUID, it.Link, it.Hash, it.Title, it.Summary, nullTime(it.Published), s.now().UTC())
-	if errors.Is(mapErr(err), ErrConflict) {
-		return false, nil
-	}
 	if err != nil {
 		return false, fmt.Errorf("save feed item %q: %w", it.GUID, mapErr(err))
 	}
-	return true, nil
+	n, err := res.RowsAffected()
+	return n == 1, err
 }
 
 // CountFeedItems counts a feed's items.

@@ -221,12 +221,20 @@ func (s *Store) freeSlug(ctx context.Context, sh *model.Show) (string, error) {
 		candidates = append(candidates, base+"-"+strconv.Itoa(i))
 	}
 	for _, c := range candidates {
-		var n int
-		if err := s.queryRow(ctx, `SELECT COUNT(*) FROM shows WHERE slug = $1`, c).Scan(&n); err != nil {
-			return "", mapErr(err)
-		}
-		if n == 0 {
+		var (
+			titleKey string
+			proposed bool
+		)
+		err := mapErr(s.queryRow(ctx, `SELECT title_key, proposed FROM shows WHERE slug = $1`, c).Scan(&titleKey, &proposed))
+		switch {
+		case errors.Is(err, ErrNotFound):
 			return c, nil
+		case err != nil:
+			return "", err
+		case sh.Proposed && proposed && titleKey == match.Key(sh.Title):
+			// Another transaction proposed this very show since the caller
+			// looked for it: running again, the caller finds it.
+			return "", fmt.Errorf("%w: show %q was proposed concurrently", ErrConflict, sh.Title)
 		}
 	}
 	return "", fmt.Errorf("no free slug for %q: %w", sh.Title, ErrConflict)

@@ -12,6 +12,19 @@ import (
 // recorded with another publisher, date or tier is a conflict: changing a
 // source's tier would silently change every answer that cites it.
 func (s *Store) SaveSource(ctx context.Context, src model.Source) (int64, error) {
+	id, err := s.saveSource(ctx, src)
+	if errors.Is(err, errRaced) {
+		// Another transaction recorded the URL between our read and our
+		// write; read what it recorded.
+		id, err = s.saveSource(ctx, src)
+	}
+	return id, err
+}
+
+// errRaced says another transaction inserted the same row first.
+var errRaced = errors.New("inserted concurrently")
+
+func (s *Store) saveSource(ctx context.Context, src model.Source) (int64, error) {
 	var (
 		have      model.Source
 		published string
@@ -31,8 +44,14 @@ func (s *Store) SaveSource(ctx context.Context, src model.Source) (int64, error)
 		return 0, err
 	}
 	var id int64
-	err = s.queryRow(ctx, `INSERT INTO sources (url, publisher, title, published, tier) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+	// ON CONFLICT DO NOTHING rather than a unique violation: in a
+	// PostgreSQL transaction an error would abort the whole transaction.
+	err = s.queryRow(ctx, `INSERT INTO sources (url, publisher, title, published, tier) VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (url) DO NOTHING RETURNING id`,
 		src.URL, src.Publisher, src.Title, src.Published.String(), string(src.Tier)).Scan(&id)
+	if errors.Is(mapErr(err), ErrNotFound) {
+		return 0, errRaced
+	}
 	if err != nil {
 		return 0, fmt.Errorf("insert source %s: %w", src.URL, mapErr(err))
 	}

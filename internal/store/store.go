@@ -58,18 +58,27 @@ const maxStatements = 200
 // it only looks: preparing takes a second connection from the pool,
 // which, while the transaction holds SQLite's write lock, may be held by
 // a writer waiting for that lock — a deadlock until the busy timeout.
+//
+// The cache's lock is not held while preparing: preparing waits for a
+// connection, and a transaction that needs the lock to look up its next
+// statement may be what holds the connection up.
 func (s *Store) stmt(ctx context.Context, query string) *sql.Stmt {
 	s.stmts.mu.Lock()
-	defer s.stmts.mu.Unlock()
-	if st, ok := s.stmts.m[query]; ok {
+	st, ok := s.stmts.m[query]
+	full := len(s.stmts.m) >= maxStatements
+	s.stmts.mu.Unlock()
+	if _, inTx := s.q.(*sql.Tx); ok || inTx || full {
 		return st
-	}
-	if _, inTx := s.q.(*sql.Tx); inTx || len(s.stmts.m) >= maxStatements {
-		return nil
 	}
 	st, err := s.db.PrepareContext(ctx, query)
 	if err != nil {
 		return nil
+	}
+	s.stmts.mu.Lock()
+	defer s.stmts.mu.Unlock()
+	if have, ok := s.stmts.m[query]; ok {
+		st.Close() // another caller prepared it meanwhile
+		return have
 	}
 	s.stmts.m[query] = st
 	return st
