@@ -144,25 +144,15 @@ func (a *API) addFeed(w http.ResponseWriter, r *http.Request) {
 		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
 		return
 	}
-	if body.Tier == "" {
-		body.Tier = string(model.TierReport)
-	}
-	tier, err := model.ParseTier(body.Tier)
-	if err != nil {
+	f, err := feeds.Subscribe(r.Context(), a.Store, body.URL, body.Tier)
+	switch {
+	case errors.Is(err, feeds.ErrSubscribed):
+		httpx.WriteError(w, http.StatusConflict, "conflict", err.Error())
+		return
+	case errors.Is(err, feeds.ErrBadFeed):
 		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
 		return
-	}
-	u, err := feeds.CheckURL(body.URL)
-	if err != nil {
-		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
-		return
-	}
-	f, err := a.Store.AddFeed(r.Context(), u, tier)
-	if errors.Is(err, store.ErrConflict) {
-		httpx.WriteError(w, http.StatusConflict, "conflict", "already subscribed to "+u)
-		return
-	}
-	if err != nil {
+	case err != nil:
 		a.fail(w, r, err)
 		return
 	}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/nextseason/nextseason/internal/feeds"
 	"github.com/nextseason/nextseason/internal/httpx"
-	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -35,20 +34,12 @@ func feedsAdd(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	t, err := model.ParseTier(*tier)
-	if err != nil {
-		return err
-	}
-	u, err := feeds.CheckURL(word)
-	if err != nil {
-		return err
-	}
 	st, closeDB, err := a.openStore(ctx, true)
 	if err != nil {
 		return err
 	}
 	defer closeDB()
-	f, err := st.AddFeed(ctx, u, t)
+	f, err := feeds.Subscribe(ctx, st, word, *tier)
 	if err != nil {
 		return err
 	}

@@ -231,11 +231,3 @@ func publisher(f store.Feed) string {
 	return f.URL
 }
 
-// CheckURL validates a feed URL a user gives: absolute http or https.
-func CheckURL(raw string) (string, error) {
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("feed URL %q: want an absolute http(s) URL", raw)
-	}
-	return u.String(), nil
-}

@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -87,6 +88,49 @@ func TestReviewAPI(t *testing.T) {
 	}
 	if code, body := do(t, "POST", srv.URL+"/api/v1/feeds", strings.NewReader(`{"url": "https://example.com/feed.xml", "tier": "trade"}`), bearer); code != 201 {
 		t.Errorf("adding a feed: %d %s", code, body)
+	}
+	if code, body := do(t, "POST", srv.URL+"/api/v1/feeds", strings.NewReader(`{"url": "https://example.com/feed.xml"}`), bearer); code != http.StatusConflict || !strings.Contains(body, "already subscribed") {
+		t.Errorf("adding the feed again: %d %s, want 409", code, body)
+	}
+}
+
+// TestFeedsPage subscribes to a feed from the editors' page: a bad URL or
+// tier, or a feed already there, is refused with the reason and saves
+// nothing.
+func TestFeedsPage(t *testing.T) {
+	srv, st := setup(t)
+	basic := map[string]string{"Authorization": "Basic " + base64.StdEncoding.EncodeToString([]byte("ed:"+editorToken))}
+	if code, _ := do(t, "GET", srv.URL+"/feeds", nil, nil); code != http.StatusUnauthorized {
+		t.Errorf("the feeds page without a password: %d, want 401", code)
+	}
+	if code, page := do(t, "GET", srv.URL+"/feeds", nil, basic); code != 200 || !strings.Contains(page, "No feeds yet") || !strings.Contains(page, `action="/feeds"`) {
+		t.Fatalf("empty feeds page: %d\n%s", code, page)
+	}
+	subscribe := func(u, tier string) (int, string) {
+		form := url.Values{"url": {u}, "tier": {tier}}
+		h := map[string]string{"Content-Type": "application/x-www-form-urlencoded"}
+		for k, v := range basic {
+			h[k] = v
+		}
+		return do(t, "POST", srv.URL+"/feeds", strings.NewReader(form.Encode()), h)
+	}
+	// The client follows the redirect to the list, which names the feed.
+	if code, page := subscribe("https://news.example.com/tv.xml", "trade"); code != 200 || !strings.Contains(page, "Subscribed to https://news.example.com/tv.xml") || !strings.Contains(page, "<td>trade</td>") {
+		t.Errorf("subscribing: %d\n%s", code, page)
+	}
+	for _, bad := range []struct{ url, tier, why string }{
+		{"javascript:alert(1)", "trade", "want an absolute http(s) URL"},
+		{"https://other.example.com/feed", "gossip", "gossip"},
+		{"https://news.example.com/tv.xml", "report", "already subscribed"},
+	} {
+		code, page := subscribe(bad.url, bad.tier)
+		if (code != http.StatusBadRequest && code != http.StatusConflict) || !strings.Contains(page, bad.why) {
+			t.Errorf("subscribing to %q (%s): %d; want the reason %q\n%s", bad.url, bad.tier, code, bad.why, page)
+		}
+	}
+	all, err := st.Feeds(t.Context(), false)
+	if err != nil || len(all) != 1 || all[0].Tier != model.TierTrade {
+		t.Errorf("feeds after one good and three bad forms: %+v (%v)", all, err)
 	}
 }
 
