@@ -230,4 +230,3 @@ func publisher(f store.Feed) string {
 	}
 	return f.URL
 }
-
