@@ -136,9 +136,7 @@ func candidates(s string, headline bool) []candidate {
 			return
 		}
 		start, end := run[0].start, run[len(run)-1].end
-		t := strings.Trim(s[start:end], "\"“”‘’'(),.:;!?-–")
-		possessive := strings.HasSuffix(t, "’s") || strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "‘s")
-		t = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(t, "’s"), "'s"), "‘s")
+		t, possessive := bareTitle(s[start:end])
 		// "Stranger Things 4": a season number, not part of the title.
 		if f := strings.Fields(t); len(f) > 1 && len(f[len(f)-1]) <= 2 && strings.Trim(f[len(f)-1], "0123456789") == "" {
 			t = strings.Join(f[:len(f)-1], " ")
@@ -167,10 +165,10 @@ func candidates(s string, headline bool) []candidate {
 		if i := strings.LastIndex(s[start:end], " and "); possessive && i > 0 {
 			// "The Horror of Dolores Roach and Harlan Coben's Shelter": a
 			// title, then the owner of the next one.
-			first := strings.Trim(s[start:start+i], "\"“”‘’'(),.:;!?-–")
+			first, _ := bareTitle(s[start : start+i])
 			out = append(out, candidate{title: first, start: start, end: start + i, named: introduced.MatchString(s[:start])})
 			start += i + len(" and ")
-			t = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.Trim(s[start:end], "\"“”‘’'(),.:;!?-–"), "’s"), "'s"), "‘s")
+			t, _ = bareTitle(s[start:end])
 		}
 		out = append(out, candidate{title: t, start: start, end: end, possessive: possessive, named: introduced.MatchString(s[:start])})
 	}
@@ -311,4 +309,16 @@ func weekdayTitle(w, rest string) bool {
 	}
 	f := strings.Fields(rest)
 	return len(f) > 0 && capitalised(f[0]) && !isHeadlineWord(f[0]) && !strings.ContainsAny(f[0][:1], "0123456789")
+}
+
+// bareTitle strips a span of quotes and punctuation and of a possessive
+// "'s", which it reports.
+func bareTitle(span string) (title string, possessive bool) {
+	t := strings.Trim(span, "\"“”‘’'(),.:;!?-–")
+	for _, suffix := range []string{"’s", "'s", "‘s"} {
+		if strings.HasSuffix(t, suffix) {
+			return strings.TrimSuffix(t, suffix), true
+		}
+	}
+	return t, false
 }
