@@ -18,8 +18,8 @@ type API struct {
 	Store *store.Store
 	Log   *slog.Logger
 	Now   func() time.Time
-	// EditorToken is the bearer token of the editors' endpoints; empty
-	// turns them off.
+	// EditorToken is a bearer token shared by editors, besides their
+	// own API tokens; empty turns it off.
 	EditorToken string
 }
 
@@ -29,6 +29,7 @@ func (a *API) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/shows/{slug}", a.getShow)
 	mux.HandleFunc("GET /api/v1/shows/{slug}/claims", a.listClaims)
 	mux.HandleFunc("GET /api/v1/shows/{slug}/seasons/{n}/outlook", a.getOutlook)
+	mux.Handle("GET /api/v1/me", a.signedIn(false, a.getMe))
 	mux.Handle("GET /api/v1/review", a.editor(a.listReview))
 	mux.Handle("POST /api/v1/claims/{id}/accept", a.editor(a.acceptClaim))
 	mux.Handle("POST /api/v1/claims/{id}/reject", a.editor(a.rejectClaim))

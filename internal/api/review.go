@@ -1,13 +1,11 @@
 package api
 
 import (
-	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/nextseason/nextseason/internal/feeds"
 	"github.com/nextseason/nextseason/internal/httpx"
@@ -18,23 +16,6 @@ import (
 
 // maxBody bounds a JSON request body.
 const maxBody = 64 << 10
-
-// editor lets a request through only with the editors' bearer token.
-func (a *API) editor(next http.HandlerFunc) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if a.EditorToken == "" {
-			httpx.WriteError(w, http.StatusForbidden, "forbidden", "the editors' API is off: set NEXTSEASON_EDITOR_TOKEN")
-			return
-		}
-		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(a.EditorToken)) != 1 {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="nextseason editors"`)
-			httpx.WriteError(w, http.StatusUnauthorized, "unauthorized", "send the editors' token as Authorization: Bearer TOKEN")
-			return
-		}
-		next(w, r)
-	})
-}
 
 // QueuedClaim is a claim waiting for review, with what an editor needs
 // to judge it.

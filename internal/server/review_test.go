@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nextseason/nextseason/internal/auth"
 	"github.com/nextseason/nextseason/internal/dbtest"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/store"
@@ -177,5 +178,39 @@ func TestReviewPage(t *testing.T) {
 	c, _ := st.ClaimByID(t.Context(), id)
 	if c.State != model.StateRejected || c.Reviewer != "ed" {
 		t.Errorf("after the page's reject: %s by %q", c.State, c.Reviewer)
+	}
+}
+
+// TestUserTokens: a user's API token opens what the user's role allows,
+// and nothing else.
+func TestUserTokens(t *testing.T) {
+	srv, st := setup(t)
+	tokenFor := func(email string, role model.Role) map[string]string {
+		u, err := st.AddUser(t.Context(), email, role, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		token, hash := auth.NewToken()
+		if err := st.AddToken(t.Context(), u.ID, hash); err != nil {
+			t.Fatal(err)
+		}
+		return map[string]string{"Authorization": "Bearer " + token}
+	}
+	editor, viewer := tokenFor("ed@example.com", model.RoleEditor), tokenFor("vi@example.com", model.RoleViewer)
+	forged, _ := auth.NewToken()
+	if code, body := do(t, "GET", srv.URL+"/api/v1/review", nil, editor); code != 200 {
+		t.Errorf("the queue with an editor's token: %d %s", code, body)
+	}
+	if code, body := do(t, "GET", srv.URL+"/api/v1/review", nil, viewer); code != http.StatusForbidden || !strings.Contains(body, "editor role") {
+		t.Errorf("the queue with a viewer's token: %d %s, want 403", code, body)
+	}
+	if code, _ := do(t, "GET", srv.URL+"/api/v1/review", nil, map[string]string{"Authorization": "Bearer " + forged}); code != http.StatusUnauthorized {
+		t.Errorf("the queue with a made-up token: %d, want 401", code)
+	}
+	if code, body := do(t, "GET", srv.URL+"/api/v1/me", nil, viewer); code != 200 || !strings.Contains(body, `"email": "vi@example.com"`) || !strings.Contains(body, `"role": "viewer"`) {
+		t.Errorf("/api/v1/me for the viewer: %d %s", code, body)
+	}
+	if code, _ := do(t, "GET", srv.URL+"/api/v1/me", nil, nil); code != http.StatusUnauthorized {
+		t.Errorf("/api/v1/me without a token: %d, want 401", code)
 	}
 }
