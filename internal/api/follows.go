@@ -1,0 +1,106 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/nextseason/nextseason/internal/answer"
+	"github.com/nextseason/nextseason/internal/httpx"
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+// FollowView is a follow as the API shows it.
+type FollowView struct {
+	Show     string            `json:"show"`
+	Title    string            `json:"title"`
+	Events   []model.EventKind `json:"events"`
+	Delivery model.Delivery    `json:"delivery"`
+}
+
+func followView(f store.FollowedShow) FollowView {
+	return FollowView{Show: f.Slug, Title: f.Title, Events: f.Events, Delivery: f.Delivery}
+}
+
+// followRequest is the body of POST and DELETE /api/v1/me/follows.
+type followRequest struct {
+	Show     string   `json:"show"`
+	Events   []string `json:"events"`
+	Delivery string   `json:"delivery"`
+}
+
+// readFollow decodes and checks a follow request, and finds its show.
+func (a *API) readFollow(w http.ResponseWriter, r *http.Request) (followRequest, model.Show, bool) {
+	var body followRequest
+	if err := decodeOptional(r, &body); err != nil {
+		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
+		return body, model.Show{}, false
+	}
+	if body.Show == "" {
+		httpx.WriteError(w, http.StatusBadRequest, "bad_request", `body: name the show, {"show": "partner-track"}`)
+		return body, model.Show{}, false
+	}
+	sh, err := answer.FindShow(r.Context(), a.Store, body.Show)
+	if err != nil {
+		a.fail(w, r, err)
+		return body, model.Show{}, false
+	}
+	return body, sh, true
+}
+
+func (a *API) listFollows(w http.ResponseWriter, r *http.Request) {
+	u, _ := currentUser(r.Context())
+	all, err := a.Store.Follows(r.Context(), u.ID)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	out := make([]FollowView, 0, len(all))
+	for _, f := range all {
+		out = append(out, followView(f))
+	}
+	httpx.WriteJSON(w, http.StatusOK, out)
+}
+
+// follow starts following a show, or changes what an existing follow
+// sends: {"show": slug, "events": [...], "delivery": "immediate"|"digest"}.
+func (a *API) follow(w http.ResponseWriter, r *http.Request) {
+	u, _ := currentUser(r.Context())
+	body, sh, ok := a.readFollow(w, r)
+	if !ok {
+		return
+	}
+	events, err := model.ParseEventKinds(body.Events)
+	if err != nil {
+		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
+		return
+	}
+	delivery, err := model.ParseDelivery(body.Delivery)
+	if err != nil {
+		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
+		return
+	}
+	f := model.Follow{UserID: u.ID, ShowID: sh.ID, Events: events, Delivery: delivery}
+	if err := a.Store.SaveFollow(r.Context(), &f); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	httpx.WriteJSON(w, http.StatusOK, followView(store.FollowedShow{Follow: f, Slug: sh.Slug, Title: sh.Title}))
+}
+
+// unfollow ends the signed-in user's follow of a show: {"show": slug}.
+func (a *API) unfollow(w http.ResponseWriter, r *http.Request) {
+	u, _ := currentUser(r.Context())
+	_, sh, ok := a.readFollow(w, r)
+	if !ok {
+		return
+	}
+	found, err := a.Store.Unfollow(r.Context(), u.ID, sh.ID)
+	switch {
+	case err != nil:
+		a.fail(w, r, err)
+	case !found:
+		httpx.WriteError(w, http.StatusNotFound, "not_found", "you do not follow "+sh.Title)
+	default:
+		w.WriteHeader(http.StatusNoContent)
+	}
+}

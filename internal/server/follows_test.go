@@ -1,0 +1,87 @@
+package server_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/nextseason/nextseason/internal/auth"
+	"github.com/nextseason/nextseason/internal/model"
+)
+
+// TestFollowsAreEachUsersOwn: follows are made, changed and ended through
+// the API, and one user never sees or ends another's.
+func TestFollowsAreEachUsersOwn(t *testing.T) {
+	srv, st := setup(t)
+	tokenFor := func(email string) map[string]string {
+		u, err := st.AddUser(t.Context(), email, model.RoleViewer, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		token, hash := auth.NewToken()
+		if err := st.AddToken(t.Context(), u.ID, hash); err != nil {
+			t.Fatal(err)
+		}
+		return map[string]string{"Authorization": "Bearer " + token, "Content-Type": "application/json"}
+	}
+	ann, bob := tokenFor("ann@example.com"), tokenFor("bob@example.com")
+	list := func(who map[string]string) []map[string]any {
+		t.Helper()
+		code, body := do(t, "GET", srv.URL+"/api/v1/me/follows", nil, who)
+		var out []map[string]any
+		if err := json.Unmarshal([]byte(body), &out); err != nil || code != 200 {
+			t.Fatalf("list follows: %d %s", code, body)
+		}
+		return out
+	}
+	if code, body := do(t, "POST", srv.URL+"/api/v1/me/follows", strings.NewReader(`{"show": "partner-track", "events": ["canceled", "renewed", "renewed"], "delivery": "digest"}`), ann); code != 200 ||
+		!strings.Contains(body, `"events": [`) || !strings.Contains(body, `"delivery": "digest"`) {
+		t.Fatalf("ann follows Partner Track: %d %s", code, body)
+	}
+	if got := list(ann); len(got) != 1 || got[0]["show"] != "partner-track" || len(got[0]["events"].([]any)) != 2 || got[0]["events"].([]any)[0] != "renewed" {
+		t.Errorf("ann's follows: %v", got)
+	}
+	if got := list(bob); len(got) != 0 {
+		t.Errorf("bob sees follows that are not his: %v", got)
+	}
+	if code, _ := do(t, "DELETE", srv.URL+"/api/v1/me/follows", strings.NewReader(`{"show": "partner-track"}`), bob); code != http.StatusNotFound {
+		t.Errorf("bob unfollowing a show only ann follows: %d, want 404", code)
+	}
+	if got := list(ann); len(got) != 1 {
+		t.Errorf("ann's follow after bob's attempt: %v", got)
+	}
+	for _, bad := range []struct {
+		body string
+		code int
+	}{
+		{`{"show": "partner-track", "events": ["explodes"]}`, 400},
+		{`{"show": "partner-track", "delivery": "weekly"}`, 400},
+		{`{"show": "no such show at all"}`, 404},
+		{`{"show": 12}`, 400},
+		{`{"show": "partner-track"`, 400},
+		{`{}`, 400},
+		{`{"show": "partner-track", "user_id": 1}`, 400},
+	} {
+		if code, body := do(t, "POST", srv.URL+"/api/v1/me/follows", strings.NewReader(bad.body), ann); code != bad.code {
+			t.Errorf("POST %s: %d %s, want %d", bad.body, code, body, bad.code)
+		}
+	}
+	if got := list(ann); len(got) != 1 || got[0]["delivery"] != "digest" {
+		t.Errorf("refused requests changed ann's follow: %v", got)
+	}
+	// Following again with no events changes the follow to every event.
+	do(t, "POST", srv.URL+"/api/v1/me/follows", strings.NewReader(`{"show": "partner-track"}`), ann)
+	if got := list(ann); len(got) != 1 || len(got[0]["events"].([]any)) != len(model.EventKinds) || got[0]["delivery"] != "immediate" {
+		t.Errorf("ann's follow after following again: %v", got)
+	}
+	if code, _ := do(t, "GET", srv.URL+"/api/v1/me/follows", nil, nil); code != http.StatusUnauthorized {
+		t.Errorf("follows without a token: %d, want 401", code)
+	}
+	if code, _ := do(t, "DELETE", srv.URL+"/api/v1/me/follows", strings.NewReader(`{"show": "partner-track"}`), ann); code != http.StatusNoContent {
+		t.Errorf("ann unfollows: %d, want 204", code)
+	}
+	if got := list(ann); len(got) != 0 {
+		t.Errorf("ann's follows after unfollowing: %v", got)
+	}
+}

@@ -1,0 +1,74 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/nextseason/nextseason/internal/model"
+)
+
+// FollowedShow is a follow with the show's slug and title.
+type FollowedShow struct {
+	model.Follow
+	Slug, Title string
+}
+
+// SaveFollow makes userID follow a show, or changes the events and
+// delivery of the follow already there. f.ID is set.
+func (s *Store) SaveFollow(ctx context.Context, f *model.Follow) error {
+	events := make([]string, len(f.Events))
+	for i, e := range f.Events {
+		events[i] = string(e)
+	}
+	err := s.queryRow(ctx, `
+		INSERT INTO follows (user_id, show_id, events, delivery, created_at) VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (user_id, show_id) DO UPDATE SET events = excluded.events, delivery = excluded.delivery
+		RETURNING id`,
+		f.UserID, f.ShowID, strings.Join(events, ","), string(f.Delivery), s.now().UTC()).Scan(&f.ID)
+	if err != nil {
+		return fmt.Errorf("follow show %d: %w", f.ShowID, mapErr(err))
+	}
+	return nil
+}
+
+// Unfollow ends userID's follow of a show; it reports whether there was
+// one. Only the user's own follow can be ended: the user is part of the key.
+func (s *Store) Unfollow(ctx context.Context, userID, showID int64) (bool, error) {
+	res, err := s.exec(ctx, `DELETE FROM follows WHERE user_id = $1 AND show_id = $2`, userID, showID)
+	if err != nil {
+		return false, fmt.Errorf("unfollow show %d: %w", showID, mapErr(err))
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
+}
+
+// Follows lists userID's follows, by show title.
+func (s *Store) Follows(ctx context.Context, userID int64) ([]FollowedShow, error) {
+	rows, err := s.query(ctx, `
+		SELECT f.id, f.user_id, f.show_id, f.events, f.delivery, sh.slug, sh.title
+		FROM follows f JOIN shows sh ON sh.id = f.show_id
+		WHERE f.user_id = $1 ORDER BY sh.title, f.id`, userID)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []FollowedShow
+	for rows.Next() {
+		var (
+			f             FollowedShow
+			events, deliv string
+		)
+		if err := rows.Scan(&f.ID, &f.UserID, &f.ShowID, &events, &deliv, &f.Slug, &f.Title); err != nil {
+			return nil, mapErr(err)
+		}
+		for _, e := range strings.Split(events, ",") {
+			if e != "" {
+				f.Events = append(f.Events, model.EventKind(e))
+			}
+		}
+		f.Delivery = model.Delivery(deliv)
+		out = append(out, f)
+	}
+	return out, mapErr(rows.Err())
+}
