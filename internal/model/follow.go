@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"slices"
+	"time"
+)
 
 // EventKind is a change a follower may be told about.
 type EventKind string
@@ -67,4 +70,17 @@ type Follow struct {
 	ShowID   int64
 	Events   []EventKind
 	Delivery Delivery
+}
+
+// Event is a change in a resolved answer about a show's season, stored
+// once, with what it rests on.
+type Event struct {
+	ID         int64
+	ShowID     int64
+	Season     int
+	Kind       EventKind
+	Old, New   string
+	ClaimID    int64 // 0 when no claim carries it
+	SourceURL  string
+	HappenedAt time.Time
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/nextseason/nextseason/internal/events"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/store"
 )
@@ -35,22 +36,27 @@ func Accept(ctx context.Context, st *store.Store, id int64, showRef, reviewer st
 			}
 			showID = sh.ID
 		}
-		if showID != c.ShowID {
-			fixed := c.Claim
-			fixed.ID, fixed.ShowID, fixed.Supersedes = 0, showID, c.ID
-			fixed.State, fixed.Reviewer = model.StateAccepted, reviewer
-			if _, err := tx.AddClaim(ctx, &fixed); err != nil {
-				return err
+		// What the acceptance changes in the season's answer is recorded
+		// as events, in the same transaction.
+		_, err = events.Record(ctx, tx, showID, c.Season, func() error {
+			if showID != c.ShowID {
+				fixed := c.Claim
+				fixed.ID, fixed.ShowID, fixed.Supersedes = 0, showID, c.ID
+				fixed.State, fixed.Reviewer = model.StateAccepted, reviewer
+				if _, err := tx.AddClaim(ctx, &fixed); err != nil {
+					return err
+				}
+				out = fixed
+			} else {
+				if err := tx.Review(ctx, id, model.StateAccepted, reviewer); err != nil {
+					return err
+				}
+				out = c.Claim
+				out.State, out.Reviewer = model.StateAccepted, reviewer
 			}
-			out = fixed
-		} else {
-			if err := tx.Review(ctx, id, model.StateAccepted, reviewer); err != nil {
-				return err
-			}
-			out = c.Claim
-			out.State, out.Reviewer = model.StateAccepted, reviewer
-		}
-		return tx.ConfirmShow(ctx, out.ShowID)
+			return tx.ConfirmShow(ctx, out.ShowID)
+		})
+		return err
 	})
 	return out, err
 }
