@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/nextseason/nextseason/internal/events"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/store"
 )
@@ -51,7 +52,7 @@ func Apply(ctx context.Context, st *store.Store, f File, reviewer string) (Repor
 			if v.State != model.StateProposed {
 				v.Reviewer = reviewer
 			}
-			change, err := tx.AddClaim(ctx, &v)
+			change, err := events.AddClaim(ctx, tx, &v)
 			if err != nil {
 				return LineError{Line: c.Line, Err: err}
 			}

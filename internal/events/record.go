@@ -4,7 +4,7 @@ package events
 
 import (
 	"context"
-	"errors"
+	"slices"
 
 	"github.com/nextseason/nextseason/internal/facts"
 	"github.com/nextseason/nextseason/internal/model"
@@ -12,54 +12,81 @@ import (
 )
 
 // Record runs write, which may change what is known about a show's
-// season, inside tx, and stores once each event the change causes: the
-// season's outlook today before and after, compared by facts.Changes.
+// season, inside tx, and stores once each event the change causes.
 func Record(ctx context.Context, tx *store.Store, showID int64, season int, write func() error) ([]model.Event, error) {
-	before, err := outlook(ctx, tx, showID, season)
+	return RecordShow(ctx, tx, showID, func() ([]int, error) { return []int{season}, write() })
+}
+
+// RecordShow runs write, which changes what is known about a show and
+// reports the seasons it touched, inside tx; then it compares each
+// season's outlook today, from the show's data before and after, with
+// facts.Changes, and stores each change once as an event.
+func RecordShow(ctx context.Context, tx *store.Store, showID int64, write func() (seasons []int, err error)) ([]model.Event, error) {
+	before, err := showData(ctx, tx, showID)
 	if err != nil {
 		return nil, err
 	}
-	if err := write(); err != nil {
-		return nil, err
-	}
-	after, err := outlook(ctx, tx, showID, season)
+	seasons, err := write()
 	if err != nil {
 		return nil, err
 	}
+	after, err := showData(ctx, tx, showID)
+	if err != nil {
+		return nil, err
+	}
+	today := model.DayDate(tx.Now())
 	var out []model.Event
-	for _, c := range facts.Changes(before, after) {
-		e := model.Event{ShowID: showID, Season: season, Kind: c.Kind, Old: c.Old, New: c.New}
-		if len(c.Evidence) > 0 {
-			e.ClaimID, e.SourceURL = c.Evidence[0].ID, c.Evidence[0].Source.URL
-		}
-		isNew, err := tx.AddEvent(ctx, &e)
-		if err != nil {
-			return nil, err
-		}
-		if isNew {
-			out = append(out, e)
+	for _, season := range slices.Compact(slices.Sorted(slices.Values(seasons))) {
+		for _, c := range facts.Changes(outlook(before, season, today), outlook(after, season, today)) {
+			e := model.Event{ShowID: showID, Season: season, Kind: c.Kind, Old: c.Old, New: c.New}
+			if len(c.Evidence) > 0 {
+				e.ClaimID, e.SourceURL = c.Evidence[0].ID, c.Evidence[0].Source.URL
+			}
+			isNew, err := tx.AddEvent(ctx, &e)
+			if err != nil {
+				return nil, err
+			}
+			if isNew {
+				out = append(out, e)
+			}
 		}
 	}
 	return out, nil
 }
 
-// outlook is the season's outlook as of today; a season the show cannot
-// have (none, or beyond the next) has none, and no events.
-func outlook(ctx context.Context, tx *store.Store, showID int64, season int) (facts.Outlook, error) {
-	if season < 1 {
-		return facts.Outlook{}, nil
-	}
+func showData(ctx context.Context, tx *store.Store, showID int64) (facts.ShowData, error) {
 	sh, err := tx.Show(ctx, showID)
 	if err != nil {
-		return facts.Outlook{}, err
+		return facts.ShowData{}, err
 	}
-	d, err := tx.ShowData(ctx, sh)
+	return tx.ShowData(ctx, sh)
+}
+
+// outlook is a season's outlook; a season the show cannot have (none, or
+// beyond the next) has an empty one, and so no events.
+func outlook(d facts.ShowData, season int, today model.PartialDate) facts.Outlook {
+	if season < 1 {
+		return facts.Outlook{}
+	}
+	o, err := facts.ComposeOutlook(d, season, today)
 	if err != nil {
-		return facts.Outlook{}, err
+		return facts.Outlook{}
 	}
-	o, err := facts.ComposeOutlook(d, season, model.DayDate(tx.Now()))
-	if errors.Is(err, facts.ErrNoSuchSeason) {
-		return facts.Outlook{}, nil
+	return o
+}
+
+// AddClaim adds a claim in tx; an accepted one goes through Record, so
+// the events it causes are stored with it. A proposed claim changes no
+// answer until an editor accepts it.
+func AddClaim(ctx context.Context, tx *store.Store, c *model.Claim) (store.Change, error) {
+	if c.State != model.StateAccepted {
+		return tx.AddClaim(ctx, c)
 	}
-	return o, err
+	var change store.Change
+	_, err := Record(ctx, tx, c.ShowID, c.Season, func() error {
+		var err error
+		change, err = tx.AddClaim(ctx, c)
+		return err
+	})
+	return change, err
 }

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/nextseason/nextseason/internal/events"
 	"github.com/nextseason/nextseason/internal/feeds/extract"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/store"
@@ -203,7 +204,7 @@ func (p *Poller) claim(ctx context.Context, tx *store.Store, f store.Feed, e Ent
 		if threshold, ok := p.AutoAccept[f.Tier]; ok && cl.Confidence >= threshold && !link.Proposed {
 			cl.State, cl.Reviewer = model.StateAccepted, fmt.Sprintf("auto-accept (%s, confidence ≥ %.2f)", f.Tier, threshold)
 		}
-		_, err := tx.AddClaim(ctx, &cl)
+		_, err := events.AddClaim(ctx, tx, &cl)
 		if errors.Is(err, store.ErrConflict) {
 			// The article is on record from another feed, with another
 			// tier: the first record stands.

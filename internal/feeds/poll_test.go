@@ -257,10 +257,18 @@ func TestAutoAcceptByTierAndConfidence(t *testing.T) {
 	if rep.Accepted != 1 || len(claims) != 1 || claims[0].State != model.StateAccepted || !strings.HasPrefix(claims[0].Reviewer, "auto-accept") {
 		t.Errorf("a linked trade claim at confidence %.2f: %s; %+v", claims[0].Confidence, rep, claims)
 	}
+	// The auto-accepted renewal changed the answer: one event, citing it.
+	evs, err := st.ShowEvents(ctx, succession.ID)
+	if err != nil || len(evs) != 1 || evs[0].Kind != model.EventRenewed || evs[0].ClaimID != claims[0].ID {
+		t.Errorf("events after the auto-accepted renewal: %+v (%v)", evs, err)
+	}
 	// A claim about a show the catalog lacked waits for an editor, whatever its tier.
 	proven, _ := st.FindShow(ctx, "Proven Innocent")
 	pc, _ := st.Claims(ctx, proven.ID)
 	if len(pc) == 0 || pc[0].State != model.StateProposed {
 		t.Errorf("claims about a proposed show: %+v", pc)
+	}
+	if evs, _ := st.ShowEvents(ctx, proven.ID); len(evs) != 0 {
+		t.Errorf("a proposed claim made events: %+v", evs)
 	}
 }

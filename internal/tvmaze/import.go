@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/nextseason/nextseason/internal/events"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -60,18 +61,21 @@ func Import(ctx context.Context, st *store.Store, doc Document, showID int64) (R
 				return err
 			}
 		}
-		before, err := snapshot(ctx, tx, showID)
-		if err != nil {
-			return err
-		}
-		if err := saveParts(ctx, tx, show.ID, &Embedded{Cast: doc.Cast, Crew: doc.Crew, Seasons: doc.Seasons, Episodes: doc.Episodes}, &rep); err != nil {
-			return err
-		}
-		after, err := snapshot(ctx, tx, showID)
-		if err != nil {
-			return err
-		}
-		return recordChanges(ctx, tx, before, after, &rep)
+		_, err = events.RecordShow(ctx, tx, show.ID, func() ([]int, error) {
+			before, err := snapshot(ctx, tx, showID)
+			if err != nil {
+				return nil, err
+			}
+			if err := saveParts(ctx, tx, show.ID, &Embedded{Cast: doc.Cast, Crew: doc.Crew, Seasons: doc.Seasons, Episodes: doc.Episodes}, &rep); err != nil {
+				return nil, err
+			}
+			after, err := snapshot(ctx, tx, showID)
+			if err != nil {
+				return nil, err
+			}
+			return recordChanges(ctx, tx, before, after, &rep)
+		})
+		return err
 	})
 	return rep, err
 }
@@ -83,6 +87,18 @@ func importShow(ctx context.Context, tx *store.Store, s Show, rep *Report) error
 	if err != nil {
 		return err
 	}
+	if before.Show.ID == 0 {
+		// First sight: nothing changed, so no claims and no events.
+		_, err := saveShow(ctx, tx, s, before, rep)
+		return err
+	}
+	_, err = events.RecordShow(ctx, tx, before.Show.ID, func() ([]int, error) { return saveShow(ctx, tx, s, before, rep) })
+	return err
+}
+
+// saveShow saves a show with its embeds and records, as claims, what
+// changed since before; it returns the seasons the claims are about.
+func saveShow(ctx context.Context, tx *store.Store, s Show, before Snapshot, rep *Report) ([]int, error) {
 	sh := ToShow(s)
 	if before.Show.ID != 0 && (s.Embedded == nil || len(s.Embedded.Akas) == 0) {
 		// A response without akas says nothing about them: keep ours.
@@ -90,7 +106,7 @@ func importShow(ctx context.Context, tx *store.Store, s Show, rep *Report) error
 	}
 	change, err := tx.SaveShow(ctx, &sh)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	rep.Shows++
 	switch change {
@@ -100,10 +116,10 @@ func importShow(ctx context.Context, tx *store.Store, s Show, rep *Report) error
 		rep.ShowsUpdated++
 	}
 	if err := saveParts(ctx, tx, sh.ID, s.Embedded, rep); err != nil {
-		return err
+		return nil, err
 	}
 	if before.Show.ID == 0 {
-		return nil // first sight: nothing changed
+		return nil, nil // first sight: nothing changed
 	}
 	// What the catalog holds now is what was just saved; no need to read it back.
 	after := Snapshot{Show: sh, Seasons: before.Seasons}
@@ -118,14 +134,18 @@ func importShow(ctx context.Context, tx *store.Store, s Show, rep *Report) error
 
 // recordChanges records, as claims seen now, what differs between before
 // and after.
-func recordChanges(ctx context.Context, tx *store.Store, before, after Snapshot, rep *Report) error {
+// It returns the seasons the claims are about; the caller runs it inside
+// events.RecordShow, so the events they cause are stored too.
+func recordChanges(ctx context.Context, tx *store.Store, before, after Snapshot, rep *Report) ([]int, error) {
+	var seasons []int
 	for _, c := range Changes(before, after, tx.Now()) {
 		if _, err := tx.AddClaim(ctx, &c); err != nil {
-			return fmt.Errorf("record change: %w", err)
+			return nil, fmt.Errorf("record change: %w", err)
 		}
 		rep.Claims++
+		seasons = append(seasons, c.Season)
 	}
-	return nil
+	return seasons, nil
 }
 
 // snapshot reads what the catalog holds about a TVmaze show; the zero

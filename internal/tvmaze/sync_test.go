@@ -139,6 +139,16 @@ func TestIncrementalSyncRecordsChangesAsClaims(t *testing.T) {
 	if o6.Renewal.Status != model.StatusEndedFinalSeason || o6.Renewal.Evidence[0].Origin != model.OriginProvider {
 		t.Errorf("season 6 after TVmaze says Ended: %s from %+v", o6.Renewal.Status, o6.Renewal.Evidence)
 	}
+	// The provider's change is an event for season 6's followers.
+	sv, _ := st.FindShow(t.Context(), "Silicon Valley")
+	evs, err := st.ShowEvents(t.Context(), sv.ID)
+	var ended bool
+	for _, e := range evs {
+		ended = ended || (e.Kind == model.EventEndedFinalSeason && e.Season == 6)
+	}
+	if err != nil || !ended {
+		t.Errorf("events after TVmaze says Ended: %+v (%v); want ended_final_season for season 6", evs, err)
+	}
 	var found bool
 	for _, e := range o6.Timeline {
 		found = found || (strings.Contains(e.Evidence.Quote, `changed from "Running" to "Ended"`) && e.Date == seen)
