@@ -8,24 +8,29 @@ import (
 
 	"github.com/nextseason/nextseason/internal/auth"
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/store"
 )
+
+// userToken adds a user and returns the headers of a JSON request with
+// a new API token of theirs.
+func userToken(t *testing.T, st *store.Store, email string, role model.Role) map[string]string {
+	t.Helper()
+	u, err := st.AddUser(t.Context(), email, role, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, hash := auth.NewToken()
+	if err := st.AddToken(t.Context(), u.ID, hash); err != nil {
+		t.Fatal(err)
+	}
+	return map[string]string{"Authorization": "Bearer " + token, "Content-Type": "application/json"}
+}
 
 // TestFollowsAreEachUsersOwn: follows are made, changed and ended through
 // the API, and one user never sees or ends another's.
 func TestFollowsAreEachUsersOwn(t *testing.T) {
 	srv, st := setup(t)
-	tokenFor := func(email string) map[string]string {
-		u, err := st.AddUser(t.Context(), email, model.RoleViewer, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		token, hash := auth.NewToken()
-		if err := st.AddToken(t.Context(), u.ID, hash); err != nil {
-			t.Fatal(err)
-		}
-		return map[string]string{"Authorization": "Bearer " + token, "Content-Type": "application/json"}
-	}
-	ann, bob := tokenFor("ann@example.com"), tokenFor("bob@example.com")
+	ann, bob := userToken(t, st, "ann@example.com", model.RoleViewer), userToken(t, st, "bob@example.com", model.RoleViewer)
 	list := func(who map[string]string) []map[string]any {
 		t.Helper()
 		code, body := do(t, "GET", srv.URL+"/api/v1/me/follows", nil, who)

@@ -185,18 +185,7 @@ func TestReviewPage(t *testing.T) {
 // and nothing else.
 func TestUserTokens(t *testing.T) {
 	srv, st := setup(t)
-	tokenFor := func(email string, role model.Role) map[string]string {
-		u, err := st.AddUser(t.Context(), email, role, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		token, hash := auth.NewToken()
-		if err := st.AddToken(t.Context(), u.ID, hash); err != nil {
-			t.Fatal(err)
-		}
-		return map[string]string{"Authorization": "Bearer " + token}
-	}
-	editor, viewer := tokenFor("ed@example.com", model.RoleEditor), tokenFor("vi@example.com", model.RoleViewer)
+	editor, viewer := userToken(t, st, "ed@example.com", model.RoleEditor), userToken(t, st, "vi@example.com", model.RoleViewer)
 	forged, _ := auth.NewToken()
 	if code, body := do(t, "GET", srv.URL+"/api/v1/review", nil, editor); code != 200 {
 		t.Errorf("the queue with an editor's token: %d %s", code, body)
