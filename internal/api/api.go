@@ -33,6 +33,7 @@ func (a *API) Register(mux *http.ServeMux) {
 	mux.Handle("GET /api/v1/me/follows", a.signedIn(false, a.listFollows))
 	mux.Handle("POST /api/v1/me/follows", a.signedIn(false, a.follow))
 	mux.Handle("DELETE /api/v1/me/follows", a.signedIn(false, a.unfollow))
+	mux.Handle("GET /api/v1/me/events", a.signedIn(false, a.listEvents))
 	mux.Handle("GET /api/v1/review", a.editor(a.listReview))
 	mux.Handle("POST /api/v1/claims/{id}/accept", a.editor(a.acceptClaim))
 	mux.Handle("POST /api/v1/claims/{id}/reject", a.editor(a.rejectClaim))

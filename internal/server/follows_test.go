@@ -3,10 +3,12 @@ package server_test
 import (
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/nextseason/nextseason/internal/auth"
+	"github.com/nextseason/nextseason/internal/dbtest"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/store"
 )
@@ -88,5 +90,58 @@ func TestFollowsAreEachUsersOwn(t *testing.T) {
 	}
 	if got := list(ann); len(got) != 0 {
 		t.Errorf("ann's follows after unfollowing: %v", got)
+	}
+}
+
+// TestEventsReachFollowersOfTheirKind: an editor accepts a renewal; the
+// follower who asked for renewals sees the event, with its source and
+// outlook link; one who asked only for cancellations, and one who follows
+// nothing, see none.
+func TestEventsReachFollowersOfTheirKind(t *testing.T) {
+	srv, st := setup(t)
+	sh := model.Show{Title: "Harbor Lights", Network: "Netflix", TVmazeID: 990002}
+	if _, err := st.SaveShow(t.Context(), &sh); err != nil {
+		t.Fatal(err)
+	}
+	ann, bob, cat := userToken(t, st, "ann@example.com", model.RoleViewer), userToken(t, st, "bob@example.com", model.RoleViewer), userToken(t, st, "cat@example.com", model.RoleViewer)
+	editor := userToken(t, st, "ed@example.com", model.RoleEditor)
+	do(t, "POST", srv.URL+"/api/v1/me/follows", strings.NewReader(`{"show": "harbor-lights", "events": ["renewed"]}`), ann)
+	do(t, "POST", srv.URL+"/api/v1/me/follows", strings.NewReader(`{"show": "harbor-lights", "events": ["canceled"]}`), bob)
+
+	day := model.DayDate(dbtest.Clock())
+	c := model.Claim{ShowID: sh.ID, Season: 2, Kind: model.KindRenewal, Status: model.StatusRenewed, Quote: "Harbor Lights is coming back.",
+		Source:   model.Source{URL: "https://trade.example/harbor-lights-s2", Publisher: "Example Trade", Published: day, Tier: model.TierTrade},
+		StatedAt: day, Confidence: 0.8, Origin: model.OriginFeed, Rule: "renewed", State: model.StateProposed}
+	if _, err := st.AddClaim(t.Context(), &c); err != nil {
+		t.Fatal(err)
+	}
+	events := func(who map[string]string) []map[string]any {
+		t.Helper()
+		code, body := do(t, "GET", srv.URL+"/api/v1/me/events", nil, who)
+		var out []map[string]any
+		if err := json.Unmarshal([]byte(body), &out); err != nil || code != 200 {
+			t.Fatalf("events: %d %s", code, body)
+		}
+		return out
+	}
+	if got := events(ann); len(got) != 0 {
+		t.Fatalf("events before the decision: %v", got)
+	}
+	if code, body := do(t, "POST", srv.URL+"/api/v1/claims/"+strconv.FormatInt(c.ID, 10)+"/accept", nil, editor); code != 200 {
+		t.Fatalf("accept: %d %s", code, body)
+	}
+	got := events(ann)
+	if len(got) != 1 || got[0]["kind"] != "renewed" || got[0]["show"] != "harbor-lights" || got[0]["season"] != float64(2) ||
+		got[0]["source_url"] != "https://trade.example/harbor-lights-s2" || got[0]["outlook"] != "/shows/harbor-lights/seasons/2" {
+		t.Errorf("ann's events: %v", got)
+	}
+	if got := events(bob); len(got) != 0 {
+		t.Errorf("bob follows only cancellations, and sees %v", got)
+	}
+	if got := events(cat); len(got) != 0 {
+		t.Errorf("cat follows nothing, and sees %v", got)
+	}
+	if code, _ := do(t, "GET", srv.URL+"/api/v1/me/events?limit=0", nil, ann); code != http.StatusBadRequest {
+		t.Errorf("limit=0: %d, want 400", code)
 	}
 }

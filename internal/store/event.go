@@ -30,25 +30,58 @@ func (s *Store) AddEvent(ctx context.Context, e *model.Event) (bool, error) {
 
 // ShowEvents lists a show's events, oldest first.
 func (s *Store) ShowEvents(ctx context.Context, showID int64) ([]model.Event, error) {
-	rows, err := s.query(ctx, `
-		SELECT id, show_id, season, kind, old_value, new_value, claim_id, source_url, happened_at
-		FROM events WHERE show_id = $1 ORDER BY id`, showID)
+	rows, err := s.query(ctx, `SELECT `+eventColumns+`, '', '' FROM events e WHERE e.show_id = $1 ORDER BY e.id`, showID)
 	if err != nil {
 		return nil, mapErr(err)
 	}
+	all, err := scanEvents(rows)
+	out := make([]model.Event, len(all))
+	for i, e := range all {
+		out[i] = e.Event
+	}
+	return out, err
+}
+
+const eventColumns = `e.id, e.show_id, e.season, e.kind, e.old_value, e.new_value, e.claim_id, e.source_url, e.happened_at`
+
+// scanEvents reads rows of eventColumns and the show's slug and title,
+// closing them.
+func scanEvents(rows *sql.Rows) ([]FollowedEvent, error) {
 	defer rows.Close()
-	var out []model.Event
+	var out []FollowedEvent
 	for rows.Next() {
 		var (
-			e     model.Event
+			e     FollowedEvent
 			kind  string
 			claim sql.NullInt64
 		)
-		if err := rows.Scan(&e.ID, &e.ShowID, &e.Season, &kind, &e.Old, &e.New, &claim, &e.SourceURL, &e.HappenedAt); err != nil {
+		if err := rows.Scan(&e.ID, &e.ShowID, &e.Season, &kind, &e.Old, &e.New, &claim, &e.SourceURL, &e.HappenedAt, &e.Slug, &e.Title); err != nil {
 			return nil, mapErr(err)
 		}
 		e.Kind, e.ClaimID, e.HappenedAt = model.EventKind(kind), claim.Int64, e.HappenedAt.UTC()
 		out = append(out, e)
 	}
 	return out, mapErr(rows.Err())
+}
+
+// FollowedEvent is an event with the show's slug and title.
+type FollowedEvent struct {
+	model.Event
+	Slug, Title string
+}
+
+// UserEvents lists, newest first, the events of the shows userID follows,
+// of the kinds each follow asked for.
+func (s *Store) UserEvents(ctx context.Context, userID int64, limit int) ([]FollowedEvent, error) {
+	rows, err := s.query(ctx, `
+		SELECT `+eventColumns+`, sh.slug, sh.title
+		FROM events e
+		JOIN follows f ON f.show_id = e.show_id AND f.user_id = $1
+		JOIN shows sh ON sh.id = e.show_id
+		WHERE ',' || f.events || ',' LIKE '%,' || e.kind || ',%'
+		ORDER BY e.id DESC LIMIT $2`, userID, limit)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	return scanEvents(rows)
 }
