@@ -34,6 +34,8 @@ func (a *API) Register(mux *http.ServeMux) {
 	mux.Handle("POST /api/v1/me/follows", a.signedIn(false, a.follow))
 	mux.Handle("DELETE /api/v1/me/follows", a.signedIn(false, a.unfollow))
 	mux.Handle("GET /api/v1/me/events", a.signedIn(false, a.listEvents))
+	mux.Handle("GET /api/v1/me/webhooks", a.signedIn(false, a.listWebhooks))
+	mux.Handle("POST /api/v1/me/webhooks", a.signedIn(false, a.addWebhook))
 	mux.Handle("GET /api/v1/review", a.editor(a.listReview))
 	mux.Handle("POST /api/v1/claims/{id}/accept", a.editor(a.acceptClaim))
 	mux.Handle("POST /api/v1/claims/{id}/reject", a.editor(a.rejectClaim))

@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 
+	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/store"
 )
@@ -35,7 +35,7 @@ func Subscribe(ctx context.Context, st *store.Store, rawURL, tier string) (store
 	if err != nil {
 		return store.Feed{}, badFeed{err}
 	}
-	u, err := checkURL(rawURL)
+	u, err := httpx.CheckURL(rawURL)
 	if err != nil {
 		return store.Feed{}, badFeed{err}
 	}
@@ -44,13 +44,4 @@ func Subscribe(ctx context.Context, st *store.Store, rawURL, tier string) (store
 		return store.Feed{}, fmt.Errorf("%w to %s", ErrSubscribed, u)
 	}
 	return f, err
-}
-
-// checkURL validates a feed URL: absolute http or https.
-func checkURL(raw string) (string, error) {
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("feed URL %q: want an absolute http(s) URL", raw)
-	}
-	return u.String(), nil
 }

@@ -145,3 +145,43 @@ func TestEventsReachFollowersOfTheirKind(t *testing.T) {
 		t.Errorf("limit=0: %d, want 400", code)
 	}
 }
+
+// TestWebhookEndpoints: a webhook's secret is shown once, at creation;
+// each user sees only their own endpoints; bad URLs are refused.
+func TestWebhookEndpoints(t *testing.T) {
+	srv, st := setup(t)
+	ann, bob := userToken(t, st, "ann@example.com", model.RoleViewer), userToken(t, st, "bob@example.com", model.RoleViewer)
+	code, body := do(t, "POST", srv.URL+"/api/v1/me/webhooks", strings.NewReader(`{"url": "https://hooks.example.com/ann"}`), ann)
+	var created struct {
+		ID     int64
+		URL    string
+		Secret string
+	}
+	if err := json.Unmarshal([]byte(body), &created); err != nil || code != http.StatusCreated || !strings.HasPrefix(created.Secret, "whsec_") {
+		t.Fatalf("add webhook: %d %s", code, body)
+	}
+	if code, body := do(t, "GET", srv.URL+"/api/v1/me/webhooks", nil, ann); code != 200 || !strings.Contains(body, "hooks.example.com/ann") || strings.Contains(body, created.Secret) {
+		t.Errorf("ann's webhooks (the secret must not show again): %d %s", code, body)
+	}
+	if code, body := do(t, "GET", srv.URL+"/api/v1/me/webhooks", nil, bob); code != 200 || strings.TrimSpace(body) != "[]" {
+		t.Errorf("bob's webhooks: %d %s", code, body)
+	}
+	for _, bad := range []struct {
+		body string
+		code int
+	}{
+		{`{"url": "https://hooks.example.com/ann"}`, http.StatusConflict},
+		{`{"url": "file:///etc/passwd"}`, http.StatusBadRequest},
+		{`{"url": "gopher://example.com"}`, http.StatusBadRequest},
+		{`{"url": 7}`, http.StatusBadRequest},
+		{`{}`, http.StatusBadRequest},
+	} {
+		if code, body := do(t, "POST", srv.URL+"/api/v1/me/webhooks", strings.NewReader(bad.body), ann); code != bad.code {
+			t.Errorf("POST %s: %d %s, want %d", bad.body, code, body, bad.code)
+		}
+	}
+	annUser, _ := st.UserByEmail(t.Context(), "ann@example.com")
+	if hooks, err := st.UserWebhooks(t.Context(), annUser.ID); err != nil || len(hooks) != 1 {
+		t.Errorf("ann's webhooks after one good and five refused requests: %+v (%v)", hooks, err)
+	}
+}
