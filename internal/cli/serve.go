@@ -8,7 +8,9 @@ import (
 	"time"
 
 	"github.com/nextseason/nextseason/internal/demo"
+	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/jobs"
+	"github.com/nextseason/nextseason/internal/notify"
 	"github.com/nextseason/nextseason/internal/server"
 	"github.com/nextseason/nextseason/internal/store"
 )
@@ -31,7 +33,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	j, err := jobs.New(ctx, jobs.Config{DBURL: a.cfg.DB, Syncer: sy, Poller: a.poller(st), Log: a.log, Work: !*noWorkers})
+	j, err := jobs.New(ctx, jobs.Config{DBURL: a.cfg.DB, Syncer: sy, Poller: a.poller(st), Deliverer: a.deliverer(st), Log: a.log, Work: !*noWorkers})
 	if err != nil {
 		return err
 	}
@@ -65,4 +67,9 @@ func (a *app) serve(ctx context.Context, st *store.Store, path string) error {
 		a.env.Ready(addr)
 	}
 	return server.Serve(ctx, ln, h, a.log)
+}
+
+// deliverer makes the webhook sender from the settings.
+func (a *app) deliverer(st *store.Store) *notify.Deliverer {
+	return &notify.Deliverer{Store: st, Client: httpx.SafeClient(a.cfg.AllowPrivateNetworks, feedTimeout), Log: a.log, BaseURL: a.cfg.BaseURL}
 }

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -35,6 +36,9 @@ type Config struct {
 	AllowPrivateNetworks bool
 	// EditorToken unlocks the review queue, until accounts exist.
 	EditorToken string
+	// BaseURL is where users reach this nextseason ("https://tv.example"),
+	// for links in notifications; empty leaves them relative.
+	BaseURL string
 	// AutoAccept holds, per source tier, the confidence from which claims
 	// extracted from a feed are accepted without review.
 	AutoAccept map[model.Tier]float64
@@ -73,6 +77,13 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		c.AllowPrivateNetworks = b
 	}
 	c.EditorToken = getenv("NEXTSEASON_EDITOR_TOKEN")
+	if v := getenv("NEXTSEASON_BASE_URL"); v != "" {
+		u, err := url.Parse(v)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return c, fmt.Errorf("NEXTSEASON_BASE_URL=%q: want an absolute http(s) URL", v)
+		}
+		c.BaseURL = strings.TrimRight(v, "/")
+	}
 	if v := getenv("NEXTSEASON_AUTO_ACCEPT"); v != "" {
 		aa, err := ParseAutoAccept(v)
 		if err != nil {

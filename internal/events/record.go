@@ -46,9 +46,14 @@ func RecordShow(ctx context.Context, tx *store.Store, showID int64, write func()
 			if err != nil {
 				return nil, err
 			}
-			if isNew {
-				out = append(out, e)
+			if !isNew {
+				continue
 			}
+			// The deliveries are written with the event, so a crash loses none.
+			if _, err := tx.QueueDeliveries(ctx, e); err != nil {
+				return nil, err
+			}
+			out = append(out, e)
 		}
 	}
 	return out, nil

@@ -19,6 +19,7 @@ import (
 
 	"github.com/nextseason/nextseason/internal/db"
 	"github.com/nextseason/nextseason/internal/feeds"
+	"github.com/nextseason/nextseason/internal/notify"
 	"github.com/nextseason/nextseason/internal/tvmaze"
 )
 
@@ -62,7 +63,12 @@ type Config struct {
 	DBURL  string
 	Syncer *tvmaze.Syncer
 	Poller *feeds.Poller
-	Log    *slog.Logger
+	// Deliverer sends webhook deliveries; nil sends none.
+	Deliverer *notify.Deliverer
+	// DeliverEvery is how often due deliveries are looked for; default
+	// five seconds.
+	DeliverEvery time.Duration
+	Log          *slog.Logger
 	// Work runs workers and periodic jobs; without it the client only
 	// inserts jobs (a web-only instance).
 	Work bool
@@ -95,6 +101,12 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 	river.AddWorker(rc.Workers, &updatesWorker{syncer: cfg.Syncer})
 	river.AddWorker(rc.Workers, &pollFeedWorker{poller: cfg.Poller})
 	river.AddWorker(rc.Workers, &dueFeedsWorker{poller: cfg.Poller})
+	if cfg.DeliverEvery == 0 {
+		cfg.DeliverEvery = 5 * time.Second
+	}
+	if cfg.Deliverer != nil {
+		river.AddWorker(rc.Workers, &dueWebhooksWorker{deliverer: cfg.Deliverer})
+	}
 	if cfg.Work {
 		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 2}}
 		rc.PeriodicJobs = []*river.PeriodicJob{
@@ -104,6 +116,11 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 			river.NewPeriodicJob(river.PeriodicInterval(time.Minute),
 				func() (river.JobArgs, *river.InsertOpts) { return DueFeedsArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "feeds_due"}),
+		}
+		if cfg.Deliverer != nil {
+			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(cfg.DeliverEvery),
+				func() (river.JobArgs, *river.InsertOpts) { return DueWebhooksArgs{}, nil },
+				&river.PeriodicJobOpts{RunOnStart: true, ID: "webhooks_due"}))
 		}
 	}
 	client, err := river.NewClient(driver(d), rc)

@@ -50,18 +50,29 @@ func scanEvents(rows *sql.Rows) ([]FollowedEvent, error) {
 	defer rows.Close()
 	var out []FollowedEvent
 	for rows.Next() {
-		var (
-			e     FollowedEvent
-			kind  string
-			claim sql.NullInt64
-		)
-		if err := rows.Scan(&e.ID, &e.ShowID, &e.Season, &kind, &e.Old, &e.New, &claim, &e.SourceURL, &e.HappenedAt, &e.Slug, &e.Title); err != nil {
-			return nil, mapErr(err)
+		e, err := scanEvent(rows)
+		if err != nil {
+			return nil, err
 		}
-		e.Kind, e.ClaimID, e.HappenedAt = model.EventKind(kind), claim.Int64, e.HappenedAt.UTC()
 		out = append(out, e)
 	}
 	return out, mapErr(rows.Err())
+}
+
+// scanEvent reads a row of first (columns before the event's), then
+// eventColumns, then the show's slug and title.
+func scanEvent(rows *sql.Rows, first ...any) (FollowedEvent, error) {
+	var (
+		e     FollowedEvent
+		kind  string
+		claim sql.NullInt64
+	)
+	dest := append(first, &e.ID, &e.ShowID, &e.Season, &kind, &e.Old, &e.New, &claim, &e.SourceURL, &e.HappenedAt, &e.Slug, &e.Title)
+	if err := rows.Scan(dest...); err != nil {
+		return FollowedEvent{}, mapErr(err)
+	}
+	e.Kind, e.ClaimID, e.HappenedAt = model.EventKind(kind), claim.Int64, e.HappenedAt.UTC()
+	return e, nil
 }
 
 // FollowedEvent is an event with the show's slug and title.

@@ -1,0 +1,135 @@
+package notify
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+// Deliverer sends due webhook deliveries. Every fetch goes through
+// Client, which should be httpx.SafeClient.
+type Deliverer struct {
+	Store  *store.Store
+	Client *http.Client
+	Log    *slog.Logger
+	// BaseURL is where this nextseason is served ("https://tv.example"),
+	// for the outlook link; empty leaves the link relative.
+	BaseURL string
+	// Retries are the waits after each failed attempt; after the last,
+	// the delivery is marked failed. Default: about a day, doubling from
+	// a minute.
+	Retries []time.Duration
+	// Batch is how many deliveries one run sends; default 500.
+	Batch int
+}
+
+// defaultRetries double from a minute: 1, 2, 4 … 512 minutes, then 12 h,
+// about 29 hours in all.
+var defaultRetries = []time.Duration{time.Minute, 2 * time.Minute, 4 * time.Minute, 8 * time.Minute, 16 * time.Minute,
+	32 * time.Minute, 64 * time.Minute, 128 * time.Minute, 256 * time.Minute, 512 * time.Minute, 12 * time.Hour}
+
+// Payload is the JSON body of a delivery.
+type Payload struct {
+	Type      string    `json:"type"`
+	Timestamp time.Time `json:"timestamp"`
+	Data      struct {
+		Show      string `json:"show"`
+		Title     string `json:"title"`
+		Season    int    `json:"season"`
+		Old       string `json:"old"`
+		New       string `json:"new"`
+		SourceURL string `json:"source_url,omitempty"`
+		Outlook   string `json:"outlook"`
+	} `json:"data"`
+}
+
+// DeliverReport counts what a run did.
+type DeliverReport struct{ Sent, Retrying, Failed int }
+
+// DeliverDue sends the deliveries whose time has come, one batch.
+func (d *Deliverer) DeliverDue(ctx context.Context) (DeliverReport, error) {
+	var rep DeliverReport
+	batch := d.Batch
+	if batch == 0 {
+		batch = 500
+	}
+	due, err := d.Store.DueDeliveries(ctx, batch)
+	if err != nil {
+		return rep, err
+	}
+	for _, dl := range due {
+		if ctx.Err() != nil {
+			return rep, ctx.Err()
+		}
+		sendErr := d.send(ctx, dl)
+		if sendErr == nil {
+			rep.Sent++
+			if err := d.Store.DeliverySent(ctx, dl.ID); err != nil {
+				return rep, err
+			}
+			continue
+		}
+		next := d.retryAt(dl.Attempts)
+		if next.IsZero() {
+			rep.Failed++
+		} else {
+			rep.Retrying++
+		}
+		d.Log.Info("webhook delivery failed", "delivery", dl.ID, "url", dl.URL, "attempt", dl.Attempts+1, "err", sendErr)
+		if err := d.Store.DeliveryFailed(ctx, dl.ID, sendErr.Error(), next); err != nil {
+			return rep, err
+		}
+	}
+	return rep, nil
+}
+
+// retryAt is when to try again after attempts+1 failures; zero gives up.
+func (d *Deliverer) retryAt(attempts int) time.Time {
+	retries := d.Retries
+	if retries == nil {
+		retries = defaultRetries
+	}
+	if attempts >= len(retries) {
+		return time.Time{}
+	}
+	return d.Store.Now().Add(retries[attempts])
+}
+
+// send POSTs one delivery, signed; a 2xx answer is success.
+func (d *Deliverer) send(ctx context.Context, dl store.Delivery) error {
+	e := dl.Event
+	var p Payload
+	p.Type, p.Timestamp = string(e.Kind), e.HappenedAt
+	p.Data.Show, p.Data.Title, p.Data.Season, p.Data.Old, p.Data.New, p.Data.SourceURL = e.Slug, e.Title, e.Season, e.Old, e.New, e.SourceURL
+	p.Data.Outlook = fmt.Sprintf("%s/shows/%s/seasons/%d", d.BaseURL, e.Slug, e.Season)
+	body, err := json.Marshal(p)
+	if err != nil {
+		return err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, dl.URL, bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	// The event's id, the same for every endpoint and every retry.
+	if err := SignRequest(req, dl.Secret, "evt_"+strconv.FormatInt(e.ID, 10), d.Store.Now(), body); err != nil {
+		return err
+	}
+	resp, err := d.Client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	if resp.StatusCode/100 != 2 {
+		return fmt.Errorf("endpoint answered %s", resp.Status)
+	}
+	return nil
+}

@@ -1,0 +1,136 @@
+package notify_test
+
+import (
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nextseason/nextseason/internal/dbtest"
+	"github.com/nextseason/nextseason/internal/httpx"
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/notify"
+	"github.com/nextseason/nextseason/internal/review"
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+// sink records what a webhook endpoint receives and answers with status.
+type sink struct {
+	mu     sync.Mutex
+	status int
+	got    []received
+}
+
+type received struct {
+	header http.Header
+	body   []byte
+}
+
+func (s *sink) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	b, _ := io.ReadAll(r.Body)
+	s.mu.Lock()
+	s.got = append(s.got, received{r.Header.Clone(), b})
+	s.mu.Unlock()
+	w.WriteHeader(s.status)
+}
+
+func (s *sink) count() int { return len(s.all()) }
+
+func (s *sink) all() []received {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]received(nil), s.got...)
+}
+
+// TestWebhookDeliveries: an accepted renewal reaches, signed, the endpoint
+// of each follower who asked for renewals at once; a failing endpoint is
+// tried again with backoff and then given up on; nobody else is sent
+// anything.
+func TestWebhookDeliveries(t *testing.T) {
+	now := dbtest.Clock()
+	st := store.New(dbtest.Open(t), func() time.Time { return now })
+	ctx := t.Context()
+	sh := model.Show{Title: "Harbor Lights", Network: "Netflix", TVmazeID: 990003}
+	if _, err := st.SaveShow(ctx, &sh); err != nil {
+		t.Fatal(err)
+	}
+	good, bad, other := &sink{status: 204}, &sink{status: 500}, &sink{status: 200}
+	secrets := map[*sink]string{}
+	follower := func(email string, s *sink, events []model.EventKind, delivery model.Delivery) {
+		srv := httptest.NewServer(s)
+		t.Cleanup(srv.Close)
+		u, err := st.AddUser(ctx, email, model.RoleViewer, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := st.AddWebhook(ctx, u.ID, srv.URL+"/hook", notify.NewSecret())
+		if err != nil {
+			t.Fatal(err)
+		}
+		secrets[s] = h.Secret
+		if err := st.SaveFollow(ctx, &model.Follow{UserID: u.ID, ShowID: sh.ID, Events: events, Delivery: delivery}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	follower("ann@example.com", good, []model.EventKind{model.EventRenewed}, model.DeliveryImmediate)
+	follower("bob@example.com", bad, []model.EventKind{model.EventRenewed, model.EventCanceled}, model.DeliveryImmediate)
+	follower("cat@example.com", other, []model.EventKind{model.EventCanceled}, model.DeliveryImmediate)
+	follower("dan@example.com", other, nil, model.DeliveryDigest)
+
+	day := model.DayDate(now)
+	c := model.Claim{ShowID: sh.ID, Season: 2, Kind: model.KindRenewal, Status: model.StatusRenewed, Quote: "Harbor Lights is back.",
+		Source:   model.Source{URL: "https://trade.example/harbor-lights-s2", Publisher: "Example Trade", Published: day, Tier: model.TierTrade},
+		StatedAt: day, Confidence: 0.8, Origin: model.OriginFeed, Rule: "renewed", State: model.StateProposed}
+	if _, err := st.AddClaim(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := review.Accept(ctx, st, c.ID, "", "ed"); err != nil {
+		t.Fatal(err)
+	}
+
+	d := &notify.Deliverer{Store: st, Client: httpx.SafeClient(true, 5*time.Second), Log: slog.New(slog.DiscardHandler),
+		BaseURL: "https://tv.example", Retries: []time.Duration{time.Minute, time.Hour}}
+	rep, err := d.DeliverDue(ctx)
+	if err != nil || rep.Sent != 1 || rep.Retrying != 1 || rep.Failed != 0 {
+		t.Fatalf("first run: %+v, %v; want one sent, one to retry", rep, err)
+	}
+	if good.count() != 1 || other.count() != 0 {
+		t.Fatalf("deliveries: ann's endpoint %d, cat's and dan's %d; want 1 and 0", good.count(), other.count())
+	}
+	got := good.all()[0]
+	if err := verify(secrets[good], got.header, got.body, now); err != nil {
+		t.Errorf("ann's delivery does not verify: %v", err)
+	}
+	var p notify.Payload
+	if err := json.Unmarshal(got.body, &p); err != nil || p.Type != "renewed" || p.Data.Show != "harbor-lights" || p.Data.Season != 2 ||
+		p.Data.Outlook != "https://tv.example/shows/harbor-lights/seasons/2" || p.Data.SourceURL != "https://trade.example/harbor-lights-s2" {
+		t.Errorf("payload %s (%v)", got.body, err)
+	}
+
+	// Nothing is due again until bob's retry time; then twice more, and no more.
+	if rep, _ := d.DeliverDue(ctx); rep != (notify.DeliverReport{}) || good.count() != 1 {
+		t.Errorf("an immediate second run: %+v, ann's endpoint %d", rep, good.count())
+	}
+	now = now.Add(2 * time.Minute)
+	if rep, _ := d.DeliverDue(ctx); rep.Retrying != 1 || bad.count() != 2 {
+		t.Errorf("after a minute: %+v, bob's endpoint tried %d times", rep, bad.count())
+	}
+	now = now.Add(2 * time.Hour)
+	if rep, _ := d.DeliverDue(ctx); rep.Failed != 1 || bad.count() != 3 {
+		t.Errorf("after an hour: %+v, bob's endpoint tried %d times; want it given up", rep, bad.count())
+	}
+	now = now.Add(48 * time.Hour)
+	if rep, _ := d.DeliverDue(ctx); rep != (notify.DeliverReport{}) || bad.count() != 3 || good.count() != 1 {
+		t.Errorf("after giving up: %+v; bob %d, ann %d", rep, bad.count(), good.count())
+	}
+	// Every attempt carried the same webhook-id: the event's.
+	for _, r := range append(bad.all(), good.all()...) {
+		if r.header.Get("webhook-id") != got.header.Get("webhook-id") {
+			t.Errorf("webhook-id %q, want %q on every attempt", r.header.Get("webhook-id"), got.header.Get("webhook-id"))
+		}
+	}
+}

@@ -1,0 +1,90 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/nextseason/nextseason/internal/model"
+)
+
+// Delivery is an event on its way to one webhook endpoint, with what
+// sending it needs.
+type Delivery struct {
+	ID       int64
+	Attempts int
+	Event    FollowedEvent
+	URL      string
+	Secret   string
+}
+
+// QueueDeliveries queues an event for every webhook endpoint of every
+// user whose follow of the show asks, at once, for the event's kind: one
+// statement, whatever the number of followers. Call it in the event's
+// transaction.
+func (s *Store) QueueDeliveries(ctx context.Context, e model.Event) (int64, error) {
+	res, err := s.exec(ctx, `
+		INSERT INTO deliveries (event_id, webhook_id, state, attempts, next_attempt_at)
+		SELECT $1, w.id, 'pending', 0, $2
+		FROM follows f JOIN webhooks w ON w.user_id = f.user_id
+		WHERE f.show_id = $3 AND f.delivery = 'immediate' AND ',' || f.events || ',' LIKE '%,' || $4 || ',%'
+		ON CONFLICT (event_id, webhook_id) DO NOTHING`,
+		e.ID, s.now().UTC(), e.ShowID, string(e.Kind))
+	if err != nil {
+		return 0, fmt.Errorf("queue deliveries of event %d: %w", e.ID, mapErr(err))
+	}
+	return res.RowsAffected()
+}
+
+// DueDeliveries lists up to limit pending deliveries whose time has come,
+// oldest first.
+func (s *Store) DueDeliveries(ctx context.Context, limit int) ([]Delivery, error) {
+	rows, err := s.query(ctx, `
+		SELECT d.id, d.attempts, w.url, w.secret, `+eventColumns+`, sh.slug, sh.title
+		FROM deliveries d
+		JOIN webhooks w ON w.id = d.webhook_id
+		JOIN events e ON e.id = d.event_id
+		JOIN shows sh ON sh.id = e.show_id
+		WHERE d.state = 'pending' AND d.next_attempt_at <= $1
+		ORDER BY d.next_attempt_at, d.id LIMIT $2`, s.now().UTC(), limit)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []Delivery
+	for rows.Next() {
+		var d Delivery
+		e, err := scanEvent(rows, &d.ID, &d.Attempts, &d.URL, &d.Secret)
+		if err != nil {
+			return nil, err
+		}
+		d.Event = e
+		out = append(out, d)
+	}
+	return out, mapErr(rows.Err())
+}
+
+// DeliverySent records a delivery the endpoint accepted.
+func (s *Store) DeliverySent(ctx context.Context, id int64) error {
+	_, err := s.exec(ctx, `UPDATE deliveries SET state = 'sent', attempts = attempts + 1, sent_at = $2, last_error = '' WHERE id = $1`,
+		id, s.now().UTC())
+	return mapErr(err)
+}
+
+// DeliveryFailed records a failed attempt: tried again at next, or, when
+// next is zero, given up on (the user sees it failed).
+func (s *Store) DeliveryFailed(ctx context.Context, id int64, reason string, next time.Time) error {
+	state := "pending"
+	if next.IsZero() {
+		state, next = "failed", s.now().UTC()
+	}
+	_, err := s.exec(ctx, `UPDATE deliveries SET state = $2, attempts = attempts + 1, next_attempt_at = $3, last_error = $4 WHERE id = $1`,
+		id, state, next.UTC(), reason)
+	return mapErr(err)
+}
+
+// DeliveryState is a delivery's state, attempts and last error.
+func (s *Store) DeliveryState(ctx context.Context, id int64) (state string, attempts int, lastError string, err error) {
+	err = mapErr(s.queryRow(ctx, `SELECT state, attempts, last_error FROM deliveries WHERE id = $1`, id).Scan(&state, &attempts, &lastError))
+	return state, attempts, lastError, err
+}
