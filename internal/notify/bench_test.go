@@ -1,0 +1,127 @@
+package notify_test
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strconv"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/nextseason/nextseason/internal/dbtest"
+	"github.com/nextseason/nextseason/internal/httpx"
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/notify"
+	"github.com/nextseason/nextseason/internal/review"
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+// BenchmarkFanOut: one accepted renewal fanned out to N webhook followers
+// (NEXTSEASON_BENCH_FOLLOWERS, default 100,000) on a loopback sink, next
+// to a plain loop of the same signed POSTs to the same sink in the same
+// run.
+func BenchmarkFanOut(b *testing.B) {
+	n := 100_000
+	if v := os.Getenv("NEXTSEASON_BENCH_FOLLOWERS"); v != "" {
+		n, _ = strconv.Atoi(v)
+	}
+	var hits atomic.Int64
+	sink := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
+		hits.Add(1)
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer sink.Close()
+	client := httpx.SafeClient(true, 10*time.Second)
+	var fanOut, plain, queue time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		st := dbtest.Store(b)
+		ctx := b.Context()
+		sh := model.Show{Title: "Harbor Lights", Network: "Netflix", TVmazeID: 990009}
+		if _, err := st.SaveShow(ctx, &sh); err != nil {
+			b.Fatal(err)
+		}
+		secret := notify.NewSecret()
+		err := st.InTx(ctx, func(tx *store.Store) error {
+			for i := range n {
+				u, err := tx.AddUser(ctx, fmt.Sprintf("fan%d@example.com", i), model.RoleViewer, "")
+				if err != nil {
+					return err
+				}
+				if _, err := tx.AddWebhook(ctx, u.ID, fmt.Sprintf("%s/hook/%d", sink.URL, i), secret); err != nil {
+					return err
+				}
+				if err := tx.SaveFollow(ctx, &model.Follow{UserID: u.ID, ShowID: sh.ID, Events: model.EventKinds, Delivery: model.DeliveryImmediate}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		day := model.DayDate(dbtest.Clock())
+		c := model.Claim{ShowID: sh.ID, Season: 2, Kind: model.KindRenewal, Status: model.StatusRenewed, Quote: "Harbor Lights is back.",
+			Source:   model.Source{URL: "https://trade.example/harbor-lights-s2", Publisher: "Example Trade", Published: day, Tier: model.TierTrade},
+			StatedAt: day, Confidence: 0.8, Origin: model.OriginFeed, Rule: "renewed", State: model.StateProposed}
+		if _, err := st.AddClaim(ctx, &c); err != nil {
+			b.Fatal(err)
+		}
+		hits.Store(0)
+		b.StartTimer()
+
+		// The fan-out: accepting writes the event and its N deliveries;
+		// the deliverer sends them all.
+		start := time.Now()
+		if _, err := review.Accept(ctx, st, c.ID, "", "ed"); err != nil {
+			b.Fatal(err)
+		}
+		queue = time.Since(start)
+		d := &notify.Deliverer{Store: st, Client: client, Log: slog.New(slog.DiscardHandler)}
+		for {
+			rep, err := d.DeliverDue(ctx)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if rep == (notify.DeliverReport{}) {
+				break
+			}
+			if rep.Retrying+rep.Failed > 0 {
+				b.Fatalf("deliveries failed: %+v", rep)
+			}
+		}
+		fanOut = time.Since(start)
+		if got := hits.Load(); got != int64(n) {
+			b.Fatalf("the sink got %d deliveries, want %d", got, n)
+		}
+
+		// The plain loop: the same number of signed POSTs, no database.
+		body := []byte(`{"type":"renewed","timestamp":"2026-11-25T12:00:00Z","data":{"show":"harbor-lights","title":"Harbor Lights","season":2,"old":"unknown","new":"renewed","outlook":"/shows/harbor-lights/seasons/2"}}`)
+		start = time.Now()
+		for i := range n {
+			req, _ := http.NewRequestWithContext(ctx, http.MethodPost, fmt.Sprintf("%s/hook/%d", sink.URL, i), bytes.NewReader(body))
+			if err := notify.SignRequest(req, secret, "evt_1", time.Now(), body); err != nil {
+				b.Fatal(err)
+			}
+			resp, err := client.Do(req)
+			if err != nil {
+				b.Fatal(err)
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+		}
+		plain = time.Since(start)
+	}
+	b.ReportMetric(float64(n), "followers")
+	b.ReportMetric(queue.Seconds(), "queue-s")
+	b.ReportMetric(fanOut.Seconds(), "fanout-s")
+	b.ReportMetric(float64(n)/fanOut.Seconds(), "fanout-deliveries/s")
+	b.ReportMetric(float64(n)/plain.Seconds(), "plain-posts/s")
+	b.ReportMetric(plain.Seconds()/fanOut.Seconds(), "fanout/plain")
+}
