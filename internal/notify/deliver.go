@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/nextseason/nextseason/internal/store"
@@ -29,6 +30,8 @@ type Deliverer struct {
 	Retries []time.Duration
 	// Batch is how many deliveries one run sends; default 500.
 	Batch int
+	// Senders is how many requests are in flight at once; default 8.
+	Senders int
 }
 
 // defaultRetries double from a minute: 1, 2, 4 … 512 minutes, then 12 h,
@@ -54,27 +57,45 @@ type Payload struct {
 // DeliverReport counts what a run did.
 type DeliverReport struct{ Sent, Retrying, Failed int }
 
-// DeliverDue sends the deliveries whose time has come, one batch.
+// DeliverDue sends the deliveries whose time has come, one batch, with
+// Senders requests in flight. A delivery is marked sent only after its
+// endpoint answered 2xx: a crash in between sends it again, with the
+// same webhook-id, rather than lose it.
 func (d *Deliverer) DeliverDue(ctx context.Context) (DeliverReport, error) {
 	var rep DeliverReport
-	batch := d.Batch
+	batch, senders := d.Batch, d.Senders
 	if batch == 0 {
 		batch = 500
+	}
+	if senders == 0 {
+		senders = 8
 	}
 	due, err := d.Store.DueDeliveries(ctx, batch)
 	if err != nil {
 		return rep, err
 	}
-	for _, dl := range due {
-		if ctx.Err() != nil {
-			return rep, ctx.Err()
-		}
-		sendErr := d.send(ctx, dl)
-		if sendErr == nil {
-			rep.Sent++
-			if err := d.Store.DeliverySent(ctx, dl.ID); err != nil {
-				return rep, err
+	errs := make([]error, len(due))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(senders, len(due)) {
+		wg.Go(func() {
+			for i := range work {
+				errs[i] = d.send(ctx, due[i])
 			}
+		})
+	}
+	for i := range due {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	if ctx.Err() != nil {
+		return rep, ctx.Err()
+	}
+	var sent []int64
+	for i, dl := range due {
+		if errs[i] == nil {
+			sent = append(sent, dl.ID)
 			continue
 		}
 		next := d.retryAt(dl.Attempts)
@@ -83,12 +104,13 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (DeliverReport, error) {
 		} else {
 			rep.Retrying++
 		}
-		d.Log.Info("webhook delivery failed", "delivery", dl.ID, "url", dl.URL, "attempt", dl.Attempts+1, "err", sendErr)
-		if err := d.Store.DeliveryFailed(ctx, dl.ID, sendErr.Error(), next); err != nil {
+		d.Log.Info("webhook delivery failed", "delivery", dl.ID, "url", dl.URL, "attempt", dl.Attempts+1, "err", errs[i])
+		if err := d.Store.DeliveryFailed(ctx, dl.ID, errs[i].Error(), next); err != nil {
 			return rep, err
 		}
 	}
-	return rep, nil
+	rep.Sent = len(sent)
+	return rep, d.Store.DeliveriesSent(ctx, sent)
 }
 
 // retryAt is when to try again after attempts+1 failures; zero gives up.

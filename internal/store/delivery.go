@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/nextseason/nextseason/internal/model"
@@ -64,10 +66,21 @@ func (s *Store) DueDeliveries(ctx context.Context, limit int) ([]Delivery, error
 	return out, mapErr(rows.Err())
 }
 
-// DeliverySent records a delivery the endpoint accepted.
-func (s *Store) DeliverySent(ctx context.Context, id int64) error {
-	_, err := s.exec(ctx, `UPDATE deliveries SET state = 'sent', attempts = attempts + 1, sent_at = $2, last_error = '' WHERE id = $1`,
-		id, s.now().UTC())
+// DeliveriesSent records deliveries their endpoints accepted, in one
+// statement.
+func (s *Store) DeliveriesSent(ctx context.Context, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	args := []any{s.now().UTC()}
+	marks := make([]string, len(ids))
+	for i, id := range ids {
+		args = append(args, id)
+		marks[i] = "$" + strconv.Itoa(i+2)
+	}
+	// Not prepared: the statement's text changes with the number of ids.
+	_, err := s.q.ExecContext(ctx, `UPDATE deliveries SET state = 'sent', attempts = attempts + 1, sent_at = $1, last_error = ''
+		WHERE id IN (`+strings.Join(marks, ", ")+`)`, args...)
 	return mapErr(err)
 }
 
