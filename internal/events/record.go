@@ -4,6 +4,7 @@ package events
 
 import (
 	"context"
+	"errors"
 	"slices"
 
 	"github.com/nextseason/nextseason/internal/facts"
@@ -37,7 +38,15 @@ func RecordShow(ctx context.Context, tx *store.Store, showID int64, write func()
 	today := model.DayDate(tx.Now())
 	var out []model.Event
 	for _, season := range slices.Compact(slices.Sorted(slices.Values(seasons))) {
-		for _, c := range facts.Changes(outlook(before, season, today), outlook(after, season, today)) {
+		was, err := outlook(before, season, today)
+		if err != nil {
+			return nil, err
+		}
+		is, err := outlook(after, season, today)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range facts.Changes(was, is) {
 			e := model.Event{ShowID: showID, Season: season, Kind: c.Kind, Old: c.Old, New: c.New}
 			if len(c.Evidence) > 0 {
 				e.ClaimID, e.SourceURL = c.Evidence[0].ID, c.Evidence[0].Source.URL
@@ -69,15 +78,15 @@ func showData(ctx context.Context, tx *store.Store, showID int64) (facts.ShowDat
 
 // outlook is a season's outlook; a season the show cannot have (none, or
 // beyond the next) has an empty one, and so no events.
-func outlook(d facts.ShowData, season int, today model.PartialDate) facts.Outlook {
+func outlook(d facts.ShowData, season int, today model.PartialDate) (facts.Outlook, error) {
 	if season < 1 {
-		return facts.Outlook{}
+		return facts.Outlook{}, nil
 	}
 	o, err := facts.ComposeOutlook(d, season, today)
-	if err != nil {
-		return facts.Outlook{}
+	if errors.Is(err, facts.ErrNoSuchSeason) {
+		return facts.Outlook{}, nil
 	}
-	return o
+	return o, err
 }
 
 // AddClaim adds a claim in tx; an accepted one goes through Record, so

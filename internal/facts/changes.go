@@ -22,13 +22,8 @@ type Change struct {
 func Changes(before, after Outlook) []Change {
 	var out []Change
 	if b, a := before.Renewal.Status, after.Renewal.Status; a != b && !after.Renewal.Disputed {
-		switch a {
-		case model.StatusRenewed:
-			out = append(out, Change{Kind: model.EventRenewed, Old: string(b), New: string(a), Evidence: after.Renewal.Evidence})
-		case model.StatusCanceled:
-			out = append(out, Change{Kind: model.EventCanceled, Old: string(b), New: string(a), Evidence: after.Renewal.Evidence})
-		case model.StatusEndedFinalSeason:
-			out = append(out, Change{Kind: model.EventEndedFinalSeason, Old: string(b), New: string(a), Evidence: after.Renewal.Evidence})
+		if kind, ok := decisionEvents[a]; ok {
+			out = append(out, Change{Kind: kind, Old: string(b), New: string(a), Evidence: after.Renewal.Evidence})
 		}
 	}
 	if c, ok := premiereChange(before.Premiere, after.Premiere); ok {
@@ -48,6 +43,14 @@ func Changes(before, after Outlook) []Change {
 		}
 	}
 	return out
+}
+
+// decisionEvents are the renewal statuses followers are told of, with the
+// event each is.
+var decisionEvents = map[model.RenewalStatus]model.EventKind{
+	model.StatusRenewed:          model.EventRenewed,
+	model.StatusCanceled:         model.EventCanceled,
+	model.StatusEndedFinalSeason: model.EventEndedFinalSeason,
 }
 
 // premiereChange tells a premiere dated (first announced, or narrowed
