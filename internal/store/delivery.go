@@ -29,7 +29,7 @@ func (s *Store) QueueDeliveries(ctx context.Context, e model.Event) (int64, erro
 		INSERT INTO deliveries (event_id, webhook_id, state, attempts, next_attempt_at)
 		SELECT $1, w.id, 'pending', 0, $2
 		FROM follows f JOIN webhooks w ON w.user_id = f.user_id
-		WHERE f.show_id = $3 AND f.delivery = 'immediate' AND ',' || f.events || ',' LIKE '%,' || $4 || ',%'
+		WHERE f.show_id = $3 AND f.delivery = 'immediate' AND `+followWants("f", "$4")+`
 		ON CONFLICT (event_id, webhook_id) DO NOTHING`,
 		e.ID, s.now().UTC(), e.ShowID, string(e.Kind))
 	if err != nil {
@@ -94,10 +94,4 @@ func (s *Store) DeliveryFailed(ctx context.Context, id int64, reason string, nex
 	_, err := s.exec(ctx, `UPDATE deliveries SET state = $2, attempts = attempts + 1, next_attempt_at = $3, last_error = $4 WHERE id = $1`,
 		id, state, next.UTC(), reason)
 	return mapErr(err)
-}
-
-// DeliveryState is a delivery's state, attempts and last error.
-func (s *Store) DeliveryState(ctx context.Context, id int64) (state string, attempts int, lastError string, err error) {
-	err = mapErr(s.queryRow(ctx, `SELECT state, attempts, last_error FROM deliveries WHERE id = $1`, id).Scan(&state, &attempts, &lastError))
-	return state, attempts, lastError, err
 }

@@ -89,7 +89,7 @@ func (s *Store) UserEvents(ctx context.Context, userID int64, limit int) ([]Foll
 		FROM events e
 		JOIN follows f ON f.show_id = e.show_id AND f.user_id = $1
 		JOIN shows sh ON sh.id = e.show_id
-		WHERE ',' || f.events || ',' LIKE '%,' || e.kind || ',%'
+		WHERE `+followWants("f", "e.kind")+`
 		ORDER BY e.id DESC LIMIT $2`, userID, limit)
 	if err != nil {
 		return nil, mapErr(err)

@@ -14,6 +14,12 @@ type FollowedShow struct {
 	Slug, Title string
 }
 
+// followWants is the SQL condition that follow f asks for the event kind
+// kind: its events are stored comma-separated.
+func followWants(f, kind string) string {
+	return `',' || ` + f + `.events || ',' LIKE '%,' || ` + kind + ` || ',%'`
+}
+
 // SaveFollow makes userID follow a show, or changes the events and
 // delivery of the follow already there. f.ID is set.
 func (s *Store) SaveFollow(ctx context.Context, f *model.Follow) error {

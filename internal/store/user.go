@@ -59,14 +59,6 @@ func (s *Store) UserByEmail(ctx context.Context, email string) (model.User, erro
 	return u, nil
 }
 
-// PasswordHash is the stored hash of a user's password ("" when the
-// account has none).
-func (s *Store) PasswordHash(ctx context.Context, userID int64) (string, error) {
-	var hash string
-	err := s.queryRow(ctx, `SELECT password_hash FROM users WHERE id = $1`, userID).Scan(&hash)
-	return hash, mapErr(err)
-}
-
 // AddToken stores the hash of a new API token of a user.
 func (s *Store) AddToken(ctx context.Context, userID int64, tokenHash string) error {
 	_, err := s.exec(ctx, `INSERT INTO api_tokens (user_id, token_hash, created_at) VALUES ($1, $2, $3)`,
