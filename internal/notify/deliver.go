@@ -54,6 +54,12 @@ type Payload struct {
 	} `json:"data"`
 }
 
+// OutlookPath is the path of the page that answers for a season now, the
+// link every notification carries.
+func OutlookPath(slug string, season int) string {
+	return fmt.Sprintf("/shows/%s/seasons/%d", slug, season)
+}
+
 // DeliverReport counts what a run did.
 type DeliverReport struct{ Sent, Retrying, Failed int }
 
@@ -131,7 +137,7 @@ func (d *Deliverer) send(ctx context.Context, dl store.Delivery) error {
 	var p Payload
 	p.Type, p.Timestamp = string(e.Kind), e.HappenedAt
 	p.Data.Show, p.Data.Title, p.Data.Season, p.Data.Old, p.Data.New, p.Data.SourceURL = e.Slug, e.Title, e.Season, e.Old, e.New, e.SourceURL
-	p.Data.Outlook = fmt.Sprintf("%s/shows/%s/seasons/%d", d.BaseURL, e.Slug, e.Season)
+	p.Data.Outlook = d.BaseURL + OutlookPath(e.Slug, e.Season)
 	body, err := json.Marshal(p)
 	if err != nil {
 		return err
