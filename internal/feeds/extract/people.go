@@ -19,7 +19,7 @@ func people(s, show string) []Person {
 	var out []Person
 	seen := map[string]bool{}
 	for _, m := range personName.FindAllStringIndex(s, -1) {
-		name := strings.TrimSuffix(strings.TrimSuffix(s[m[0]:m[1]], "’s"), "'s")
+		name, _ := trimPossessive(s[m[0]:m[1]])
 		// "Lauren Cohan Promoted …": a headline capitalises the verb too.
 		words := strings.Fields(name)
 		for len(words) > 0 && isHeadlineWord(words[len(words)-1]) {

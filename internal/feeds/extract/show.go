@@ -207,7 +207,7 @@ func candidates(s string, headline bool) []candidate {
 		if n := next(words, w); strings.HasSuffix(w.text, ":") && n != "" && capitalised(n) && (!isHeadlineWord(n) || n == "The" || n == "A") {
 			continue
 		}
-		if strings.HasSuffix(w.text, ")") || strings.HasSuffix(w.text, "-") || strings.HasSuffix(w.text, ",") || strings.HasSuffix(w.text, ":") || strings.HasSuffix(w.text, ";") || strings.HasSuffix(w.text, "’s") || strings.HasSuffix(w.text, "'s") || strings.HasSuffix(w.text, "‘s") ||
+		if _, owner := trimPossessive(w.text); owner || strings.HasSuffix(w.text, ")") || strings.HasSuffix(w.text, "-") || strings.HasSuffix(w.text, ",") || strings.HasSuffix(w.text, ":") || strings.HasSuffix(w.text, ";") ||
 			(strings.HasSuffix(w.text, ".") && !isAbbreviation(w.text)) {
 			flush(run)
 			run = nil
@@ -314,11 +314,16 @@ func weekdayTitle(w, rest string) bool {
 // bareTitle strips a span of quotes and punctuation and of a possessive
 // "'s", which it reports.
 func bareTitle(span string) (title string, possessive bool) {
-	t := strings.Trim(span, "\"“”‘’'(),.:;!?-–")
+	return trimPossessive(strings.Trim(span, "\"“”‘’'(),.:;!?-–"))
+}
+
+// trimPossessive strips a trailing "'s", however its apostrophe is typed,
+// and reports whether there was one.
+func trimPossessive(s string) (string, bool) {
 	for _, suffix := range []string{"’s", "'s", "‘s"} {
-		if strings.HasSuffix(t, suffix) {
-			return strings.TrimSuffix(t, suffix), true
+		if t, ok := strings.CutSuffix(s, suffix); ok {
+			return t, true
 		}
 	}
-	return t, false
+	return s, false
 }
