@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -29,11 +30,12 @@ func (s *Store) AddUser(ctx context.Context, email string, role model.Role, pass
 
 const userColumns = `id, email, role, created_at`
 
-func scanUser(row interface{ Scan(...any) error }) (model.User, error) {
+// scanUser reads a row of userColumns, then the columns into extra.
+func scanUser(row interface{ Scan(...any) error }, extra ...any) (model.User, error) {
 	var u model.User
 	var role string
 	var created time.Time
-	if err := row.Scan(&u.ID, &u.Email, &role, &created); err != nil {
+	if err := row.Scan(append([]any{&u.ID, &u.Email, &role, &created}, extra...)...); err != nil {
 		return model.User{}, mapErr(err)
 	}
 	u.Role, u.CreatedAt = model.Role(role), created.UTC()
@@ -69,16 +71,23 @@ func (s *Store) AddToken(ctx context.Context, userID int64, tokenHash string) er
 	return nil
 }
 
+// tokenUseStep is how precisely a token's last use is kept: finer would
+// make every API request a write.
+const tokenUseStep = time.Minute
+
 // UserByToken finds the user an API token (by its hash) belongs to, and
-// notes when it was used.
+// notes when it was used, to the minute.
 func (s *Store) UserByToken(ctx context.Context, tokenHash string) (model.User, error) {
-	u, err := scanUser(s.queryRow(ctx, `SELECT u.id, u.email, u.role, u.created_at FROM users u
-		JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = $1`, tokenHash))
+	var last sql.NullTime
+	u, err := scanUser(s.queryRow(ctx, `SELECT u.id, u.email, u.role, u.created_at, t.last_used_at FROM users u
+		JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = $1`, tokenHash), &last)
 	if err != nil {
 		return model.User{}, fmt.Errorf("token: %w", err)
 	}
-	if _, err := s.exec(ctx, `UPDATE api_tokens SET last_used_at = $2 WHERE token_hash = $1`, tokenHash, s.now().UTC()); err != nil {
-		return model.User{}, fmt.Errorf("token: %w", mapErr(err))
+	if now := s.now().UTC(); !last.Valid || now.Sub(last.Time) >= tokenUseStep {
+		if _, err := s.exec(ctx, `UPDATE api_tokens SET last_used_at = $2 WHERE token_hash = $1`, tokenHash, now); err != nil {
+			return model.User{}, fmt.Errorf("token: %w", mapErr(err))
+		}
 	}
 	return u, nil
 }
