@@ -21,6 +21,10 @@ type API struct {
 	// EditorToken is a bearer token shared by editors, besides their
 	// own API tokens; empty turns it off.
 	EditorToken string
+	// BaseURL is where users reach this nextseason, for the absolute
+	// URLs of the private feed and calendar; empty takes the request's
+	// host.
+	BaseURL string
 }
 
 // Register adds the API's routes to mux.
@@ -30,6 +34,10 @@ func (a *API) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/shows/{slug}/claims", a.listClaims)
 	mux.HandleFunc("GET /api/v1/shows/{slug}/seasons/{n}/outlook", a.getOutlook)
 	mux.Handle("GET /api/v1/me", a.signedIn(false, a.getMe))
+	mux.Handle("PATCH /api/v1/me", a.signedIn(false, a.patchMe))
+	mux.Handle("POST /api/v1/me/feed-token", a.signedIn(false, a.newFeedToken))
+	mux.HandleFunc("GET /api/v1/me/calendar.ics", a.byFeedToken(a.calendar))
+	mux.HandleFunc("GET /api/v1/me/feed.atom", a.byFeedToken(a.atomFeed))
 	mux.Handle("GET /api/v1/me/follows", a.signedIn(false, a.listFollows))
 	mux.Handle("POST /api/v1/me/follows", a.signedIn(false, a.follow))
 	mux.Handle("DELETE /api/v1/me/follows", a.signedIn(false, a.unfollow))

@@ -56,14 +56,3 @@ func unauthorized(w http.ResponseWriter) {
 
 // editor guards the editors' endpoints.
 func (a *API) editor(next http.HandlerFunc) http.Handler { return a.signedIn(true, next) }
-
-// Me is the signed-in user, as GET /api/v1/me shows it.
-type Me struct {
-	Email string     `json:"email"`
-	Role  model.Role `json:"role"`
-}
-
-func (a *API) getMe(w http.ResponseWriter, r *http.Request) {
-	u, _ := currentUser(r.Context())
-	httpx.WriteJSON(w, http.StatusOK, Me{Email: u.Email, Role: u.Role})
-}

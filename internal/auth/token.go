@@ -14,10 +14,16 @@ const TokenPrefix = "nst_"
 // NewToken returns a new random API token (256 bits) and the hash to
 // store. The token itself is shown once and never stored.
 func NewToken() (token, hash string) {
+	token = Random(TokenPrefix)
+	return token, HashToken(token)
+}
+
+// Random is prefix followed by 256 random bits, URL-safe: API tokens,
+// feed tokens, unsubscribe tokens.
+func Random(prefix string) string {
 	b := make([]byte, 32)
 	rand.Read(b)
-	token = TokenPrefix + base64.RawURLEncoding.EncodeToString(b)
-	return token, HashToken(token)
+	return prefix + base64.RawURLEncoding.EncodeToString(b)
 }
 
 // HashToken is how a token is stored and looked up. The token carries 256

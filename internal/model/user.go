@@ -26,4 +26,11 @@ type User struct {
 	Email     string
 	Role      Role
 	CreatedAt time.Time
+	// EmailAlerts: events of immediate follows, and the daily digest,
+	// are mailed to Email.
+	EmailAlerts bool
+	// FeedToken opens the user's private Atom feed and calendar.
+	FeedToken string
+	// UnsubscribeToken is in every mail's unsubscribe link.
+	UnsubscribeToken string
 }

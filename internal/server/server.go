@@ -28,6 +28,9 @@ type Config struct {
 	// the pages as the password of HTTP basic auth); empty turns the
 	// editors' endpoints off.
 	EditorToken string
+	// BaseURL is where users reach this nextseason ("https://tv.example");
+	// empty takes each request's host.
+	BaseURL string
 }
 
 // Handler is nextseason's whole HTTP surface.
@@ -51,7 +54,7 @@ func Handler(cfg Config) (http.Handler, error) {
 		}
 		w.Write([]byte("ready\n"))
 	})
-	(&api.API{Store: st, Log: log, Now: now, EditorToken: cfg.EditorToken}).Register(mux)
+	(&api.API{Store: st, Log: log, Now: now, EditorToken: cfg.EditorToken, BaseURL: cfg.BaseURL}).Register(mux)
 	pages.Register(mux)
 	return httpx.Middleware(log, http.NewCrossOriginProtection().Handler(mux)), nil
 }

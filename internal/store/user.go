@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nextseason/nextseason/internal/auth"
 	"github.com/nextseason/nextseason/internal/model"
 )
 
@@ -17,8 +18,9 @@ import (
 func (s *Store) AddUser(ctx context.Context, email string, role model.Role, passwordHash string) (model.User, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
 	var id int64
-	err := s.queryRow(ctx, `INSERT INTO users (email, role, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-		email, string(role), passwordHash, s.now().UTC()).Scan(&id)
+	err := s.queryRow(ctx, `INSERT INTO users (email, role, password_hash, created_at, feed_token, unsubscribe_token)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+		email, string(role), passwordHash, s.now().UTC(), auth.Random(FeedTokenPrefix), auth.Random(UnsubscribeTokenPrefix)).Scan(&id)
 	if err = mapErr(err); errors.Is(err, ErrConflict) {
 		return model.User{}, fmt.Errorf("%w: %s has an account already", ErrConflict, email)
 	}
@@ -28,14 +30,21 @@ func (s *Store) AddUser(ctx context.Context, email string, role model.Role, pass
 	return s.User(ctx, id)
 }
 
-const userColumns = `id, email, role, created_at`
+// Prefixes of a user's capability tokens, so a leaked one is easy to
+// recognise.
+const (
+	FeedTokenPrefix        = "nsf_"
+	UnsubscribeTokenPrefix = "nsu_"
+)
+
+const userColumns = `u.id, u.email, u.role, u.created_at, u.email_alerts, u.feed_token, u.unsubscribe_token`
 
 // scanUser reads a row of userColumns, then the columns into extra.
 func scanUser(row interface{ Scan(...any) error }, extra ...any) (model.User, error) {
 	var u model.User
 	var role string
 	var created time.Time
-	if err := row.Scan(append([]any{&u.ID, &u.Email, &role, &created}, extra...)...); err != nil {
+	if err := row.Scan(append([]any{&u.ID, &u.Email, &role, &created, &u.EmailAlerts, &u.FeedToken, &u.UnsubscribeToken}, extra...)...); err != nil {
 		return model.User{}, mapErr(err)
 	}
 	u.Role, u.CreatedAt = model.Role(role), created.UTC()
@@ -44,7 +53,7 @@ func scanUser(row interface{ Scan(...any) error }, extra ...any) (model.User, er
 
 // User loads an account.
 func (s *Store) User(ctx context.Context, id int64) (model.User, error) {
-	u, err := scanUser(s.queryRow(ctx, `SELECT `+userColumns+` FROM users WHERE id = $1`, id))
+	u, err := scanUser(s.queryRow(ctx, `SELECT `+userColumns+` FROM users u WHERE id = $1`, id))
 	if err != nil {
 		return model.User{}, fmt.Errorf("user %d: %w", id, err)
 	}
@@ -54,7 +63,7 @@ func (s *Store) User(ctx context.Context, id int64) (model.User, error) {
 // UserByEmail loads an account by its email, in any case.
 func (s *Store) UserByEmail(ctx context.Context, email string) (model.User, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
-	u, err := scanUser(s.queryRow(ctx, `SELECT `+userColumns+` FROM users WHERE email = $1`, email))
+	u, err := scanUser(s.queryRow(ctx, `SELECT `+userColumns+` FROM users u WHERE email = $1`, email))
 	if err != nil {
 		return model.User{}, fmt.Errorf("user %s: %w", email, err)
 	}
@@ -79,7 +88,7 @@ const tokenUseStep = time.Minute
 // notes when it was used, to the minute.
 func (s *Store) UserByToken(ctx context.Context, tokenHash string) (model.User, error) {
 	var last sql.NullTime
-	u, err := scanUser(s.queryRow(ctx, `SELECT u.id, u.email, u.role, u.created_at, t.last_used_at FROM users u
+	u, err := scanUser(s.queryRow(ctx, `SELECT `+userColumns+`, t.last_used_at FROM users u
 		JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = $1`, tokenHash), &last)
 	if err != nil {
 		return model.User{}, fmt.Errorf("token: %w", err)
@@ -90,4 +99,41 @@ func (s *Store) UserByToken(ctx context.Context, tokenHash string) (model.User, 
 		}
 	}
 	return u, nil
+}
+
+// UserByFeedToken finds the user whose private feed a token opens.
+func (s *Store) UserByFeedToken(ctx context.Context, token string) (model.User, error) {
+	return s.userByCapability(ctx, "feed_token", FeedTokenPrefix, token)
+}
+
+// UserByUnsubscribeToken finds the user an unsubscribe link is for.
+func (s *Store) UserByUnsubscribeToken(ctx context.Context, token string) (model.User, error) {
+	return s.userByCapability(ctx, "unsubscribe_token", UnsubscribeTokenPrefix, token)
+}
+
+// userByCapability looks a user up by one of their capability tokens; a
+// token without its prefix is not looked for.
+func (s *Store) userByCapability(ctx context.Context, column, prefix, token string) (model.User, error) {
+	if !strings.HasPrefix(token, prefix) {
+		return model.User{}, fmt.Errorf("%w: not a %s", ErrNotFound, strings.ReplaceAll(column, "_", " "))
+	}
+	u, err := scanUser(s.queryRow(ctx, `SELECT `+userColumns+` FROM users u WHERE `+column+` = $1`, token))
+	if err != nil {
+		return model.User{}, fmt.Errorf("%s: %w", strings.ReplaceAll(column, "_", " "), err)
+	}
+	return u, nil
+}
+
+// SetEmailAlerts turns a user's mail on or off.
+func (s *Store) SetEmailAlerts(ctx context.Context, userID int64, on bool) error {
+	_, err := s.exec(ctx, `UPDATE users SET email_alerts = $2 WHERE id = $1`, userID, on)
+	return mapErr(err)
+}
+
+// NewFeedToken replaces a user's feed token, so the old feed and calendar
+// URLs stop working, and returns the new one.
+func (s *Store) NewFeedToken(ctx context.Context, userID int64) (string, error) {
+	token := auth.Random(FeedTokenPrefix)
+	_, err := s.exec(ctx, `UPDATE users SET feed_token = $2 WHERE id = $1`, userID, token)
+	return token, mapErr(err)
 }
