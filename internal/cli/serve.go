@@ -33,7 +33,12 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	j, err := jobs.New(ctx, jobs.Config{DBURL: a.cfg.DB, Syncer: sy, Poller: a.poller(st), Deliverer: a.deliverer(st), Log: a.log, Work: !*noWorkers})
+	mailer, err := a.mailer(st)
+	if err != nil {
+		return err
+	}
+	j, err := jobs.New(ctx, jobs.Config{DBURL: a.cfg.DB, Syncer: sy, Poller: a.poller(st), Deliverer: a.deliverer(st), Mailer: mailer,
+		Log: a.log, Work: !*noWorkers})
 	if err != nil {
 		return err
 	}
@@ -72,4 +77,17 @@ func (a *app) serve(ctx context.Context, st *store.Store, path string) error {
 // deliverer makes the webhook sender from the settings.
 func (a *app) deliverer(st *store.Store) *notify.Deliverer {
 	return &notify.Deliverer{Store: st, Client: httpx.SafeClient(a.cfg.AllowPrivateNetworks, feedTimeout), Log: a.log, BaseURL: a.cfg.BaseURL}
+}
+
+// mailer makes the mail sender from the settings; nil when no SMTP server
+// is set.
+func (a *app) mailer(st *store.Store) (*notify.Mailer, error) {
+	if a.cfg.SMTPURL == "" {
+		return nil, nil
+	}
+	client, err := notify.NewMailClient(a.cfg.SMTPURL)
+	if err != nil {
+		return nil, fmt.Errorf("NEXTSEASON_SMTP_URL: %w", err)
+	}
+	return notify.NewMailer(notify.Mailer{Store: st, Client: client, Log: a.log, From: a.cfg.MailFrom, BaseURL: a.cfg.BaseURL})
 }

@@ -39,6 +39,12 @@ type Config struct {
 	// BaseURL is where users reach this nextseason ("https://tv.example"),
 	// for links in notifications; empty leaves them relative.
 	BaseURL string
+	// SMTPURL is the mail server, smtp://user:password@host:587 or
+	// smtps://…; empty sends no mail.
+	SMTPURL string
+	// MailFrom is the sender of mails; default nextseason@ the host of
+	// BaseURL.
+	MailFrom string
 	// AutoAccept holds, per source tier, the confidence from which claims
 	// extracted from a feed are accepted without review.
 	AutoAccept map[model.Tier]float64
@@ -83,6 +89,14 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			return c, fmt.Errorf("NEXTSEASON_BASE_URL=%q: want an absolute http(s) URL", v)
 		}
 		c.BaseURL = strings.TrimRight(v, "/")
+	}
+	c.SMTPURL, c.MailFrom = getenv("NEXTSEASON_SMTP_URL"), getenv("NEXTSEASON_MAIL_FROM")
+	if c.SMTPURL != "" && c.BaseURL == "" {
+		return c, errors.New("NEXTSEASON_SMTP_URL is set but NEXTSEASON_BASE_URL is not: mails link to pages and need it")
+	}
+	if c.MailFrom == "" && c.BaseURL != "" {
+		u, _ := url.Parse(c.BaseURL)
+		c.MailFrom = "nextseason <nextseason@" + u.Hostname() + ">"
 	}
 	if v := getenv("NEXTSEASON_AUTO_ACCEPT"); v != "" {
 		aa, err := ParseAutoAccept(v)

@@ -58,8 +58,12 @@ func RecordShow(ctx context.Context, tx *store.Store, showID int64, write func()
 			if !isNew {
 				continue
 			}
-			// The deliveries are written with the event, so a crash loses none.
+			// Webhook deliveries and mails are written with the event, so
+			// a crash loses none.
 			if _, err := tx.QueueDeliveries(ctx, e); err != nil {
+				return nil, err
+			}
+			if _, err := tx.QueueMails(ctx, e); err != nil {
 				return nil, err
 			}
 			out = append(out, e)

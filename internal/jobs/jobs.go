@@ -65,8 +65,10 @@ type Config struct {
 	Poller *feeds.Poller
 	// Deliverer sends webhook deliveries; nil sends none.
 	Deliverer *notify.Deliverer
-	// DeliverEvery is how often due deliveries are looked for; default
-	// five seconds.
+	// Mailer sends mails and daily digests; nil sends none.
+	Mailer *notify.Mailer
+	// DeliverEvery is how often due deliveries and mails are looked for;
+	// default five seconds.
 	DeliverEvery time.Duration
 	Log          *slog.Logger
 	// Work runs workers and periodic jobs; without it the client only
@@ -107,6 +109,10 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 	if cfg.Deliverer != nil {
 		river.AddWorker(rc.Workers, &dueWebhooksWorker{deliverer: cfg.Deliverer})
 	}
+	if cfg.Mailer != nil {
+		river.AddWorker(rc.Workers, &dueMailsWorker{mailer: cfg.Mailer})
+		river.AddWorker(rc.Workers, &digestsWorker{mailer: cfg.Mailer})
+	}
 	if cfg.Work {
 		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 2}}
 		rc.PeriodicJobs = []*river.PeriodicJob{
@@ -121,6 +127,15 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(cfg.DeliverEvery),
 				func() (river.JobArgs, *river.InsertOpts) { return DueWebhooksArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "webhooks_due"}))
+		}
+		if cfg.Mailer != nil {
+			rc.PeriodicJobs = append(rc.PeriodicJobs,
+				river.NewPeriodicJob(river.PeriodicInterval(cfg.DeliverEvery),
+					func() (river.JobArgs, *river.InsertOpts) { return DueMailsArgs{}, nil },
+					&river.PeriodicJobOpts{RunOnStart: true, ID: "mails_due"}),
+				river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
+					func() (river.JobArgs, *river.InsertOpts) { return DigestsArgs{}, nil },
+					&river.PeriodicJobOpts{RunOnStart: true, ID: "digests"}))
 		}
 	}
 	client, err := river.NewClient(driver(d), rc)

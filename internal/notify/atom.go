@@ -84,9 +84,5 @@ func Atom(w io.Writer, email string, events []store.FollowedEvent, baseURL, self
 // host of baseURL (or "nextseason.invalid" without one) and the year the
 // scheme was fixed, so ids never change.
 func tagURI(baseURL, specific string) string {
-	host := "nextseason.invalid"
-	if u, err := url.Parse(baseURL); err == nil && u.Hostname() != "" {
-		host = u.Hostname()
-	}
-	return "tag:" + host + ",2026:" + specific
+	return "tag:" + hostOf(baseURL) + ",2026:" + specific
 }

@@ -104,7 +104,7 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (DeliverReport, error) {
 			sent = append(sent, dl.ID)
 			continue
 		}
-		next := d.retryAt(dl.Attempts)
+		next := retryAt(d.Retries, dl.Attempts, d.Store.Now())
 		if next.IsZero() {
 			rep.Failed++
 		} else {
@@ -119,16 +119,16 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (DeliverReport, error) {
 	return rep, d.Store.DeliveriesSent(ctx, sent)
 }
 
-// retryAt is when to try again after attempts+1 failures; zero gives up.
-func (d *Deliverer) retryAt(attempts int) time.Time {
-	retries := d.Retries
+// retryAt is when to try again after attempts+1 failures, waiting as
+// retries (or defaultRetries) say; zero gives up.
+func retryAt(retries []time.Duration, attempts int, now time.Time) time.Time {
 	if retries == nil {
 		retries = defaultRetries
 	}
 	if attempts >= len(retries) {
 		return time.Time{}
 	}
-	return d.Store.Now().Add(retries[attempts])
+	return now.Add(retries[attempts])
 }
 
 // send POSTs one delivery, signed; a 2xx answer is success.

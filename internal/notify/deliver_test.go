@@ -2,11 +2,7 @@ package notify_test
 
 import (
 	"encoding/json"
-	"io"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
-	"sync"
 	"testing"
 	"time"
 
@@ -14,37 +10,10 @@ import (
 	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/notify"
+	"github.com/nextseason/nextseason/internal/notify/webhooktest"
 	"github.com/nextseason/nextseason/internal/review"
 	"github.com/nextseason/nextseason/internal/store"
 )
-
-// sink records what a webhook endpoint receives and answers with status.
-type sink struct {
-	mu     sync.Mutex
-	status int
-	got    []received
-}
-
-type received struct {
-	header http.Header
-	body   []byte
-}
-
-func (s *sink) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	b, _ := io.ReadAll(r.Body)
-	s.mu.Lock()
-	s.got = append(s.got, received{r.Header.Clone(), b})
-	s.mu.Unlock()
-	w.WriteHeader(s.status)
-}
-
-func (s *sink) count() int { return len(s.all()) }
-
-func (s *sink) all() []received {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]received(nil), s.got...)
-}
 
 // TestWebhookDeliveries: an accepted renewal reaches, signed, the endpoint
 // of each follower who asked for renewals at once; a failing endpoint is
@@ -58,16 +27,16 @@ func TestWebhookDeliveries(t *testing.T) {
 	if _, err := st.SaveShow(ctx, &sh); err != nil {
 		t.Fatal(err)
 	}
-	good, bad, other := &sink{status: 204}, &sink{status: 500}, &sink{status: 200}
-	secrets := map[*sink]string{}
-	follower := func(email string, s *sink, events []model.EventKind, delivery model.Delivery) {
-		srv := httptest.NewServer(s)
-		t.Cleanup(srv.Close)
+	good, bad, other := webhooktest.NewSink(t), webhooktest.NewSink(t), webhooktest.NewSink(t)
+	good.Status.Store(204)
+	bad.Status.Store(500)
+	secrets := map[*webhooktest.Sink]string{}
+	follower := func(email string, s *webhooktest.Sink, events []model.EventKind, delivery model.Delivery) {
 		u, err := st.AddUser(ctx, email, model.RoleViewer, "")
 		if err != nil {
 			t.Fatal(err)
 		}
-		h, err := st.AddWebhook(ctx, u.ID, srv.URL+"/hook", notify.NewSecret())
+		h, err := st.AddWebhook(ctx, u.ID, s.URL+"/hook", notify.NewSecret())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -98,39 +67,39 @@ func TestWebhookDeliveries(t *testing.T) {
 	if err != nil || rep.Sent != 1 || rep.Retrying != 1 || rep.Failed != 0 {
 		t.Fatalf("first run: %+v, %v; want one sent, one to retry", rep, err)
 	}
-	if good.count() != 1 || other.count() != 0 {
-		t.Fatalf("deliveries: ann's endpoint %d, cat's and dan's %d; want 1 and 0", good.count(), other.count())
+	if good.Count() != 1 || other.Count() != 0 {
+		t.Fatalf("deliveries: ann's endpoint %d, cat's and dan's %d; want 1 and 0", good.Count(), other.Count())
 	}
-	got := good.all()[0]
-	if err := verify(secrets[good], got.header, got.body, now); err != nil {
+	got := good.All()[0]
+	if err := webhooktest.Verify(secrets[good], got.Header, got.Body, now); err != nil {
 		t.Errorf("ann's delivery does not verify: %v", err)
 	}
 	var p notify.Payload
-	if err := json.Unmarshal(got.body, &p); err != nil || p.Type != "renewed" || p.Data.Show != "harbor-lights" || p.Data.Season != 2 ||
+	if err := json.Unmarshal(got.Body, &p); err != nil || p.Type != "renewed" || p.Data.Show != "harbor-lights" || p.Data.Season != 2 ||
 		p.Data.Outlook != "https://tv.example/shows/harbor-lights/seasons/2" || p.Data.SourceURL != "https://trade.example/harbor-lights-s2" {
-		t.Errorf("payload %s (%v)", got.body, err)
+		t.Errorf("payload %s (%v)", got.Body, err)
 	}
 
 	// Nothing is due again until bob's retry time; then twice more, and no more.
-	if rep, _ := d.DeliverDue(ctx); rep != (notify.DeliverReport{}) || good.count() != 1 {
-		t.Errorf("an immediate second run: %+v, ann's endpoint %d", rep, good.count())
+	if rep, _ := d.DeliverDue(ctx); rep != (notify.DeliverReport{}) || good.Count() != 1 {
+		t.Errorf("an immediate second run: %+v, ann's endpoint %d", rep, good.Count())
 	}
 	now = now.Add(2 * time.Minute)
-	if rep, _ := d.DeliverDue(ctx); rep.Retrying != 1 || bad.count() != 2 {
-		t.Errorf("after a minute: %+v, bob's endpoint tried %d times", rep, bad.count())
+	if rep, _ := d.DeliverDue(ctx); rep.Retrying != 1 || bad.Count() != 2 {
+		t.Errorf("after a minute: %+v, bob's endpoint tried %d times", rep, bad.Count())
 	}
 	now = now.Add(2 * time.Hour)
-	if rep, _ := d.DeliverDue(ctx); rep.Failed != 1 || bad.count() != 3 {
-		t.Errorf("after an hour: %+v, bob's endpoint tried %d times; want it given up", rep, bad.count())
+	if rep, _ := d.DeliverDue(ctx); rep.Failed != 1 || bad.Count() != 3 {
+		t.Errorf("after an hour: %+v, bob's endpoint tried %d times; want it given up", rep, bad.Count())
 	}
 	now = now.Add(48 * time.Hour)
-	if rep, _ := d.DeliverDue(ctx); rep != (notify.DeliverReport{}) || bad.count() != 3 || good.count() != 1 {
-		t.Errorf("after giving up: %+v; bob %d, ann %d", rep, bad.count(), good.count())
+	if rep, _ := d.DeliverDue(ctx); rep != (notify.DeliverReport{}) || bad.Count() != 3 || good.Count() != 1 {
+		t.Errorf("after giving up: %+v; bob %d, ann %d", rep, bad.Count(), good.Count())
 	}
 	// Every attempt carried the same webhook-id: the event's.
-	for _, r := range append(bad.all(), good.all()...) {
-		if r.header.Get("webhook-id") != got.header.Get("webhook-id") {
-			t.Errorf("webhook-id %q, want %q on every attempt", r.header.Get("webhook-id"), got.header.Get("webhook-id"))
+	for _, r := range append(bad.All(), good.All()...) {
+		if r.Header.Get("webhook-id") != got.Header.Get("webhook-id") {
+			t.Errorf("webhook-id %q, want %q on every attempt", r.Header.Get("webhook-id"), got.Header.Get("webhook-id"))
 		}
 	}
 }

@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/nextseason/nextseason/internal/model"
@@ -66,32 +64,13 @@ func (s *Store) DueDeliveries(ctx context.Context, limit int) ([]Delivery, error
 	return out, mapErr(rows.Err())
 }
 
-// DeliveriesSent records deliveries their endpoints accepted, in one
-// statement.
+// DeliveriesSent records deliveries their endpoints accepted.
 func (s *Store) DeliveriesSent(ctx context.Context, ids []int64) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	args := []any{s.now().UTC()}
-	marks := make([]string, len(ids))
-	for i, id := range ids {
-		args = append(args, id)
-		marks[i] = "$" + strconv.Itoa(i+2)
-	}
-	// Not prepared: the statement's text changes with the number of ids.
-	_, err := s.q.ExecContext(ctx, `UPDATE deliveries SET state = 'sent', attempts = attempts + 1, sent_at = $1, last_error = ''
-		WHERE id IN (`+strings.Join(marks, ", ")+`)`, args...)
-	return mapErr(err)
+	return s.markSent(ctx, "deliveries", ids)
 }
 
 // DeliveryFailed records a failed attempt: tried again at next, or, when
 // next is zero, given up on (the user sees it failed).
 func (s *Store) DeliveryFailed(ctx context.Context, id int64, reason string, next time.Time) error {
-	state := "pending"
-	if next.IsZero() {
-		state, next = "failed", s.now().UTC()
-	}
-	_, err := s.exec(ctx, `UPDATE deliveries SET state = $2, attempts = attempts + 1, next_attempt_at = $3, last_error = $4 WHERE id = $1`,
-		id, state, next.UTC(), reason)
-	return mapErr(err)
+	return s.markFailed(ctx, "deliveries", id, reason, next)
 }

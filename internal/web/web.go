@@ -37,7 +37,7 @@ type Web struct {
 // than a request. archive holds the source copies served at /archive/.
 func New(st *store.Store, log *slog.Logger, now func() time.Time, archive fs.FS, editorToken string) (*Web, error) {
 	w := &Web{store: st, log: log, now: now, archive: archive, editor: editorToken, views: map[string]*template.Template{}}
-	for _, name := range []string{"home", "search", "show", "outlook", "error", "review", "feeds"} {
+	for _, name := range []string{"home", "search", "show", "outlook", "error", "review", "feeds", "unsubscribe"} {
 		t, err := template.New(name).Funcs(templateFuncs()).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)
@@ -62,6 +62,8 @@ func (w *Web) Register(mux *http.ServeMux) {
 	mux.Handle("POST /review/{id}", w.editorOnly(w.decide))
 	mux.Handle("GET /feeds", w.editorOnly(w.feedsPage))
 	mux.Handle("POST /feeds", w.editorOnly(w.subscribe))
+	mux.HandleFunc("GET /unsubscribe", w.unsubscribe)
+	mux.HandleFunc("POST /unsubscribe", w.stopMails)
 	mux.HandleFunc("/", func(rw http.ResponseWriter, r *http.Request) {
 		w.renderError(rw, r, http.StatusNotFound, "Page not found", "There is no page at "+r.URL.Path+".", nil)
 	})

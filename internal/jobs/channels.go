@@ -1,0 +1,82 @@
+package jobs
+
+import (
+	"context"
+
+	"github.com/riverqueue/river"
+
+	"github.com/nextseason/nextseason/internal/notify"
+)
+
+// DueWebhooksArgs is the periodic job that sends the webhook deliveries
+// whose time has come. The deliveries themselves are rows written with
+// their event, so a crash between the two cannot lose one.
+type DueWebhooksArgs struct{}
+
+// Kind names the job.
+func (DueWebhooksArgs) Kind() string { return "webhooks_due" }
+
+// InsertOpts keep one run at a time.
+func (DueWebhooksArgs) InsertOpts() river.InsertOpts { return uniqueWhileWaiting() }
+
+type dueWebhooksWorker struct {
+	river.WorkerDefaults[DueWebhooksArgs]
+	deliverer *notify.Deliverer
+}
+
+// Work sends batches until none is due. A failing endpoint is not a
+// failing job: the delivery records the error and when to try again.
+func (w *dueWebhooksWorker) Work(ctx context.Context, job *river.Job[DueWebhooksArgs]) error {
+	for {
+		rep, err := w.deliverer.DeliverDue(ctx)
+		if err != nil || rep == (notify.DeliverReport{}) {
+			return err
+		}
+	}
+}
+
+// DueMailsArgs is the periodic job that sends the mails whose time has
+// come, written, like deliveries, with their event.
+type DueMailsArgs struct{}
+
+// Kind names the job.
+func (DueMailsArgs) Kind() string { return "mails_due" }
+
+// InsertOpts keep one run at a time.
+func (DueMailsArgs) InsertOpts() river.InsertOpts { return uniqueWhileWaiting() }
+
+type dueMailsWorker struct {
+	river.WorkerDefaults[DueMailsArgs]
+	mailer *notify.Mailer
+}
+
+// Work sends batches until none is due or a batch sends nothing (the
+// server is down: the mails wait for their retry).
+func (w *dueMailsWorker) Work(ctx context.Context, job *river.Job[DueMailsArgs]) error {
+	for {
+		rep, err := w.mailer.SendDue(ctx)
+		if err != nil || rep.Sent == 0 {
+			return err
+		}
+	}
+}
+
+// DigestsArgs is the periodic job that queues yesterday's daily digests
+// (UTC). It runs every hour; a day's digests are queued once.
+type DigestsArgs struct{}
+
+// Kind names the job.
+func (DigestsArgs) Kind() string { return "digests" }
+
+// InsertOpts keep one run at a time.
+func (DigestsArgs) InsertOpts() river.InsertOpts { return uniqueWhileWaiting() }
+
+type digestsWorker struct {
+	river.WorkerDefaults[DigestsArgs]
+	mailer *notify.Mailer
+}
+
+func (w *digestsWorker) Work(ctx context.Context, job *river.Job[DigestsArgs]) error {
+	_, err := w.mailer.Store.QueueDigests(ctx, w.mailer.Store.Now().UTC().AddDate(0, 0, -1))
+	return err
+}

@@ -1,0 +1,132 @@
+// Package webhooktest is the receiving end of webhooks, for tests: a
+// sink that records deliveries, and a verifier written from the Standard
+// Webhooks specification, not from nextseason's signer.
+package webhooktest
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// Verify checks a delivery as a receiver would: the timestamp within five
+// minutes of now, and one of the space-separated "v1,<base64>" signatures
+// equal to HMAC-SHA256(base64-decoded secret without "whsec_",
+// "id.timestamp.body").
+func Verify(secret string, h http.Header, body []byte, now time.Time) error {
+	id, ts, sigs := h.Get("webhook-id"), h.Get("webhook-timestamp"), h.Get("webhook-signature")
+	if id == "" || ts == "" || sigs == "" {
+		return errors.New("missing headers")
+	}
+	sec, err := strconv.ParseInt(ts, 10, 64)
+	if err != nil {
+		return errors.New("bad timestamp")
+	}
+	if d := now.Sub(time.Unix(sec, 0)); d > 5*time.Minute || d < -5*time.Minute {
+		return errors.New("timestamp too far from now")
+	}
+	key, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(secret, "whsec_"))
+	if err != nil {
+		return err
+	}
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte(id + "." + ts + "." + string(body)))
+	want := mac.Sum(nil)
+	for _, s := range strings.Fields(sigs) {
+		version, b64, ok := strings.Cut(s, ",")
+		got, err := base64.StdEncoding.DecodeString(b64)
+		if ok && version == "v1" && err == nil && hmac.Equal(got, want) {
+			return nil
+		}
+	}
+	return errors.New("no signature matches")
+}
+
+// Received is one request a sink got.
+type Received struct {
+	Path   string
+	Header http.Header
+	Body   []byte
+}
+
+// Sink is a webhook endpoint that records what it receives and answers
+// with Status (200 unless set).
+type Sink struct {
+	URL    string
+	Status atomic.Int32
+	// OnReceive, when set, is called with the number received so far,
+	// after each request is recorded.
+	OnReceive func(n int)
+
+	mu      sync.Mutex
+	got     []Received
+	arrived chan struct{}
+}
+
+// NewSink starts a sink until t ends.
+func NewSink(t testing.TB) *Sink {
+	s := &Sink{arrived: make(chan struct{}, 1)}
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	s.URL = srv.URL
+	return s
+}
+
+func (s *Sink) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	b, _ := io.ReadAll(r.Body)
+	s.mu.Lock()
+	s.got = append(s.got, Received{Path: r.URL.Path, Header: r.Header.Clone(), Body: b})
+	n := len(s.got)
+	s.mu.Unlock()
+	select {
+	case s.arrived <- struct{}{}:
+	default:
+	}
+	if s.OnReceive != nil {
+		s.OnReceive(n)
+	}
+	status := int(s.Status.Load())
+	if status == 0 {
+		status = http.StatusOK
+	}
+	w.WriteHeader(status)
+}
+
+// All returns what has arrived so far.
+func (s *Sink) All() []Received {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Received(nil), s.got...)
+}
+
+// Count is how many requests have arrived.
+func (s *Sink) Count() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.got)
+}
+
+// WaitFor blocks until done reports true of what has arrived, checking
+// after each arrival; it gives up when stop is closed.
+func (s *Sink) WaitFor(stop <-chan struct{}, done func([]Received) bool) bool {
+	for {
+		if done(s.All()) {
+			return true
+		}
+		select {
+		case <-s.arrived:
+		case <-stop:
+			return done(s.All())
+		}
+	}
+}
