@@ -76,7 +76,8 @@ func (a *app) serve(ctx context.Context, st *store.Store, path string) error {
 
 // deliverer makes the webhook sender from the settings.
 func (a *app) deliverer(st *store.Store) *notify.Deliverer {
-	return &notify.Deliverer{Store: st, Client: httpx.SafeClient(a.cfg.AllowPrivateNetworks, feedTimeout), Log: a.log, BaseURL: a.cfg.BaseURL}
+	return &notify.Deliverer{Store: st, Client: httpx.SafeClient(a.cfg.AllowPrivateNetworks, feedTimeout), Log: a.log, BaseURL: a.cfg.BaseURL,
+		Lease: a.cfg.DeliveryLease}
 }
 
 // mailer makes the mail sender from the settings; nil when no SMTP server
@@ -89,5 +90,6 @@ func (a *app) mailer(st *store.Store) (*notify.Mailer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("NEXTSEASON_SMTP_URL: %w", err)
 	}
-	return notify.NewMailer(notify.Mailer{Store: st, Client: client, Log: a.log, From: a.cfg.MailFrom, BaseURL: a.cfg.BaseURL})
+	return notify.NewMailer(notify.Mailer{Store: st, Client: client, Log: a.log, From: a.cfg.MailFrom, BaseURL: a.cfg.BaseURL,
+		Lease: a.cfg.DeliveryLease})
 }

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/nextseason/nextseason/internal/model"
 )
@@ -45,6 +46,10 @@ type Config struct {
 	// MailFrom is the sender of mails; default nextseason@ the host of
 	// BaseURL.
 	MailFrom string
+	// DeliveryLease is how long a sender holds the webhook deliveries and
+	// mails it sends; after a crash they go again once it ends. Zero is
+	// notify.DefaultLease (two minutes).
+	DeliveryLease time.Duration
 	// AutoAccept holds, per source tier, the confidence from which claims
 	// extracted from a feed are accepted without review.
 	AutoAccept map[model.Tier]float64
@@ -97,6 +102,13 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if c.MailFrom == "" && c.BaseURL != "" {
 		u, _ := url.Parse(c.BaseURL)
 		c.MailFrom = "nextseason <nextseason@" + u.Hostname() + ">"
+	}
+	if v := getenv("NEXTSEASON_DELIVERY_LEASE"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < time.Second {
+			return c, fmt.Errorf("NEXTSEASON_DELIVERY_LEASE=%q: want a duration of a second or more, such as 2m", v)
+		}
+		c.DeliveryLease = d
 	}
 	if v := getenv("NEXTSEASON_AUTO_ACCEPT"); v != "" {
 		aa, err := ParseAutoAccept(v)

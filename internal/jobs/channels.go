@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"time"
 
 	"github.com/riverqueue/river"
 
@@ -15,9 +16,6 @@ type DueWebhooksArgs struct{}
 
 // Kind names the job.
 func (DueWebhooksArgs) Kind() string { return "webhooks_due" }
-
-// InsertOpts keep one run at a time.
-func (DueWebhooksArgs) InsertOpts() river.InsertOpts { return uniqueWhileWaiting() }
 
 type dueWebhooksWorker struct {
 	river.WorkerDefaults[DueWebhooksArgs]
@@ -41,9 +39,6 @@ type DueMailsArgs struct{}
 
 // Kind names the job.
 func (DueMailsArgs) Kind() string { return "mails_due" }
-
-// InsertOpts keep one run at a time.
-func (DueMailsArgs) InsertOpts() river.InsertOpts { return uniqueWhileWaiting() }
 
 type dueMailsWorker struct {
 	river.WorkerDefaults[DueMailsArgs]
@@ -79,4 +74,14 @@ type digestsWorker struct {
 func (w *digestsWorker) Work(ctx context.Context, job *river.Job[DigestsArgs]) error {
 	_, err := w.mailer.Store.QueueDigests(ctx, w.mailer.Store.Now().UTC().AddDate(0, 0, -1))
 	return err
+}
+
+// oncePer keeps one sending job per period of every. A job's
+// uniqueness may not end while it runs (River requires it), and a sender
+// killed mid-run stays "running" in River's table until it is rescued an
+// hour later; scoped to a period, it holds back no later run. Runs that
+// overlap are safe: each claims its own batch. River's shortest period
+// is a second.
+func oncePer(every time.Duration) *river.InsertOpts {
+	return &river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true, ByPeriod: max(every, time.Second)}}
 }

@@ -125,13 +125,13 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 		}
 		if cfg.Deliverer != nil {
 			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(cfg.DeliverEvery),
-				func() (river.JobArgs, *river.InsertOpts) { return DueWebhooksArgs{}, nil },
+				func() (river.JobArgs, *river.InsertOpts) { return DueWebhooksArgs{}, oncePer(cfg.DeliverEvery) },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "webhooks_due"}))
 		}
 		if cfg.Mailer != nil {
 			rc.PeriodicJobs = append(rc.PeriodicJobs,
 				river.NewPeriodicJob(river.PeriodicInterval(cfg.DeliverEvery),
-					func() (river.JobArgs, *river.InsertOpts) { return DueMailsArgs{}, nil },
+					func() (river.JobArgs, *river.InsertOpts) { return DueMailsArgs{}, oncePer(cfg.DeliverEvery) },
 					&river.PeriodicJobOpts{RunOnStart: true, ID: "mails_due"}),
 				river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
 					func() (river.JobArgs, *river.InsertOpts) { return DigestsArgs{}, nil },

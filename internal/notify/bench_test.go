@@ -17,8 +17,8 @@ import (
 	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/notify"
+	"github.com/nextseason/nextseason/internal/notify/webhooktest"
 	"github.com/nextseason/nextseason/internal/review"
-	"github.com/nextseason/nextseason/internal/store"
 )
 
 // BenchmarkFanOut: one accepted renewal fanned out to N webhook followers
@@ -48,21 +48,7 @@ func BenchmarkFanOut(b *testing.B) {
 			b.Fatal(err)
 		}
 		secret := notify.NewSecret()
-		err := st.InTx(ctx, func(tx *store.Store) error {
-			for i := range n {
-				u, err := tx.AddUser(ctx, fmt.Sprintf("fan%d@example.com", i), model.RoleViewer, "")
-				if err != nil {
-					return err
-				}
-				if _, err := tx.AddWebhook(ctx, u.ID, fmt.Sprintf("%s/hook/%d", sink.URL, i), secret); err != nil {
-					return err
-				}
-				if err := tx.SaveFollow(ctx, &model.Follow{UserID: u.ID, ShowID: sh.ID, Events: model.EventKinds, Delivery: model.DeliveryImmediate}); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
+		err := webhooktest.AddFollowers(ctx, st, sh.ID, n, func(i int) string { return fmt.Sprintf("%s/hook/%d", sink.URL, i) }, secret)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package notify
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -32,7 +33,16 @@ type Deliverer struct {
 	Batch int
 	// Senders is how many requests are in flight at once; default 8.
 	Senders int
+	// Lease is how long a run holds the batch it sends: no other run
+	// takes it meanwhile, and after a crash it is sent again once the
+	// lease ends. Default DefaultLease.
+	Lease time.Duration
 }
+
+// DefaultLease is how long a sender holds the deliveries or mails it
+// sends: longer than a batch takes to send, short enough that a crash
+// delays its batch by little.
+const DefaultLease = 2 * time.Minute
 
 // defaultRetries double from a minute: 1, 2, 4 … 512 minutes, then 12 h,
 // about 29 hours in all.
@@ -76,7 +86,7 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (DeliverReport, error) {
 	if senders == 0 {
 		senders = 8
 	}
-	due, err := d.Store.DueDeliveries(ctx, batch)
+	due, err := d.Store.DueDeliveries(ctx, batch, cmp.Or(d.Lease, DefaultLease))
 	if err != nil {
 		return rep, err
 	}

@@ -2,6 +2,7 @@ package notify
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"embed"
 	"errors"
@@ -38,6 +39,10 @@ type Mailer struct {
 	// Batch is how many mails one run sends over one connection;
 	// default 100.
 	Batch int
+	// Lease is how long a run holds the batch it sends: no other run
+	// takes it meanwhile, and after a crash it is sent again once the
+	// lease ends. Default DefaultLease.
+	Lease time.Duration
 
 	text *texttemplate.Template
 	html *htmltemplate.Template
@@ -118,7 +123,7 @@ func (m *Mailer) SendDue(ctx context.Context) (DeliverReport, error) {
 	if batch == 0 {
 		batch = 100
 	}
-	due, err := m.Store.DueMails(ctx, batch)
+	due, err := m.Store.DueMails(ctx, batch, cmp.Or(m.Lease, DefaultLease))
 	if err != nil || len(due) == 0 {
 		return rep, err
 	}

@@ -36,17 +36,21 @@ func (s *Store) QueueDeliveries(ctx context.Context, e model.Event) (int64, erro
 	return res.RowsAffected()
 }
 
-// DueDeliveries lists up to limit pending deliveries whose time has come,
-// oldest first.
-func (s *Store) DueDeliveries(ctx context.Context, limit int) ([]Delivery, error) {
-	rows, err := s.query(ctx, `
+// DueDeliveries takes up to limit pending deliveries whose time has come,
+// oldest first, for lease (see claim).
+func (s *Store) DueDeliveries(ctx context.Context, limit int, lease time.Duration) ([]Delivery, error) {
+	ids, err := s.claim(ctx, "deliveries", limit, lease)
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	marks, args := idList(1, ids)
+	rows, err := s.q.QueryContext(ctx, `
 		SELECT d.id, d.attempts, w.url, w.secret, `+eventColumns+`, sh.slug, sh.title
 		FROM deliveries d
 		JOIN webhooks w ON w.id = d.webhook_id
 		JOIN events e ON e.id = d.event_id
 		JOIN shows sh ON sh.id = e.show_id
-		WHERE d.state = 'pending' AND d.next_attempt_at <= $1
-		ORDER BY d.next_attempt_at, d.id LIMIT $2`, s.now().UTC(), limit)
+		WHERE d.id IN (`+marks+`) ORDER BY d.id`, args...)
 	if err != nil {
 		return nil, mapErr(err)
 	}

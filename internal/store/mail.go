@@ -63,14 +63,18 @@ func (s *Store) QueueTestMail(ctx context.Context, userID int64) error {
 	return mapErr(err)
 }
 
-// DueMails lists up to limit pending mails whose time has come, oldest
-// first, with their users.
-func (s *Store) DueMails(ctx context.Context, limit int) ([]Mail, error) {
-	rows, err := s.query(ctx, `
+// DueMails takes up to limit pending mails whose time has come, oldest
+// first, with their users, for lease (see claim).
+func (s *Store) DueMails(ctx context.Context, limit int, lease time.Duration) ([]Mail, error) {
+	ids, err := s.claim(ctx, "mails", limit, lease)
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	marks, args := idList(1, ids)
+	rows, err := s.q.QueryContext(ctx, `
 		SELECT `+userColumns+`, m.id, m.attempts, m.event_id, m.digest_day
 		FROM mails m JOIN users u ON u.id = m.user_id
-		WHERE m.state = 'pending' AND m.next_attempt_at <= $1
-		ORDER BY m.next_attempt_at, m.id LIMIT $2`, s.now().UTC(), limit)
+		WHERE m.id IN (`+marks+`) ORDER BY m.id`, args...)
 	if err != nil {
 		return nil, mapErr(err)
 	}

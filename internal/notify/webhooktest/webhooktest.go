@@ -4,10 +4,12 @@
 package webhooktest
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -17,6 +19,9 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/store"
 )
 
 // Verify checks a delivery as a receiver would: the timestamp within five
@@ -129,4 +134,24 @@ func (s *Sink) WaitFor(stop <-chan struct{}, done func([]Received) bool) bool {
 			return done(s.All())
 		}
 	}
+}
+
+// AddFollowers adds n users, in one transaction, each following the show
+// for every event at once with a webhook at url(i) signed with secret.
+func AddFollowers(ctx context.Context, st *store.Store, showID int64, n int, url func(i int) string, secret string) error {
+	return st.InTx(ctx, func(tx *store.Store) error {
+		for i := range n {
+			u, err := tx.AddUser(ctx, fmt.Sprintf("fan%d@example.com", i), model.RoleViewer, "")
+			if err != nil {
+				return err
+			}
+			if _, err := tx.AddWebhook(ctx, u.ID, url(i), secret); err != nil {
+				return err
+			}
+			if err := tx.SaveFollow(ctx, &model.Follow{UserID: u.ID, ShowID: showID, Events: model.EventKinds, Delivery: model.DeliveryImmediate}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
