@@ -25,6 +25,9 @@ type API struct {
 	// URLs of the private feed and calendar; empty takes the request's
 	// host.
 	BaseURL string
+	// Mail says whether this nextseason sends mail (an SMTP server is
+	// set).
+	Mail bool
 }
 
 // Register adds the API's routes to mux.
@@ -44,6 +47,10 @@ func (a *API) Register(mux *http.ServeMux) {
 	mux.Handle("GET /api/v1/me/events", a.signedIn(false, a.listEvents))
 	mux.Handle("GET /api/v1/me/webhooks", a.signedIn(false, a.listWebhooks))
 	mux.Handle("POST /api/v1/me/webhooks", a.signedIn(false, a.addWebhook))
+	mux.Handle("DELETE /api/v1/me/webhooks/{id}", a.signedIn(false, a.deleteWebhook))
+	mux.Handle("POST /api/v1/me/webhooks/{id}/test", a.signedIn(false, a.testWebhook))
+	mux.Handle("POST /api/v1/me/test-mail", a.signedIn(false, a.testMail))
+	mux.Handle("GET /api/v1/me/deliveries", a.signedIn(false, a.listSent))
 	mux.Handle("GET /api/v1/review", a.editor(a.listReview))
 	mux.Handle("POST /api/v1/claims/{id}/accept", a.editor(a.acceptClaim))
 	mux.Handle("POST /api/v1/claims/{id}/reject", a.editor(a.rejectClaim))

@@ -58,7 +58,8 @@ func runServe(ctx context.Context, a *app, args []string) error {
 // serve listens on the configured address and serves until ctx is done.
 // It prints the URL of path as the place to start.
 func (a *app) serve(ctx context.Context, st *store.Store, path string) error {
-	h, err := server.Handler(server.Config{Store: st, Log: a.log, Now: a.env.Now, Archive: demo.Archive(), EditorToken: a.cfg.EditorToken, BaseURL: a.cfg.BaseURL})
+	h, err := server.Handler(server.Config{Store: st, Log: a.log, Now: a.env.Now, Archive: demo.Archive(), EditorToken: a.cfg.EditorToken, BaseURL: a.cfg.BaseURL,
+		Mail: a.cfg.SMTPURL != ""})
 	if err != nil {
 		return err
 	}

@@ -71,20 +71,26 @@ func OutlookPath(slug string, season int) string {
 }
 
 // DeliverReport counts what a run did.
-type DeliverReport struct{ Sent, Retrying, Failed int }
+type DeliverReport struct{ Sent, Retrying, Failed, Tests int }
 
 // DeliverDue sends the deliveries whose time has come, one batch, with
 // Senders requests in flight. A delivery is marked sent only after its
 // endpoint answered 2xx: a crash in between sends it again, with the
 // same webhook-id, rather than lose it.
 func (d *Deliverer) DeliverDue(ctx context.Context) (DeliverReport, error) {
-	var rep DeliverReport
+	var (
+		rep DeliverReport
+		err error
+	)
 	batch, senders := d.Batch, d.Senders
 	if batch == 0 {
 		batch = 500
 	}
 	if senders == 0 {
 		senders = 8
+	}
+	if rep.Tests, err = d.sendTests(ctx); err != nil {
+		return rep, err
 	}
 	due, err := d.Store.DueDeliveries(ctx, batch, cmp.Or(d.Lease, DefaultLease))
 	if err != nil {
@@ -141,23 +147,48 @@ func retryAt(retries []time.Duration, attempts int, now time.Time) time.Time {
 	return now.Add(retries[attempts])
 }
 
-// send POSTs one delivery, signed; a 2xx answer is success.
+// send POSTs one delivery, signed with the event's id: the same for
+// every endpoint and every retry.
 func (d *Deliverer) send(ctx context.Context, dl store.Delivery) error {
 	e := dl.Event
 	var p Payload
 	p.Type, p.Timestamp = string(e.Kind), e.HappenedAt
 	p.Data.Show, p.Data.Title, p.Data.Season, p.Data.Old, p.Data.New, p.Data.SourceURL = e.Slug, e.Title, e.Season, e.Old, e.New, e.SourceURL
 	p.Data.Outlook = d.BaseURL + OutlookPath(e.Slug, e.Season)
+	return d.post(ctx, dl.URL, dl.Secret, "evt_"+strconv.FormatInt(e.ID, 10), p)
+}
+
+// sendTests sends the tests users asked for, one request each, and
+// records how each went.
+func (d *Deliverer) sendTests(ctx context.Context) (int, error) {
+	hooks, err := d.Store.ClaimWebhookTests(ctx, 50)
+	if err != nil {
+		return 0, err
+	}
+	for _, h := range hooks {
+		p := Payload{Type: "test", Timestamp: d.Store.Now().UTC()}
+		problem := ""
+		if err := d.post(ctx, h.URL, h.Secret, fmt.Sprintf("test_%d_%d", h.ID, p.Timestamp.UnixNano()), p); err != nil {
+			problem = err.Error()
+		}
+		if err := d.Store.WebhookTested(ctx, h.ID, problem); err != nil {
+			return 0, err
+		}
+	}
+	return len(hooks), nil
+}
+
+// post sends a payload, signed; a 2xx answer is success.
+func (d *Deliverer) post(ctx context.Context, url, secret, id string, p Payload) error {
 	body, err := json.Marshal(p)
 	if err != nil {
 		return err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, dl.URL, bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
 		return err
 	}
-	// The event's id, the same for every endpoint and every retry.
-	if err := SignRequest(req, dl.Secret, "evt_"+strconv.FormatInt(e.ID, 10), d.Store.Now(), body); err != nil {
+	if err := SignRequest(req, secret, id, d.Store.Now(), body); err != nil {
 		return err
 	}
 	resp, err := d.Client.Do(req)

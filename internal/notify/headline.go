@@ -47,3 +47,14 @@ func Detail(e store.FollowedEvent) string {
 	}
 	return s
 }
+
+// SentHeadline says what a delivery or mail in the history was about.
+func SentHeadline(x store.Sent) string {
+	switch {
+	case x.Event != nil:
+		return Headline(*x.Event)
+	case x.DigestDay != "":
+		return "digest of " + x.DigestDay
+	}
+	return "test"
+}

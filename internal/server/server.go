@@ -31,6 +31,8 @@ type Config struct {
 	// BaseURL is where users reach this nextseason ("https://tv.example");
 	// empty takes each request's host.
 	BaseURL string
+	// Mail says whether mail is set up, for "send test".
+	Mail bool
 }
 
 // Handler is nextseason's whole HTTP surface.
@@ -54,7 +56,7 @@ func Handler(cfg Config) (http.Handler, error) {
 		}
 		w.Write([]byte("ready\n"))
 	})
-	(&api.API{Store: st, Log: log, Now: now, EditorToken: cfg.EditorToken, BaseURL: cfg.BaseURL}).Register(mux)
+	(&api.API{Store: st, Log: log, Now: now, EditorToken: cfg.EditorToken, BaseURL: cfg.BaseURL, Mail: cfg.Mail}).Register(mux)
 	pages.Register(mux)
 	return httpx.Middleware(log, http.NewCrossOriginProtection().Handler(mux)), nil
 }

@@ -28,3 +28,9 @@ CREATE TABLE mails (
     UNIQUE (user_id, digest_day)
 );
 CREATE INDEX mails_due ON mails (state, next_attempt_at);
+
+-- A "send test" asked for on a webhook (test_requested_at), sent by the
+-- delivery job, and how the last one went.
+ALTER TABLE webhooks ADD COLUMN test_requested_at TIMESTAMPTZ;
+ALTER TABLE webhooks ADD COLUMN last_test_at TIMESTAMPTZ;
+ALTER TABLE webhooks ADD COLUMN last_test_error TEXT NOT NULL DEFAULT '';
