@@ -38,6 +38,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	j, err := jobs.New(ctx, jobs.Config{DBURL: a.cfg.DB, Syncer: sy, Poller: a.poller(st), Deliverer: a.deliverer(st), Mailer: mailer,
+		Store: st, AtRiskDays: a.cfg.AtRiskDays,
 		Log: a.log, Work: !*noWorkers})
 	if err != nil {
 		return err

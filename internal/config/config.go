@@ -46,6 +46,9 @@ type Config struct {
 	// MailFrom is the sender of mails; default nextseason@ the host of
 	// BaseURL.
 	MailFrom string
+	// AtRiskDays is how many days after a season's finale without a
+	// renewal decision followers are told it is at risk.
+	AtRiskDays int
 	// DeliveryLease is how long a sender holds the webhook deliveries and
 	// mails it sends; after a crash they go again once it ends. Zero is
 	// notify.DefaultLease (two minutes).
@@ -66,7 +69,7 @@ const (
 
 // FromEnv starts from the defaults and applies the environment.
 func FromEnv(getenv func(string) string) (Config, error) {
-	c := Config{DB: DefaultDB, Addr: DefaultAddr, TVmazeURL: DefaultTVmazeURL, TVmazeRate: 2, TVmazeDetails: "followed"}
+	c := Config{DB: DefaultDB, Addr: DefaultAddr, AtRiskDays: 60, TVmazeURL: DefaultTVmazeURL, TVmazeRate: 2, TVmazeDetails: "followed"}
 	if v := getenv("NEXTSEASON_TVMAZE_URL"); v != "" {
 		c.TVmazeURL = v
 	}
@@ -102,6 +105,13 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if c.MailFrom == "" && c.BaseURL != "" {
 		u, _ := url.Parse(c.BaseURL)
 		c.MailFrom = "nextseason <nextseason@" + u.Hostname() + ">"
+	}
+	if v := getenv("NEXTSEASON_AT_RISK_DAYS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return c, fmt.Errorf("NEXTSEASON_AT_RISK_DAYS=%q: want a whole number of days, 1 or more", v)
+		}
+		c.AtRiskDays = n
 	}
 	if v := getenv("NEXTSEASON_DELIVERY_LEASE"); v != "" {
 		d, err := time.ParseDuration(v)

@@ -51,22 +51,13 @@ func RecordShow(ctx context.Context, tx *store.Store, showID int64, write func()
 			if len(c.Evidence) > 0 {
 				e.ClaimID, e.SourceURL = c.Evidence[0].ID, c.Evidence[0].Source.URL
 			}
-			isNew, err := tx.AddEvent(ctx, &e)
+			isNew, err := add(ctx, tx, &e)
 			if err != nil {
 				return nil, err
 			}
-			if !isNew {
-				continue
+			if isNew {
+				out = append(out, e)
 			}
-			// Webhook deliveries and mails are written with the event, so
-			// a crash loses none.
-			if _, err := tx.QueueDeliveries(ctx, e); err != nil {
-				return nil, err
-			}
-			if _, err := tx.QueueMails(ctx, e); err != nil {
-				return nil, err
-			}
-			out = append(out, e)
 		}
 	}
 	return out, nil
@@ -107,4 +98,43 @@ func AddClaim(ctx context.Context, tx *store.Store, c *model.Claim) (store.Chang
 		return err
 	})
 	return change, err
+}
+
+// add stores an event unless it is stored already, and queues its
+// webhook deliveries and mails in the same transaction, so a crash loses
+// none.
+func add(ctx context.Context, tx *store.Store, e *model.Event) (bool, error) {
+	isNew, err := tx.AddEvent(ctx, e)
+	if err != nil || !isNew {
+		return false, err
+	}
+	if _, err := tx.QueueDeliveries(ctx, *e); err != nil {
+		return false, err
+	}
+	if _, err := tx.QueueMails(ctx, *e); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// RecordDue stores, once, the events time brings about for a show as of
+// today (facts.DueChanges): a season released, a decision overdue
+// atRiskDays after a finale.
+func RecordDue(ctx context.Context, tx *store.Store, showID int64, atRiskDays int) ([]model.Event, error) {
+	d, err := showData(ctx, tx, showID)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Event
+	for _, c := range facts.DueChanges(d, model.DayDate(tx.Now()), atRiskDays) {
+		e := model.Event{ShowID: showID, Season: c.Season, Kind: c.Kind, Old: c.Old, New: c.New}
+		isNew, err := add(ctx, tx, &e)
+		if err != nil {
+			return nil, err
+		}
+		if isNew {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }

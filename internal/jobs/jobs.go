@@ -20,6 +20,7 @@ import (
 	"github.com/nextseason/nextseason/internal/db"
 	"github.com/nextseason/nextseason/internal/feeds"
 	"github.com/nextseason/nextseason/internal/notify"
+	"github.com/nextseason/nextseason/internal/store"
 	"github.com/nextseason/nextseason/internal/tvmaze"
 )
 
@@ -65,6 +66,12 @@ type Config struct {
 	Poller *feeds.Poller
 	// Deliverer sends webhook deliveries; nil sends none.
 	Deliverer *notify.Deliverer
+	// Store, when set, runs the hourly job that stores time-driven
+	// events (season released, at risk) for followed shows.
+	Store *store.Store
+	// AtRiskDays is how long after a finale with no renewal decision a
+	// season is at risk; default 60.
+	AtRiskDays int
 	// Mailer sends mails and daily digests; nil sends none.
 	Mailer *notify.Mailer
 	// DeliverEvery is how often due deliveries and mails are looked for;
@@ -109,6 +116,12 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 	if cfg.Deliverer != nil {
 		river.AddWorker(rc.Workers, &dueWebhooksWorker{deliverer: cfg.Deliverer})
 	}
+	if cfg.AtRiskDays == 0 {
+		cfg.AtRiskDays = 60
+	}
+	if cfg.Store != nil {
+		river.AddWorker(rc.Workers, &dueEventsWorker{store: cfg.Store, atRiskDays: cfg.AtRiskDays})
+	}
 	if cfg.Mailer != nil {
 		river.AddWorker(rc.Workers, &dueMailsWorker{mailer: cfg.Mailer})
 		river.AddWorker(rc.Workers, &digestsWorker{mailer: cfg.Mailer})
@@ -127,6 +140,11 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(cfg.DeliverEvery),
 				func() (river.JobArgs, *river.InsertOpts) { return DueWebhooksArgs{}, oncePer(cfg.DeliverEvery) },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "webhooks_due"}))
+		}
+		if cfg.Store != nil {
+			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
+				func() (river.JobArgs, *river.InsertOpts) { return DueEventsArgs{}, nil },
+				&river.PeriodicJobOpts{RunOnStart: true, ID: "due_events"}))
 		}
 		if cfg.Mailer != nil {
 			rc.PeriodicJobs = append(rc.PeriodicJobs,

@@ -78,3 +78,21 @@ func (s *Store) Follows(ctx context.Context, userID int64) ([]FollowedShow, erro
 	}
 	return out, mapErr(rows.Err())
 }
+
+// FollowedShowIDs lists every show someone follows.
+func (s *Store) FollowedShowIDs(ctx context.Context) ([]int64, error) {
+	rows, err := s.query(ctx, `SELECT DISTINCT show_id FROM follows ORDER BY show_id`)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, mapErr(err)
+		}
+		out = append(out, id)
+	}
+	return out, mapErr(rows.Err())
+}
