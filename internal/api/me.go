@@ -3,10 +3,10 @@ package api
 import (
 	"errors"
 	"net/http"
-	"net/url"
 
 	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/notify"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -21,23 +21,12 @@ type Me struct {
 }
 
 func (a *API) me(r *http.Request, u model.User) Me {
-	token := "?token=" + url.QueryEscape(u.FeedToken)
-	base := a.base(r)
-	return Me{Email: u.Email, Role: u.Role, EmailAlerts: u.EmailAlerts,
-		CalendarURL: base + "/api/v1/me/calendar.ics" + token, FeedURL: base + "/api/v1/me/feed.atom" + token}
+	calendar, feed := notify.PrivateURLs(a.base(r), u.FeedToken)
+	return Me{Email: u.Email, Role: u.Role, EmailAlerts: u.EmailAlerts, CalendarURL: calendar, FeedURL: feed}
 }
 
 // base is the scheme and host users reach this nextseason at.
-func (a *API) base(r *http.Request) string {
-	if a.BaseURL != "" {
-		return a.BaseURL
-	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
-}
+func (a *API) base(r *http.Request) string { return httpx.BaseURL(a.BaseURL, r) }
 
 func (a *API) getMe(w http.ResponseWriter, r *http.Request) {
 	u, _ := currentUser(r.Context())

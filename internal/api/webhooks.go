@@ -43,13 +43,10 @@ func (a *API) addWebhook(w http.ResponseWriter, r *http.Request) {
 		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
 		return
 	}
-	url, err := httpx.CheckURL(body.URL)
-	if err != nil {
-		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
-		return
-	}
-	h, err := a.Store.AddWebhook(r.Context(), u.ID, url, notify.NewSecret())
+	h, err := notify.AddWebhook(r.Context(), a.Store, u.ID, body.URL)
 	switch {
+	case errors.Is(err, notify.ErrBadURL):
+		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
 	case errors.Is(err, store.ErrConflict):
 		httpx.WriteError(w, http.StatusConflict, "conflict", err.Error())
 	case err != nil:

@@ -2,6 +2,7 @@ package httpx
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 )
 
@@ -14,4 +15,17 @@ func CheckURL(raw string) (string, error) {
 		return "", fmt.Errorf("URL %q: want an absolute http(s) URL", raw)
 	}
 	return u.String(), nil
+}
+
+// BaseURL is where users reach this server: configured, or else the
+// scheme and host the request came to.
+func BaseURL(configured string, r *http.Request) string {
+	if configured != "" {
+		return configured
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
 }

@@ -3,6 +3,7 @@ package notify
 import (
 	"fmt"
 	"io"
+	"net/url"
 	"time"
 
 	ics "github.com/arran4/golang-ical"
@@ -66,4 +67,12 @@ func addPremiere(cal *ics.Calendar, showID int64, o facts.Outlook, baseURL strin
 	}
 	ev.SetDescription(desc + "\n" + link)
 	ev.SetURL(link)
+}
+
+// PrivateURLs are the addresses of a user's calendar and Atom feed, which
+// carry their feed token: calendar apps and feed readers cannot send
+// headers.
+func PrivateURLs(baseURL, feedToken string) (calendar, feed string) {
+	q := "?token=" + url.QueryEscape(feedToken)
+	return baseURL + "/api/v1/me/calendar.ics" + q, baseURL + "/api/v1/me/feed.atom" + q
 }

@@ -1,17 +1,23 @@
-// Package notify delivers events to followers: webhooks (Standard
-// Webhooks), and later email, Atom and ICS.
+// Package notify tells followers of events: signed webhooks (Standard
+// Webhooks), mail and daily digests, a private Atom feed and an ICS
+// calendar of premieres.
 package notify
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/nextseason/nextseason/internal/httpx"
+	"github.com/nextseason/nextseason/internal/store"
 )
 
 // SecretPrefix starts every webhook secret, as Standard Webhooks has it.
@@ -52,4 +58,18 @@ func SignRequest(req *http.Request, secret, id string, at time.Time, body []byte
 	req.Header.Set("webhook-signature", sig)
 	req.Header.Set("Content-Type", "application/json")
 	return nil
+}
+
+// ErrBadURL says a webhook's URL is not one nextseason posts to.
+var ErrBadURL = errors.New("bad webhook URL")
+
+// AddWebhook registers one of a user's endpoints with a new signing
+// secret, to be shown to them once. A URL that is not absolute http(s)
+// is ErrBadURL; one the user has already, store.ErrConflict.
+func AddWebhook(ctx context.Context, st *store.Store, userID int64, rawURL string) (store.Webhook, error) {
+	u, err := httpx.CheckURL(rawURL)
+	if err != nil {
+		return store.Webhook{}, fmt.Errorf("%w: %v", ErrBadURL, err)
+	}
+	return st.AddWebhook(ctx, userID, u, NewSecret())
 }

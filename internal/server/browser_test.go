@@ -10,6 +10,9 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/nextseason/nextseason/internal/auth"
+	"github.com/nextseason/nextseason/internal/model"
 )
 
 // browser starts headless Chromium for t, or skips when there is none,
@@ -110,4 +113,50 @@ func TestOutlookPageInABrowser(t *testing.T) {
 	if !strings.Contains(source, "Deadline") || !visible {
 		t.Errorf("after the footnote click: source %q, in view %v", source, visible)
 	}
+}
+
+// TestFollowInABrowser: in Chromium, a fan signs in (the Secure session
+// cookie works on a loopback address), follows Partner Track with its
+// button, and finds it under "My shows" with its status.
+func TestFollowInABrowser(t *testing.T) {
+	ctx := browser(t)
+	srv, st := setup(t)
+	hash, err := auth.HashPassword("correct horse battery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddUser(t.Context(), "fan@example.com", model.RoleViewer, hash); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/shows/partner-track"),
+		chromedp.Click(`p.follow a`),
+		chromedp.WaitVisible(`input[name=email]`),
+		chromedp.SendKeys(`input[name=email]`, "fan@example.com"),
+		chromedp.SendKeys(`input[name=password]`, "correct horse battery"),
+		chromedp.Click(`#sign-in`),
+		chromedp.WaitVisible(`#follow`),
+		chromedp.Click(`#follow`),
+		chromedp.WaitVisible(`#unfollow`),
+		chromedp.Click(`#me`),
+		chromedp.WaitVisible(`#show-partner-track`),
+	); err != nil {
+		t.Fatal(err)
+	}
+	row, err := chromedp.Run(ctx, chromedp.Text(`#show-partner-track`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(row, "Partner Track") || !strings.Contains(row, "Season 2") || !strings.Contains(row, "Canceled") {
+		t.Errorf("My shows row: %q", row)
+	}
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(screenshotDir(t), "my-shows.png")
+	if err := os.WriteFile(file, shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", file)
 }

@@ -38,7 +38,7 @@ type Config struct {
 // Handler is nextseason's whole HTTP surface.
 func Handler(cfg Config) (http.Handler, error) {
 	st, log, now := cfg.Store, cfg.Log, cfg.Now
-	pages, err := web.New(st, log, now, cfg.Archive, cfg.EditorToken)
+	pages, err := web.New(web.Config{Store: st, Log: log, Now: now, Archive: cfg.Archive, EditorToken: cfg.EditorToken, BaseURL: cfg.BaseURL, Mail: cfg.Mail})
 	if err != nil {
 		return nil, err
 	}

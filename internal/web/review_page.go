@@ -1,7 +1,6 @@
 package web
 
 import (
-	"crypto/subtle"
 	"errors"
 	"net/http"
 	"strconv"
@@ -11,24 +10,6 @@ import (
 	"github.com/nextseason/nextseason/internal/review"
 	"github.com/nextseason/nextseason/internal/store"
 )
-
-// editorOnly asks for the editors' password (HTTP basic auth, any user
-// name) until accounts exist.
-func (w *Web) editorOnly(next http.HandlerFunc) http.Handler {
-	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
-		if w.editor == "" {
-			w.renderError(rw, r, http.StatusForbidden, "Review is off", "Set NEXTSEASON_EDITOR_TOKEN to let editors review claims.", nil)
-			return
-		}
-		_, pass, ok := r.BasicAuth()
-		if !ok || subtle.ConstantTimeCompare([]byte(pass), []byte(w.editor)) != 1 {
-			rw.Header().Set("WWW-Authenticate", `Basic realm="nextseason editors", charset="UTF-8"`)
-			w.renderError(rw, r, http.StatusUnauthorized, "Editors only", "Sign in with the editors' token as the password.", nil)
-			return
-		}
-		next(rw, r)
-	})
-}
 
 type reviewView struct {
 	Queue   []queued

@@ -2,11 +2,13 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/nextseason/nextseason/internal/answer"
 	"github.com/nextseason/nextseason/internal/facts"
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/store"
 )
 
 type showView struct {
@@ -15,6 +17,8 @@ type showView struct {
 	Seasons []seasonLink
 	Cast    []model.Credit
 	Crew    []model.Credit
+	// SignedIn and Following decide the follow button.
+	SignedIn, Following bool
 }
 
 type seasonLink struct {
@@ -49,6 +53,15 @@ func (w *Web) show(rw http.ResponseWriter, r *http.Request) {
 		} else {
 			v.Cast = append(v.Cast, c)
 		}
+	}
+	if u, ok := viewer(r.Context()); ok {
+		follows, err := w.store.Follows(r.Context(), u.ID)
+		if err != nil {
+			w.fail(rw, r, err)
+			return
+		}
+		v.SignedIn = true
+		v.Following = slices.ContainsFunc(follows, func(f store.FollowedShow) bool { return f.ShowID == sh.ID })
 	}
 	w.render(rw, r, http.StatusOK, "show", v)
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/nextseason/nextseason/internal/answer"
+	"github.com/nextseason/nextseason/internal/auth"
 	"github.com/nextseason/nextseason/internal/facts"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/store"
@@ -23,21 +24,41 @@ import (
 //go:embed templates static
 var assets embed.FS
 
+// Config is what the pages need.
+type Config struct {
+	Store   *store.Store
+	Log     *slog.Logger
+	Now     func() time.Time
+	Archive fs.FS // source copies served at /archive/
+	// EditorToken is a shared editors' password (HTTP basic auth), beside
+	// editors' own sign-ins; empty turns it off.
+	EditorToken string
+	// BaseURL is where users reach this nextseason; empty takes the
+	// request's host.
+	BaseURL string
+	// Mail says whether mail is set up.
+	Mail bool
+}
+
 // Web holds what the page handlers need and the parsed templates.
 type Web struct {
 	store   *store.Store
 	log     *slog.Logger
 	now     func() time.Time
 	archive fs.FS
-	editor  string // the review queue's password; empty turns it off
+	editor  string // the shared editors' password; empty turns it off
+	baseURL string
+	mail    bool
+	logins  *auth.LoginLimiter
 	views   map[string]*template.Template
 }
 
 // New parses every template, so a broken template fails the start rather
-// than a request. archive holds the source copies served at /archive/.
-func New(st *store.Store, log *slog.Logger, now func() time.Time, archive fs.FS, editorToken string) (*Web, error) {
-	w := &Web{store: st, log: log, now: now, archive: archive, editor: editorToken, views: map[string]*template.Template{}}
-	for _, name := range []string{"home", "search", "show", "outlook", "error", "review", "feeds", "unsubscribe"} {
+// than a request.
+func New(cfg Config) (*Web, error) {
+	w := &Web{store: cfg.Store, log: cfg.Log, now: cfg.Now, archive: cfg.Archive, editor: cfg.EditorToken, baseURL: cfg.BaseURL,
+		mail: cfg.Mail, logins: auth.NewLoginLimiter(4), views: map[string]*template.Template{}}
+	for _, name := range []string{"home", "search", "show", "outlook", "error", "review", "feeds", "unsubscribe", "login", "me"} {
 		t, err := template.New(name).Funcs(templateFuncs()).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)
@@ -54,17 +75,29 @@ func (w *Web) Register(mux *http.ServeMux) {
 	if w.archive != nil {
 		mux.Handle("GET /archive/", http.StripPrefix("/archive/", http.FileServerFS(w.archive)))
 	}
-	mux.HandleFunc("GET /{$}", w.home)
-	mux.HandleFunc("GET /search", w.search)
-	mux.HandleFunc("GET /shows/{slug}", w.show)
-	mux.HandleFunc("GET /shows/{slug}/seasons/{n}", w.outlook)
-	mux.Handle("GET /review", w.editorOnly(w.review))
-	mux.Handle("POST /review/{id}", w.editorOnly(w.decide))
-	mux.Handle("GET /feeds", w.editorOnly(w.feedsPage))
-	mux.Handle("POST /feeds", w.editorOnly(w.subscribe))
-	mux.HandleFunc("GET /unsubscribe", w.unsubscribe)
-	mux.HandleFunc("POST /unsubscribe", w.stopMails)
-	mux.HandleFunc("/", func(rw http.ResponseWriter, r *http.Request) {
+	page := func(pattern string, h http.HandlerFunc) { mux.Handle(pattern, w.withUser(h)) }
+	page("GET /{$}", w.home)
+	page("GET /search", w.search)
+	page("GET /shows/{slug}", w.show)
+	page("GET /shows/{slug}/seasons/{n}", w.outlook)
+	page("GET /review", w.editorOnly(w.review))
+	page("POST /review/{id}", w.editorOnly(w.decide))
+	page("GET /feeds", w.editorOnly(w.feedsPage))
+	page("POST /feeds", w.editorOnly(w.subscribe))
+	page("GET /unsubscribe", w.unsubscribe)
+	page("POST /unsubscribe", w.stopMails)
+	page("GET /login", w.loginPage)
+	page("POST /login", w.login)
+	page("POST /logout", w.logout)
+	page("GET /me", w.signedIn(w.mePage))
+	page("POST /me/follows", w.signedIn(w.followShow))
+	page("POST /me/unfollow", w.signedIn(w.unfollowShow))
+	page("POST /me/mail", w.signedIn(w.setMail))
+	page("POST /me/test-mail", w.signedIn(w.testMail))
+	page("POST /me/webhooks", w.signedIn(w.addWebhook))
+	page("POST /me/webhooks/{id}/test", w.signedIn(w.testWebhook))
+	page("POST /me/webhooks/{id}/delete", w.signedIn(w.deleteWebhook))
+	page("/", func(rw http.ResponseWriter, r *http.Request) {
 		w.renderError(rw, r, http.StatusNotFound, "Page not found", "There is no page at "+r.URL.Path+".", nil)
 	})
 }
@@ -118,7 +151,8 @@ func footnotes(v any) []int {
 // yields a clean 500 rather than half a page.
 func (w *Web) render(rw http.ResponseWriter, r *http.Request, status int, name string, data any) {
 	var buf bytes.Buffer
-	if err := w.views[name].ExecuteTemplate(&buf, "layout", data); err != nil {
+	u, _ := viewer(r.Context())
+	if err := w.views[name].ExecuteTemplate(&buf, "layout", layoutView{User: u, Data: data}); err != nil {
 		w.log.Error("render page", slog.Group("request", "path", r.URL.Path), "view", name, "err", err)
 		http.Error(rw, "internal server error", http.StatusInternalServerError)
 		return

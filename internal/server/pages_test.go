@@ -1,0 +1,223 @@
+package server_test
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/nextseason/nextseason/internal/auth"
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+// visitor is a browser for tests: it keeps the session cookie, which Go's
+// cookie jar would not send back over plain HTTP because it is Secure.
+type visitor struct {
+	t       *testing.T
+	srv     *httptest.Server
+	session string
+	// setCookie is the last session cookie the server set, as sent.
+	setCookie string
+}
+
+func (v *visitor) RoundTrip(req *http.Request) (*http.Response, error) {
+	if v.session != "" {
+		req.Header.Set("Cookie", "nextseason_session="+v.session)
+	}
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	for _, line := range resp.Header.Values("Set-Cookie") {
+		c, err := http.ParseSetCookie(line)
+		if err == nil && c.Name == "nextseason_session" {
+			v.session, v.setCookie = c.Value, line
+			if c.MaxAge < 0 {
+				v.session = ""
+			}
+		}
+	}
+	return resp, nil
+}
+
+// do requests a page, following redirects, with extra headers.
+func (v *visitor) do(method, path string, form url.Values, header ...string) (int, string) {
+	v.t.Helper()
+	var body io.Reader
+	if form != nil {
+		body = strings.NewReader(form.Encode())
+	}
+	req, _ := http.NewRequest(method, v.srv.URL+path, body)
+	if form != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := (&http.Client{Transport: v}).Do(req)
+	if err != nil {
+		v.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// signIn makes a user with a password and signs a visitor in as them.
+func signIn(t *testing.T, srv *httptest.Server, st *store.Store, email string, role model.Role) *visitor {
+	t.Helper()
+	hash, err := auth.HashPassword("correct horse " + email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddUser(t.Context(), email, role, hash); err != nil {
+		t.Fatal(err)
+	}
+	v := &visitor{t: t, srv: srv}
+	code, body := v.do("POST", "/login", url.Values{"email": {email}, "password": {"correct horse " + email}})
+	if code != 200 || !strings.Contains(body, "Signed in as "+email) {
+		t.Fatalf("%s signs in: %d\n%s", email, code, body)
+	}
+	return v
+}
+
+// TestSignInFollowAndChannelsThroughPages: a fan signs in, follows a show
+// with its button, sees it in "My shows", adds a webhook (its secret shown
+// once); another fan sees none of it and cannot touch it by guessing its
+// id; editors' pages need the editor role; forms posted from another site
+// are refused; signing out ends the session; logins are rate-limited.
+func TestSignInFollowAndChannelsThroughPages(t *testing.T) {
+	srv, st := setup(t)
+	ann := signIn(t, srv, st, "ann@example.com", model.RoleViewer)
+	for _, want := range []string{"Secure", "HttpOnly", "SameSite=Lax", "Path=/"} {
+		if !strings.Contains(ann.setCookie, want) {
+			t.Errorf("session cookie %q lacks %s", ann.setCookie, want)
+		}
+	}
+	if _, body := ann.do("GET", "/shows/partner-track", nil); !strings.Contains(body, `id="follow"`) {
+		t.Fatalf("no follow button for a signed-in fan:\n%s", body)
+	}
+	if _, body := (&visitor{t: t, srv: srv}).do("GET", "/shows/partner-track", nil); !strings.Contains(body, "Sign in</a> to follow") {
+		t.Errorf("an anonymous visitor is not asked to sign in to follow")
+	}
+	if code, body := ann.do("POST", "/me/follows", url.Values{"show": {"partner-track"}}); code != 200 || !strings.Contains(body, "You follow this show") {
+		t.Fatalf("follow: %d\n%s", code, body)
+	}
+	_, me := ann.do("GET", "/me", nil)
+	if !regexp.MustCompile(`(?s)id="show-partner-track".*Season 2.*Canceled`).MatchString(me) {
+		t.Errorf("My shows lacks Partner Track and its status:\n%s", me)
+	}
+	code, body := ann.do("POST", "/me/webhooks", url.Values{"url": {"https://hooks.example.com/ann"}})
+	secret := regexp.MustCompile(`whsec_[A-Za-z0-9+/=]+`).FindString(body)
+	if code != http.StatusCreated || secret == "" {
+		t.Fatalf("add webhook: %d\n%s", code, body)
+	}
+	if _, me := ann.do("GET", "/me", nil); strings.Contains(me, secret) || !strings.Contains(me, "hooks.example.com/ann") {
+		t.Errorf("My shows after adding a webhook: the secret must not show again, the URL must")
+	}
+	annUser, _ := st.UserByEmail(t.Context(), "ann@example.com")
+	hooks, _ := st.UserWebhooks(t.Context(), annUser.ID)
+	if len(hooks) != 1 {
+		t.Fatalf("ann's webhooks: %+v", hooks)
+	}
+	hookPath := "/me/webhooks/" + strconv.FormatInt(hooks[0].ID, 10)
+
+	// Bob sees nothing of Ann's and cannot touch it.
+	bob := signIn(t, srv, st, "bob@example.com", model.RoleViewer)
+	if _, me := bob.do("GET", "/me", nil); strings.Contains(me, "partner-track") || strings.Contains(me, "hooks.example.com") || strings.Contains(me, annUser.FeedToken) {
+		t.Errorf("bob's page shows ann's follows, webhooks or feed token:\n%s", me)
+	}
+	for _, path := range []string{hookPath + "/test", hookPath + "/delete"} {
+		if code, _ := bob.do("POST", path, url.Values{}); code != http.StatusNotFound {
+			t.Errorf("bob posts %s: %d, want 404", path, code)
+		}
+	}
+	if hooks, _ := st.UserWebhooks(t.Context(), annUser.ID); len(hooks) != 1 || hooks[0].TestPending {
+		t.Errorf("ann's webhook after bob's attempts: %+v", hooks)
+	}
+	if code, _ := bob.do("POST", "/me/unfollow", url.Values{"show": {"partner-track"}}); code != 200 {
+		t.Errorf("bob unfollowing what he does not follow: %d", code)
+	}
+	if follows, _ := st.Follows(t.Context(), annUser.ID); len(follows) != 1 {
+		t.Errorf("ann's follows after bob's unfollow: %+v", follows)
+	}
+
+	// A form posted from another site is refused.
+	if code, _ := ann.do("POST", "/me/unfollow", url.Values{"show": {"partner-track"}}, "Sec-Fetch-Site", "cross-site"); code != http.StatusForbidden {
+		t.Errorf("a cross-site form post: %d, want 403", code)
+	}
+	if follows, _ := st.Follows(t.Context(), annUser.ID); len(follows) != 1 {
+		t.Errorf("a cross-site post changed ann's follows: %+v", follows)
+	}
+
+	// Editors' pages need the editor role.
+	if code, _ := ann.do("GET", "/review", nil); code != http.StatusForbidden {
+		t.Errorf("a viewer on /review: %d, want 403", code)
+	}
+	if code, _ := (&visitor{t: t, srv: srv}).do("GET", "/feeds", nil); code != http.StatusUnauthorized {
+		t.Errorf("an anonymous visitor on /feeds: %d, want 401", code)
+	}
+	ed := signIn(t, srv, st, "ed@example.com", model.RoleEditor)
+	if code, body := ed.do("GET", "/review", nil); code != 200 || !strings.Contains(body, "<h1") {
+		t.Errorf("an editor on /review: %d", code)
+	}
+
+	// Signing out ends the session, even for a copy of the cookie.
+	stolen := ann.session
+	ann.do("POST", "/logout", url.Values{})
+	thief := &visitor{t: t, srv: srv, session: stolen}
+	if _, body := thief.do("GET", "/me", nil); !strings.Contains(body, `action="/login"`) {
+		t.Errorf("the old session cookie still works after signing out")
+	}
+
+	// Guesses, even at an account that does not exist: refused, then slowed down.
+	carl := &visitor{t: t, srv: srv}
+	for i := range 6 {
+		code, body := carl.do("POST", "/login", url.Values{"email": {"nobody@example.com"}, "password": {"guess" + strconv.Itoa(i)}})
+		want := http.StatusUnauthorized
+		if i == 5 {
+			want = http.StatusTooManyRequests
+		}
+		if code != want || carl.session != "" {
+			t.Errorf("guess %d: %d, want %d\n%s", i+1, code, want, body)
+		}
+	}
+}
+
+// TestUnsubscribeLink: a mail's link asks before it turns mail off; a
+// mail client's one-click POST turns it off at once; a wrong token
+// changes nothing.
+func TestUnsubscribeLink(t *testing.T) {
+	srv, st := setup(t)
+	u, err := st.AddUser(t.Context(), "ann@example.com", model.RoleViewer, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetEmailAlerts(t.Context(), u.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	mailOn := func() bool {
+		t.Helper()
+		got, err := st.User(t.Context(), u.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got.EmailAlerts
+	}
+	v := &visitor{t: t, srv: srv}
+	link := "/unsubscribe?token=" + url.QueryEscape(u.UnsubscribeToken)
+	if code, body := v.do("GET", link, nil); code != 200 || !strings.Contains(body, "Stop all mails") || !mailOn() {
+		t.Errorf("opening the link: %d, mail on %v\n%s", code, mailOn(), body)
+	}
+	if code, _ := v.do("POST", "/unsubscribe?token=nsu_wrong", url.Values{"List-Unsubscribe": {"One-Click"}}); code != http.StatusNotFound || !mailOn() {
+		t.Errorf("a wrong token: %d, mail on %v", code, mailOn())
+	}
+	if code, body := v.do("POST", link, url.Values{"List-Unsubscribe": {"One-Click"}}); code != 200 || !strings.Contains(body, "Mails are off") || mailOn() {
+		t.Errorf("one-click: %d, mail on %v\n%s", code, mailOn(), body)
+	}
+}
