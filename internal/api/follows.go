@@ -11,8 +11,11 @@ import (
 
 // FollowView is a follow as the API shows it.
 type FollowView struct {
-	Show     string            `json:"show"`
-	Title    string            `json:"title"`
+	Show  string `json:"show,omitempty"`
+	Title string `json:"title,omitempty"`
+	// Person and PersonID name a followed person instead of a show.
+	Person   string            `json:"person,omitempty"`
+	PersonID int64             `json:"person_id,omitempty"`
 	Events   []model.EventKind `json:"events"`
 	Delivery model.Delivery    `json:"delivery"`
 }
@@ -21,22 +24,30 @@ func followView(f store.FollowedShow) FollowView {
 	return FollowView{Show: f.Slug, Title: f.Title, Events: f.Events, Delivery: f.Delivery}
 }
 
-// followRequest is the body of POST and DELETE /api/v1/me/follows.
+// followRequest is the body of POST and DELETE /api/v1/me/follows: a
+// show, or a person (by name or id).
 type followRequest struct {
 	Show     string   `json:"show"`
 	Events   []string `json:"events"`
 	Delivery string   `json:"delivery"`
+	Person   string   `json:"person"`
+	PersonID int64    `json:"person_id"`
 }
 
-// readFollow decodes and checks a follow request, and finds its show.
-func (a *API) readFollow(w http.ResponseWriter, r *http.Request) (followRequest, model.Show, bool) {
+// readFollow decodes and checks a follow request, and finds its show; a
+// request about a person is answered by person instead.
+func (a *API) readFollow(w http.ResponseWriter, r *http.Request, person func(followRequest)) (followRequest, model.Show, bool) {
 	var body followRequest
 	if err := decodeOptional(r, &body); err != nil {
 		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
 		return body, model.Show{}, false
 	}
+	if body.Show == "" && (body.Person != "" || body.PersonID != 0) {
+		person(body)
+		return body, model.Show{}, false
+	}
 	if body.Show == "" {
-		httpx.WriteError(w, http.StatusBadRequest, "bad_request", `body: name the show, {"show": "partner-track"}`)
+		httpx.WriteError(w, http.StatusBadRequest, "bad_request", `body: name the show, {"show": "partner-track"}, or the person, {"person": "Arden Cho"}`)
 		return body, model.Show{}, false
 	}
 	sh, err := answer.FindShow(r.Context(), a.Store, body.Show)
@@ -54,9 +65,17 @@ func (a *API) listFollows(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	out := make([]FollowView, 0, len(all))
+	people, err := a.Store.FollowedPeople(r.Context(), u.ID)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	out := make([]FollowView, 0, len(all)+len(people))
 	for _, f := range all {
 		out = append(out, followView(f))
+	}
+	for _, p := range people {
+		out = append(out, personFollowView(p))
 	}
 	httpx.WriteJSON(w, http.StatusOK, out)
 }
@@ -65,7 +84,7 @@ func (a *API) listFollows(w http.ResponseWriter, r *http.Request) {
 // sends: {"show": slug, "events": [...], "delivery": "immediate"|"digest"}.
 func (a *API) follow(w http.ResponseWriter, r *http.Request) {
 	u, _ := currentUser(r.Context())
-	body, sh, ok := a.readFollow(w, r)
+	body, sh, ok := a.readFollow(w, r, func(b followRequest) { a.followPerson(w, r, b) })
 	if !ok {
 		return
 	}
@@ -90,7 +109,7 @@ func (a *API) follow(w http.ResponseWriter, r *http.Request) {
 // unfollow ends the signed-in user's follow of a show: {"show": slug}.
 func (a *API) unfollow(w http.ResponseWriter, r *http.Request) {
 	u, _ := currentUser(r.Context())
-	_, sh, ok := a.readFollow(w, r)
+	_, sh, ok := a.readFollow(w, r, func(b followRequest) { a.unfollowPerson(w, r, b) })
 	if !ok {
 		return
 	}

@@ -90,7 +90,7 @@ func saveShow(ctx context.Context, tx *store.Store, s Show) (int64, store.Change
 	added := false
 	for _, c := range s.Crew {
 		credit := model.Credit{ShowID: sh.ID, Person: model.Person{Name: c.Person}, Role: model.RoleCrew, Job: c.Job}
-		cc, err := tx.SaveCredit(ctx, credit)
+		cc, _, err := tx.SaveCredit(ctx, credit)
 		if err != nil {
 			return 0, change, err
 		}

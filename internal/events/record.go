@@ -51,6 +51,9 @@ func RecordShow(ctx context.Context, tx *store.Store, showID int64, write func()
 			if len(c.Evidence) > 0 {
 				e.ClaimID, e.SourceURL = c.Evidence[0].ID, c.Evidence[0].Source.URL
 			}
+			if e.PersonID, err = personNamed(ctx, tx, c.Actor); err != nil {
+				return nil, err
+			}
 			isNew, err := add(ctx, tx, &e)
 			if err != nil {
 				return nil, err
@@ -137,4 +140,35 @@ func RecordDue(ctx context.Context, tx *store.Store, showID int64, atRiskDays in
 		}
 	}
 	return out, nil
+}
+
+// personNamed is the one person in the catalog of that name, or 0 (none,
+// or several: the news cannot say which).
+func personNamed(ctx context.Context, tx *store.Store, name string) (int64, error) {
+	if name == "" {
+		return 0, nil
+	}
+	people, err := tx.PeopleNamed(ctx, name)
+	if err != nil || len(people) != 1 {
+		return 0, err
+	}
+	return people[0].ID, nil
+}
+
+// NewRole stores, once, that a followed person has a new credit in a
+// show (season 0: the whole show), for their followers and the show's.
+func NewRole(ctx context.Context, tx *store.Store, c model.Credit, personID int64) error {
+	followed, err := tx.PersonFollowed(ctx, personID)
+	if err != nil || !followed {
+		return err
+	}
+	who := c.Person.Name
+	switch {
+	case c.Character != "":
+		who += " as " + c.Character
+	case c.Job != "":
+		who += ", " + c.Job
+	}
+	_, err = add(ctx, tx, &model.Event{ShowID: c.ShowID, Season: c.Season, Kind: model.EventCastNews, New: who + ": new role", PersonID: personID})
+	return err
 }

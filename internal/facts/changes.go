@@ -13,6 +13,8 @@ type Change struct {
 	Old, New string
 	// Evidence is what the new answer rests on, when it rests on claims.
 	Evidence []Evidence
+	// Actor is who cast news is about.
+	Actor string
 }
 
 // Changes lists how after differs from before, for the same season: a
@@ -39,7 +41,7 @@ func Changes(before, after Outlook) []Change {
 			if m.Character != "" {
 				who += " as " + m.Character
 			}
-			out = append(out, Change{Kind: model.EventCastNews, Old: state, New: fmt.Sprintf("%s: %s", who, m.State), Evidence: m.Evidence})
+			out = append(out, Change{Kind: model.EventCastNews, Old: state, New: fmt.Sprintf("%s: %s", who, m.State), Evidence: m.Evidence, Actor: m.Actor})
 		}
 	}
 	return out

@@ -75,12 +75,15 @@ type Follow struct {
 // Event is a change in a resolved answer about a show's season, stored
 // once, with what it rests on.
 type Event struct {
-	ID         int64
-	ShowID     int64
-	Season     int
-	Kind       EventKind
-	Old, New   string
-	ClaimID    int64 // 0 when no claim carries it
-	SourceURL  string
+	ID        int64
+	ShowID    int64
+	Season    int
+	Kind      EventKind
+	Old, New  string
+	ClaimID   int64 // 0 when no claim carries it
+	SourceURL string
+	// PersonID is the person cast news is about, when known: followers
+	// of the person are told too.
+	PersonID   int64
 	HappenedAt time.Time
 }

@@ -64,9 +64,12 @@ type Payload struct {
 	} `json:"data"`
 }
 
-// OutlookPath is the path of the page that answers for a season now, the
-// link every notification carries.
+// OutlookPath is the path of the page that answers for a season now (or,
+// for season 0, the show's page): the link every notification carries.
 func OutlookPath(slug string, season int) string {
+	if season < 1 {
+		return "/shows/" + slug // news about the whole show
+	}
 	return fmt.Sprintf("/shows/%s/seasons/%d", slug, season)
 }
 

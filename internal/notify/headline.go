@@ -10,7 +10,10 @@ import (
 // Headline says what an event means in one line, for a mail's subject,
 // a feed entry's title and the delivery history.
 func Headline(e store.FollowedEvent) string {
-	season := fmt.Sprintf("%s season %d", e.Title, e.Season)
+	season := e.Title
+	if e.Season > 0 {
+		season = fmt.Sprintf("%s season %d", e.Title, e.Season)
+	}
 	switch e.Kind {
 	case model.EventRenewed:
 		return season + " is renewed"

@@ -33,13 +33,13 @@ func (s *Store) SavePerson(ctx context.Context, p model.Person) (int64, error) {
 }
 
 // SaveCredit records a person in a show, creating the person if needed.
-func (s *Store) SaveCredit(ctx context.Context, c model.Credit) (Change, error) {
-	var change Change
-	err := s.InTx(ctx, func(tx *Store) error {
+func (s *Store) SaveCredit(ctx context.Context, c model.Credit) (change Change, personID int64, err error) {
+	err = s.InTx(ctx, func(tx *Store) error {
 		pid, err := tx.SavePerson(ctx, c.Person)
 		if err != nil {
 			return err
 		}
+		personID = pid
 		res, err := tx.exec(ctx, `
 			INSERT INTO credits (show_id, season, person_id, character, role, job) VALUES ($1, $2, $3, $4, $5, $6)
 			ON CONFLICT DO NOTHING`, c.ShowID, c.Season, pid, c.Character, string(c.Role), c.Job)
@@ -51,7 +51,7 @@ func (s *Store) SaveCredit(ctx context.Context, c model.Credit) (Change, error) 
 		}
 		return nil
 	})
-	return change, err
+	return change, personID, err
 }
 
 // Credits lists a show's cast and crew, main cast first.
@@ -76,4 +76,14 @@ func (s *Store) Credits(ctx context.Context, showID int64) ([]model.Credit, erro
 		out = append(out, c)
 	}
 	return out, mapErr(rows.Err())
+}
+
+// Person loads a person.
+func (s *Store) Person(ctx context.Context, id int64) (model.Person, error) {
+	var p model.Person
+	err := mapErr(s.queryRow(ctx, `SELECT id, name, COALESCE(tvmaze_id, 0) FROM people WHERE id = $1`, id).Scan(&p.ID, &p.Name, &p.TVmazeID))
+	if err != nil {
+		return p, fmt.Errorf("person %d: %w", id, err)
+	}
+	return p, nil
 }

@@ -19,17 +19,16 @@ type Delivery struct {
 }
 
 // QueueDeliveries queues an event for every webhook endpoint of every
-// user whose follow of the show asks, at once, for the event's kind: one
-// statement, whatever the number of followers. Call it in the event's
+// user to be told at once (toldAtOnce): one statement, whatever the
+// number of followers. Call it in the event's
 // transaction.
 func (s *Store) QueueDeliveries(ctx context.Context, e model.Event) (int64, error) {
 	res, err := s.exec(ctx, `
 		INSERT INTO deliveries (event_id, webhook_id, state, attempts, next_attempt_at)
 		SELECT $1, w.id, 'pending', 0, $2
-		FROM follows f JOIN webhooks w ON w.user_id = f.user_id
-		WHERE f.show_id = $3 AND f.delivery = 'immediate' AND `+followWants("f", "$4")+`
+		FROM webhooks w WHERE w.user_id IN (`+toldAtOnce()+`)
 		ON CONFLICT (event_id, webhook_id) DO NOTHING`,
-		e.ID, s.now().UTC(), e.ShowID, string(e.Kind))
+		e.ID, s.now().UTC(), e.ShowID, string(e.Kind), e.PersonID)
 	if err != nil {
 		return 0, fmt.Errorf("queue deliveries of event %d: %w", e.ID, mapErr(err))
 	}

@@ -14,10 +14,10 @@ import (
 func (s *Store) AddEvent(ctx context.Context, e *model.Event) (bool, error) {
 	e.HappenedAt = s.now().UTC()
 	err := s.queryRow(ctx, `
-		INSERT INTO events (show_id, season, kind, old_value, new_value, claim_id, source_url, happened_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+		INSERT INTO events (show_id, season, kind, old_value, new_value, claim_id, source_url, happened_at, person_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 		ON CONFLICT (show_id, season, kind, old_value, new_value) DO NOTHING RETURNING id`,
-		e.ShowID, e.Season, string(e.Kind), e.Old, e.New, nullInt(e.ClaimID), e.SourceURL, e.HappenedAt).Scan(&e.ID)
+		e.ShowID, e.Season, string(e.Kind), e.Old, e.New, nullInt(e.ClaimID), e.SourceURL, e.HappenedAt, nullInt(e.PersonID)).Scan(&e.ID)
 	switch err = mapErr(err); {
 	case err == nil:
 		return true, nil
@@ -42,7 +42,7 @@ func (s *Store) ShowEvents(ctx context.Context, showID int64) ([]model.Event, er
 	return out, err
 }
 
-const eventColumns = `e.id, e.show_id, e.season, e.kind, e.old_value, e.new_value, e.claim_id, e.source_url, e.happened_at`
+const eventColumns = `e.id, e.show_id, e.season, e.kind, e.old_value, e.new_value, e.claim_id, e.source_url, e.happened_at, e.person_id`
 
 // scanEvents reads rows of eventColumns and the show's slug and title,
 // closing them.
@@ -63,15 +63,16 @@ func scanEvents(rows *sql.Rows) ([]FollowedEvent, error) {
 // eventColumns, then the show's slug and title.
 func scanEvent(rows *sql.Rows, first ...any) (FollowedEvent, error) {
 	var (
-		e     FollowedEvent
-		kind  string
-		claim sql.NullInt64
+		e      FollowedEvent
+		kind   string
+		claim  sql.NullInt64
+		person sql.NullInt64
 	)
-	dest := append(first, &e.ID, &e.ShowID, &e.Season, &kind, &e.Old, &e.New, &claim, &e.SourceURL, &e.HappenedAt, &e.Slug, &e.Title)
+	dest := append(first, &e.ID, &e.ShowID, &e.Season, &kind, &e.Old, &e.New, &claim, &e.SourceURL, &e.HappenedAt, &person, &e.Slug, &e.Title)
 	if err := rows.Scan(dest...); err != nil {
 		return FollowedEvent{}, mapErr(err)
 	}
-	e.Kind, e.ClaimID, e.HappenedAt = model.EventKind(kind), claim.Int64, e.HappenedAt.UTC()
+	e.Kind, e.ClaimID, e.PersonID, e.HappenedAt = model.EventKind(kind), claim.Int64, person.Int64, e.HappenedAt.UTC()
 	return e, nil
 }
 
@@ -82,14 +83,14 @@ type FollowedEvent struct {
 }
 
 // UserEvents lists, newest first, the events of the shows userID follows,
-// of the kinds each follow asked for.
+// of the kinds each follow asked for, and those about people they follow.
 func (s *Store) UserEvents(ctx context.Context, userID int64, limit int) ([]FollowedEvent, error) {
 	rows, err := s.query(ctx, `
 		SELECT `+eventColumns+`, sh.slug, sh.title
 		FROM events e
-		JOIN follows f ON f.show_id = e.show_id AND f.user_id = $1
 		JOIN shows sh ON sh.id = e.show_id
-		WHERE `+followWants("f", "e.kind")+`
+		WHERE EXISTS (SELECT 1 FROM follows f WHERE f.show_id = e.show_id AND f.user_id = $1 AND `+followWants("f", "e.kind")+`)
+		OR EXISTS (SELECT 1 FROM person_follows pf WHERE pf.person_id = e.person_id AND pf.user_id = $1)
 		ORDER BY e.id DESC LIMIT $2`, userID, limit)
 	if err != nil {
 		return nil, mapErr(err)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -18,6 +19,14 @@ type FollowedShow struct {
 // kind: its events are stored comma-separated.
 func followWants(f, kind string) string {
 	return `',' || ` + f + `.events || ',' LIKE '%,' || ` + kind + ` || ',%'`
+}
+
+// toldAtOnce is the SQL query of the users told at once of an event (show
+// $3, kind $4, person $5): those whose follow of the show asks for the
+// kind, not in a digest, and those who follow the person it is about.
+func toldAtOnce() string {
+	return `SELECT f.user_id FROM follows f WHERE f.show_id = $3 AND f.delivery = 'immediate' AND ` + followWants("f", "$4") + `
+		UNION SELECT pf.user_id FROM person_follows pf WHERE pf.person_id = $5`
 }
 
 // SaveFollow makes userID follow a show, or changes the events and
@@ -93,6 +102,67 @@ func (s *Store) FollowedShowIDs(ctx context.Context) ([]int64, error) {
 			return nil, mapErr(err)
 		}
 		out = append(out, id)
+	}
+	return out, mapErr(rows.Err())
+}
+
+// FollowPerson makes userID follow a person, for their new roles.
+func (s *Store) FollowPerson(ctx context.Context, userID, personID int64) error {
+	_, err := s.exec(ctx, `INSERT INTO person_follows (user_id, person_id, created_at) VALUES ($1, $2, $3)
+		ON CONFLICT (user_id, person_id) DO NOTHING`, userID, personID, s.now().UTC())
+	if err != nil {
+		return fmt.Errorf("follow person %d: %w", personID, mapErr(err))
+	}
+	return nil
+}
+
+// UnfollowPerson ends userID's follow of a person; it reports whether
+// there was one.
+func (s *Store) UnfollowPerson(ctx context.Context, userID, personID int64) (bool, error) {
+	res, err := s.exec(ctx, `DELETE FROM person_follows WHERE user_id = $1 AND person_id = $2`, userID, personID)
+	if err != nil {
+		return false, fmt.Errorf("unfollow person %d: %w", personID, mapErr(err))
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
+}
+
+// FollowedPeople lists the people userID follows, by name.
+func (s *Store) FollowedPeople(ctx context.Context, userID int64) ([]model.Person, error) {
+	rows, err := s.query(ctx, `SELECT p.id, p.name, COALESCE(p.tvmaze_id, 0) FROM person_follows pf JOIN people p ON p.id = pf.person_id
+		WHERE pf.user_id = $1 ORDER BY p.name, p.id`, userID)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	return scanPeople(rows)
+}
+
+// PersonFollowed reports whether anyone follows a person.
+func (s *Store) PersonFollowed(ctx context.Context, personID int64) (bool, error) {
+	var n int
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM person_follows WHERE person_id = $1`, personID).Scan(&n)
+	return n > 0, mapErr(err)
+}
+
+// PeopleNamed finds people by name, in any case.
+func (s *Store) PeopleNamed(ctx context.Context, name string) ([]model.Person, error) {
+	rows, err := s.query(ctx, `SELECT id, name, COALESCE(tvmaze_id, 0) FROM people WHERE lower(name) = lower($1) ORDER BY id`, strings.TrimSpace(name))
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	return scanPeople(rows)
+}
+
+// scanPeople reads rows of id, name and TVmaze id, closing them.
+func scanPeople(rows *sql.Rows) ([]model.Person, error) {
+	defer rows.Close()
+	var out []model.Person
+	for rows.Next() {
+		var p model.Person
+		if err := rows.Scan(&p.ID, &p.Name, &p.TVmazeID); err != nil {
+			return nil, mapErr(err)
+		}
+		out = append(out, p)
 	}
 	return out, mapErr(rows.Err())
 }

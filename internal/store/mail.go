@@ -19,17 +19,16 @@ type Mail struct {
 	DigestDay string // YYYY-MM-DD
 }
 
-// QueueMails queues an event's mail for every user with mail on whose
-// follow of the show asks, at once, for the event's kind. Call it in the
+// QueueMails queues an event's mail for every user with mail on who is
+// to be told at once (toldAtOnce). Call it in the
 // event's transaction.
 func (s *Store) QueueMails(ctx context.Context, e model.Event) (int64, error) {
 	res, err := s.exec(ctx, `
 		INSERT INTO mails (user_id, event_id, state, attempts, next_attempt_at)
-		SELECT f.user_id, $1, 'pending', 0, $2
-		FROM follows f JOIN users u ON u.id = f.user_id
-		WHERE f.show_id = $3 AND f.delivery = 'immediate' AND u.email_alerts AND `+followWants("f", "$4")+`
+		SELECT u.id, $1, 'pending', 0, $2
+		FROM users u WHERE u.email_alerts AND u.id IN (`+toldAtOnce()+`)
 		ON CONFLICT DO NOTHING`,
-		e.ID, s.now().UTC(), e.ShowID, string(e.Kind))
+		e.ID, s.now().UTC(), e.ShowID, string(e.Kind), e.PersonID)
 	if err != nil {
 		return 0, fmt.Errorf("queue mails of event %d: %w", e.ID, mapErr(err))
 	}

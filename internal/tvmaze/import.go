@@ -179,11 +179,16 @@ func saveParts(ctx context.Context, tx *store.Store, showID int64, e *Embedded, 
 	}
 	added := false
 	for _, c := range ToCredits(showID, e.Cast, e.Crew) {
-		change, err := tx.SaveCredit(ctx, c)
+		change, personID, err := tx.SaveCredit(ctx, c)
 		if err != nil {
 			return err
 		}
-		added = added || change == store.Created
+		if change == store.Created {
+			added = true
+			if err := events.NewRole(ctx, tx, c, personID); err != nil {
+				return err
+			}
+		}
 		rep.Credits++
 	}
 	if added {
