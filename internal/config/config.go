@@ -35,7 +35,8 @@ type Config struct {
 	// private addresses; off by default, so that a URL a user gives
 	// cannot reach the server's own network.
 	AllowPrivateNetworks bool
-	// EditorToken unlocks the review queue, until accounts exist.
+	// EditorToken is a password editors may share, beside their own
+	// accounts; empty turns it off.
 	EditorToken string
 	// BaseURL is where users reach this nextseason ("https://tv.example"),
 	// for links in notifications; empty leaves them relative.

@@ -25,12 +25,8 @@ type dueWebhooksWorker struct {
 // Work sends batches until none is due. A failing endpoint is not a
 // failing job: the delivery records the error and when to try again.
 func (w *dueWebhooksWorker) Work(ctx context.Context, job *river.Job[DueWebhooksArgs]) error {
-	for {
-		rep, err := w.deliverer.DeliverDue(ctx)
-		if err != nil || rep == (notify.DeliverReport{}) {
-			return err
-		}
-	}
+	_, err := w.deliverer.DeliverAll(ctx)
+	return err
 }
 
 // DueMailsArgs is the periodic job that sends the mails whose time has

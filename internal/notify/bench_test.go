@@ -70,17 +70,9 @@ func BenchmarkFanOut(b *testing.B) {
 		}
 		queue = time.Since(start)
 		d := &notify.Deliverer{Store: st, Client: client, Log: slog.New(slog.DiscardHandler)}
-		for {
-			rep, err := d.DeliverDue(ctx)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if rep == (notify.DeliverReport{}) {
-				break
-			}
-			if rep.Retrying+rep.Failed > 0 {
-				b.Fatalf("deliveries failed: %+v", rep)
-			}
+		rep, err := d.DeliverAll(ctx)
+		if err != nil || rep.Retrying+rep.Failed > 0 {
+			b.Fatalf("deliveries failed: %+v, %v", rep, err)
 		}
 		fanOut = time.Since(start)
 		if got := hits.Load(); got != int64(n) {

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -33,6 +34,9 @@ type Deliverer struct {
 	Batch int
 	// Senders is how many requests are in flight at once; default 8.
 	Senders int
+	// Runs is how many batches DeliverAll sends at once, so one batch's
+	// requests overlap another's database work; default 2.
+	Runs int
 	// Lease is how long a run holds the batch it sends: no other run
 	// takes it meanwhile, and after a crash it is sent again once the
 	// lease ends. Default DefaultLease.
@@ -136,6 +140,35 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (DeliverReport, error) {
 	}
 	rep.Sent = len(sent)
 	return rep, d.Store.DeliveriesSent(ctx, sent)
+}
+
+// DeliverAll sends batches, Runs of them at once, until none is due; a
+// failing endpoint does not stop it (its delivery waits for its retry).
+func (d *Deliverer) DeliverAll(ctx context.Context) (DeliverReport, error) {
+	var (
+		mu    sync.Mutex
+		total DeliverReport
+		errs  []error
+		wg    sync.WaitGroup
+	)
+	for range cmp.Or(d.Runs, 2) {
+		wg.Go(func() {
+			for {
+				rep, err := d.DeliverDue(ctx)
+				mu.Lock()
+				total.Sent, total.Retrying, total.Failed, total.Tests = total.Sent+rep.Sent, total.Retrying+rep.Retrying, total.Failed+rep.Failed, total.Tests+rep.Tests
+				if err != nil {
+					errs = append(errs, err)
+				}
+				mu.Unlock()
+				if err != nil || rep == (DeliverReport{}) {
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return total, errors.Join(errs...)
 }
 
 // retryAt is when to try again after attempts+1 failures, waiting as

@@ -34,3 +34,5 @@ CREATE INDEX mails_due ON mails (state, next_attempt_at);
 ALTER TABLE webhooks ADD COLUMN test_requested_at TIMESTAMPTZ;
 ALTER TABLE webhooks ADD COLUMN last_test_at TIMESTAMPTZ;
 ALTER TABLE webhooks ADD COLUMN last_test_error TEXT NOT NULL DEFAULT '';
+-- The delivery job looks for asked-for tests on every run.
+CREATE INDEX webhooks_test_requested ON webhooks (test_requested_at) WHERE test_requested_at IS NOT NULL;
