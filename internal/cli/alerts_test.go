@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nextseason/nextseason/internal/auth"
 	"github.com/nextseason/nextseason/internal/cli"
 	"github.com/nextseason/nextseason/internal/db"
 	"github.com/nextseason/nextseason/internal/dbtest"
@@ -43,15 +42,7 @@ func demoStore(t *testing.T, now time.Time) (string, *store.Store) {
 // bearer adds a user with an API token and returns its header.
 func bearer(t *testing.T, st *store.Store, email string, role model.Role) string {
 	t.Helper()
-	u, err := st.AddUser(t.Context(), email, role, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	token, hash := auth.NewToken()
-	if err := st.AddToken(t.Context(), u.ID, hash); err != nil {
-		t.Fatal(err)
-	}
-	return "Bearer " + token
+	return "Bearer " + dbtest.UserToken(t, st, email, role)
 }
 
 // call makes one API request and decodes a JSON answer into out.

@@ -13,7 +13,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nextseason/nextseason/internal/auth"
 	"github.com/nextseason/nextseason/internal/db"
+	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -84,4 +86,19 @@ func freshSchema(t testing.TB, pgURL string) string {
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+// UserToken adds a user (no password) with a new API token, and returns
+// the token.
+func UserToken(t testing.TB, st *store.Store, email string, role model.Role) string {
+	t.Helper()
+	u, err := st.AddUser(t.Context(), email, role, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, hash := auth.NewToken()
+	if err := st.AddToken(t.Context(), u.ID, hash); err != nil {
+		t.Fatal(err)
+	}
+	return token
 }

@@ -47,23 +47,31 @@ func RecordShow(ctx context.Context, tx *store.Store, showID int64, write func()
 			return nil, err
 		}
 		for _, c := range facts.Changes(was, is) {
-			e := model.Event{ShowID: showID, Season: season, Kind: c.Kind, Old: c.Old, New: c.New}
-			if len(c.Evidence) > 0 {
-				e.ClaimID, e.SourceURL = c.Evidence[0].ID, c.Evidence[0].Source.URL
-			}
-			if e.PersonID, err = personNamed(ctx, tx, c.Actor); err != nil {
+			if out, err = addChange(ctx, tx, showID, season, c, out); err != nil {
 				return nil, err
-			}
-			isNew, err := add(ctx, tx, &e)
-			if err != nil {
-				return nil, err
-			}
-			if isNew {
-				out = append(out, e)
 			}
 		}
 	}
 	return out, nil
+}
+
+// addChange stores a change as an event, with the claim, source and
+// person it is about, unless it is stored already; new events are
+// appended to out.
+func addChange(ctx context.Context, tx *store.Store, showID int64, season int, c facts.Change, out []model.Event) ([]model.Event, error) {
+	e := model.Event{ShowID: showID, Season: season, Kind: c.Kind, Old: c.Old, New: c.New}
+	if len(c.Evidence) > 0 {
+		e.ClaimID, e.SourceURL = c.Evidence[0].ID, c.Evidence[0].Source.URL
+	}
+	var err error
+	if e.PersonID, err = personNamed(ctx, tx, c.Actor); err != nil {
+		return out, err
+	}
+	isNew, err := add(ctx, tx, &e)
+	if isNew {
+		out = append(out, e)
+	}
+	return out, err
 }
 
 func showData(ctx context.Context, tx *store.Store, showID int64) (facts.ShowData, error) {
@@ -130,13 +138,8 @@ func RecordDue(ctx context.Context, tx *store.Store, showID int64, atRiskDays in
 	}
 	var out []model.Event
 	for _, c := range facts.DueChanges(d, model.DayDate(tx.Now()), atRiskDays) {
-		e := model.Event{ShowID: showID, Season: c.Season, Kind: c.Kind, Old: c.Old, New: c.New}
-		isNew, err := add(ctx, tx, &e)
-		if err != nil {
+		if out, err = addChange(ctx, tx, showID, c.Season, c.Change, out); err != nil {
 			return nil, err
-		}
-		if isNew {
-			out = append(out, e)
 		}
 	}
 	return out, nil

@@ -127,12 +127,7 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (DeliverReport, error) {
 			sent = append(sent, dl.ID)
 			continue
 		}
-		next := retryAt(d.Retries, dl.Attempts, d.Store.Now())
-		if next.IsZero() {
-			rep.Failed++
-		} else {
-			rep.Retrying++
-		}
+		next := rep.failure(d.Retries, dl.Attempts, d.Store.Now())
 		d.Log.Info("webhook delivery failed", "delivery", dl.ID, "url", dl.URL, "attempt", dl.Attempts+1, "err", errs[i])
 		if err := d.Store.DeliveryFailed(ctx, dl.ID, errs[i].Error(), next); err != nil {
 			return rep, err
@@ -169,6 +164,18 @@ func (d *Deliverer) DeliverAll(ctx context.Context) (DeliverReport, error) {
 	}
 	wg.Wait()
 	return total, errors.Join(errs...)
+}
+
+// failure counts a failed attempt, the attempts+1st, as retrying or
+// failed for good, and says when to try again (zero: never).
+func (r *DeliverReport) failure(retries []time.Duration, attempts int, now time.Time) time.Time {
+	next := retryAt(retries, attempts, now)
+	if next.IsZero() {
+		r.Failed++
+	} else {
+		r.Retrying++
+	}
+	return next
 }
 
 // retryAt is when to try again after attempts+1 failures, waiting as

@@ -160,12 +160,7 @@ func (m *Mailer) SendDue(ctx context.Context) (DeliverReport, error) {
 			sent = append(sent, ml.ID)
 			continue
 		}
-		next := retryAt(m.Retries, ml.Attempts, m.Store.Now())
-		if next.IsZero() {
-			rep.Failed++
-		} else {
-			rep.Retrying++
-		}
+		next := rep.failure(m.Retries, ml.Attempts, m.Store.Now())
 		m.Log.Info("mail failed", "mail", ml.ID, "to", ml.User.Email, "attempt", ml.Attempts+1, "err", err)
 		if err := m.Store.MailFailed(ctx, ml.ID, err.Error(), next); err != nil {
 			return rep, err

@@ -44,10 +44,9 @@ func TestWebhookTestsAndHistory(t *testing.T) {
 	}
 	webhooks := func() []map[string]any {
 		t.Helper()
-		_, body := do(t, "GET", srv.URL+"/api/v1/me/webhooks", nil, ann)
-		var out []map[string]any
-		if err := json.Unmarshal([]byte(body), &out); err != nil || len(out) != 1 {
-			t.Fatalf("webhooks: %s", body)
+		out := listJSON(t, srv.URL+"/api/v1/me/webhooks", ann)
+		if len(out) != 1 {
+			t.Fatalf("webhooks: %v", out)
 		}
 		return out
 	}

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nextseason/nextseason/internal/auth"
 	"github.com/nextseason/nextseason/internal/dbtest"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/store"
@@ -17,15 +16,7 @@ import (
 // a new API token of theirs.
 func userToken(t *testing.T, st *store.Store, email string, role model.Role) map[string]string {
 	t.Helper()
-	u, err := st.AddUser(t.Context(), email, role, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	token, hash := auth.NewToken()
-	if err := st.AddToken(t.Context(), u.ID, hash); err != nil {
-		t.Fatal(err)
-	}
-	return map[string]string{"Authorization": "Bearer " + token, "Content-Type": "application/json"}
+	return map[string]string{"Authorization": "Bearer " + dbtest.UserToken(t, st, email, role), "Content-Type": "application/json"}
 }
 
 // TestFollowsAreEachUsersOwn: follows are made, changed and ended through
@@ -33,15 +24,7 @@ func userToken(t *testing.T, st *store.Store, email string, role model.Role) map
 func TestFollowsAreEachUsersOwn(t *testing.T) {
 	srv, st := setup(t)
 	ann, bob := userToken(t, st, "ann@example.com", model.RoleViewer), userToken(t, st, "bob@example.com", model.RoleViewer)
-	list := func(who map[string]string) []map[string]any {
-		t.Helper()
-		code, body := do(t, "GET", srv.URL+"/api/v1/me/follows", nil, who)
-		var out []map[string]any
-		if err := json.Unmarshal([]byte(body), &out); err != nil || code != 200 {
-			t.Fatalf("list follows: %d %s", code, body)
-		}
-		return out
-	}
+	list := func(who map[string]string) []map[string]any { return listJSON(t, srv.URL+"/api/v1/me/follows", who) }
 	if code, body := do(t, "POST", srv.URL+"/api/v1/me/follows", strings.NewReader(`{"show": "partner-track", "events": ["canceled", "renewed", "renewed"], "delivery": "digest"}`), ann); code != 200 ||
 		!strings.Contains(body, `"events": [`) || !strings.Contains(body, `"delivery": "digest"`) {
 		t.Fatalf("ann follows Partner Track: %d %s", code, body)
@@ -115,15 +98,7 @@ func TestEventsReachFollowersOfTheirKind(t *testing.T) {
 	if _, err := st.AddClaim(t.Context(), &c); err != nil {
 		t.Fatal(err)
 	}
-	events := func(who map[string]string) []map[string]any {
-		t.Helper()
-		code, body := do(t, "GET", srv.URL+"/api/v1/me/events", nil, who)
-		var out []map[string]any
-		if err := json.Unmarshal([]byte(body), &out); err != nil || code != 200 {
-			t.Fatalf("events: %d %s", code, body)
-		}
-		return out
-	}
+	events := func(who map[string]string) []map[string]any { return listJSON(t, srv.URL+"/api/v1/me/events", who) }
 	if got := events(ann); len(got) != 0 {
 		t.Fatalf("events before the decision: %v", got)
 	}
@@ -184,4 +159,16 @@ func TestWebhookEndpoints(t *testing.T) {
 	if hooks, err := st.UserWebhooks(t.Context(), annUser.ID); err != nil || len(hooks) != 1 {
 		t.Errorf("ann's webhooks after one good and five refused requests: %+v (%v)", hooks, err)
 	}
+}
+
+// listJSON GETs a JSON list with the headers, and fails the test on
+// anything but 200.
+func listJSON(t *testing.T, u string, header map[string]string) []map[string]any {
+	t.Helper()
+	code, body := do(t, "GET", u, nil, header)
+	var out []map[string]any
+	if err := json.Unmarshal([]byte(body), &out); err != nil || code != 200 {
+		t.Fatalf("GET %s: %d %s", u, code, body)
+	}
+	return out
 }

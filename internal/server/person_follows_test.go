@@ -1,7 +1,6 @@
 package server_test
 
 import (
-	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -62,15 +61,7 @@ func TestFollowingAPerson(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eventsOf := func(who map[string]string) []map[string]any {
-		t.Helper()
-		code, body := do(t, "GET", srv.URL+"/api/v1/me/events", nil, who)
-		var out []map[string]any
-		if err := json.Unmarshal([]byte(body), &out); err != nil || code != 200 {
-			t.Fatalf("events: %d %s", code, body)
-		}
-		return out
-	}
+	eventsOf := func(who map[string]string) []map[string]any { return listJSON(t, srv.URL+"/api/v1/me/events", who) }
 	got := eventsOf(cat)
 	if len(got) != 2 || got[0]["new"] != "Arden Cho as Mara: new role" || got[0]["outlook"] != "/shows/harbor-lights" ||
 		got[1]["kind"] != "cast_news" || !strings.HasPrefix(got[1]["new"].(string), "Arden Cho as Ingrid Yun") || got[1]["show"] != "partner-track" {
