@@ -112,6 +112,14 @@ func TestSignInFollowAndChannelsThroughPages(t *testing.T) {
 	if !regexp.MustCompile(`(?s)id="show-partner-track".*Season 2.*Canceled`).MatchString(me) {
 		t.Errorf("My shows lacks Partner Track and its status:\n%s", me)
 	}
+	// Her follow's settings: renewals and cancellations only, in a digest.
+	if code, _ := ann.do("POST", "/me/follows", url.Values{"show": {"partner-track"}, "from": {"me"}, "events": {"canceled", "renewed"}, "delivery": {"digest"}}); code != 200 {
+		t.Errorf("follow settings: %d", code)
+	}
+	annUser, _ := st.UserByEmail(t.Context(), "ann@example.com")
+	if follows, _ := st.Follows(t.Context(), annUser.ID); len(follows) != 1 || len(follows[0].Events) != 2 || follows[0].Delivery != model.DeliveryDigest {
+		t.Errorf("ann's follow after its settings: %+v", follows)
+	}
 	code, body := ann.do("POST", "/me/webhooks", url.Values{"url": {"https://hooks.example.com/ann"}})
 	secret := regexp.MustCompile(`whsec_[A-Za-z0-9+/=]+`).FindString(body)
 	if code != http.StatusCreated || secret == "" {
@@ -120,7 +128,6 @@ func TestSignInFollowAndChannelsThroughPages(t *testing.T) {
 	if _, me := ann.do("GET", "/me", nil); strings.Contains(me, secret) || !strings.Contains(me, "hooks.example.com/ann") {
 		t.Errorf("My shows after adding a webhook: the secret must not show again, the URL must")
 	}
-	annUser, _ := st.UserByEmail(t.Context(), "ann@example.com")
 	hooks, _ := st.UserWebhooks(t.Context(), annUser.ID)
 	if len(hooks) != 1 {
 		t.Fatalf("ann's webhooks: %+v", hooks)

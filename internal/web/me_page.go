@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -19,6 +20,7 @@ type meView struct {
 	Email                string
 	Shows                []myShow
 	MailOn, MailSetUp    bool
+	People               []model.Person
 	Webhooks             []store.Webhook
 	CalendarURL, FeedURL string
 	History              []sentRow
@@ -32,6 +34,14 @@ type myShow struct {
 	Season      int
 	Status      string
 	Premiere    string
+	// Events are every kind, with whether the follow asks for it.
+	Events []eventChoice
+	Digest bool
+}
+
+type eventChoice struct {
+	Kind   model.EventKind
+	Chosen bool
 }
 
 type sentRow struct {
@@ -43,7 +53,7 @@ type sentRow struct {
 // done are the messages an action may leave, by name: only these are
 // shown, whatever the query says.
 var done = map[string]string{
-	"followed": "Followed.", "unfollowed": "Unfollowed.", "mail-on": "Mail is on.", "mail-off": "Mail is off.",
+	"followed": "Saved.", "unfollowed": "Unfollowed.", "mail-on": "Mail is on.", "mail-off": "Mail is off.",
 	"test-mail": "A test mail is on its way.", "test-webhook": "A test delivery is on its way; reload to see how it went.",
 	"webhook-deleted": "Webhook deleted.",
 }
@@ -63,11 +73,18 @@ func (w *Web) renderMe(rw http.ResponseWriter, r *http.Request, status int, v me
 	}
 	for _, f := range shows {
 		o := f.Next(w.now())
-		s := myShow{Slug: f.Slug, Title: f.Title, Season: o.Season, Status: o.Renewal.Label}
+		s := myShow{Slug: f.Slug, Title: f.Title, Season: o.Season, Status: o.Renewal.Label, Digest: f.Delivery == model.DeliveryDigest}
+		for _, k := range model.EventKinds {
+			s.Events = append(s.Events, eventChoice{Kind: k, Chosen: slices.Contains(f.Events, k)})
+		}
 		if o.Premiere != nil {
 			s.Premiere = o.Premiere.Display
 		}
 		v.Shows = append(v.Shows, s)
+	}
+	if v.People, err = w.store.FollowedPeople(ctx, u.ID); err != nil {
+		w.fail(rw, r, err)
+		return
 	}
 	if v.Webhooks, err = w.store.UserWebhooks(ctx, u.ID); err != nil {
 		w.fail(rw, r, err)
@@ -92,7 +109,8 @@ func after(rw http.ResponseWriter, r *http.Request, page, what string) {
 	http.Redirect(rw, r, page+"?done="+what, http.StatusSeeOther)
 }
 
-// followShow follows a show for every event, at once.
+// followShow follows a show, or changes a follow: the events checked
+// (none: all of them) and the delivery ("immediate" or "digest").
 func (w *Web) followShow(rw http.ResponseWriter, r *http.Request) {
 	u, _ := viewer(r.Context())
 	sh, err := answer.FindShow(r.Context(), w.store, r.PostFormValue("show"))
@@ -100,11 +118,38 @@ func (w *Web) followShow(rw http.ResponseWriter, r *http.Request) {
 		w.fail(rw, r, err)
 		return
 	}
-	if err := w.store.SaveFollow(r.Context(), &model.Follow{UserID: u.ID, ShowID: sh.ID, Events: model.EventKinds, Delivery: model.DeliveryImmediate}); err != nil {
+	r.ParseForm()
+	events, err := model.ParseEventKinds(r.PostForm["events"])
+	if err != nil {
+		w.renderError(rw, r, http.StatusBadRequest, "Bad request", err.Error()+".", nil)
+		return
+	}
+	delivery, err := model.ParseDelivery(r.PostFormValue("delivery"))
+	if err != nil {
+		w.renderError(rw, r, http.StatusBadRequest, "Bad request", err.Error()+".", nil)
+		return
+	}
+	if err := w.store.SaveFollow(r.Context(), &model.Follow{UserID: u.ID, ShowID: sh.ID, Events: events, Delivery: delivery}); err != nil {
 		w.fail(rw, r, err)
 		return
 	}
-	after(rw, r, "/shows/"+sh.Slug, "followed")
+	after(rw, r, cmpPage(r.PostFormValue("from"), "/shows/"+sh.Slug), "followed")
+}
+
+// unfollowPerson ends a follow of a person, by id; another user's
+// follows are not theirs to end.
+func (w *Web) unfollowPerson(rw http.ResponseWriter, r *http.Request) {
+	u, _ := viewer(r.Context())
+	id, err := strconv.ParseInt(r.PostFormValue("person"), 10, 64)
+	if err != nil {
+		w.renderError(rw, r, http.StatusBadRequest, "Bad request", "No such person.", nil)
+		return
+	}
+	if _, err := w.store.UnfollowPerson(r.Context(), u.ID, id); err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	after(rw, r, "/me", "unfollowed")
 }
 
 func (w *Web) unfollowShow(rw http.ResponseWriter, r *http.Request) {
