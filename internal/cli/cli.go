@@ -64,6 +64,7 @@ func commands() []command {
 		{"extract", "find claims in news items or an article; score the extraction", runExtract},
 		{"feeds", "subscribe to news feeds, list them, poll them", runFeeds},
 		{"claims", "review claims proposed from news: list, accept, reject", runClaims},
+		{"recommend", "evaluate the recommenders offline on MovieLens data", runRecommend},
 		{"users", "add accounts (viewer, editor, admin)", runUsers},
 		{"tokens", "make an API token for an account", runTokens},
 		{"version", "print the version", runVersion},

@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"gonum.org/v1/gonum/floats"
 )
 
 // ALSConfig sets implicit ALS: Factors per user and item, the weight
@@ -24,9 +26,6 @@ type ALSConfig struct {
 	CGSteps    int
 	Seed       uint64
 }
-
-// DefaultALS is a reasonable start; the evaluation picks its own.
-var DefaultALS = ALSConfig{Factors: 64, Lambda: 1, Alpha: 10, Iterations: 10, CGSteps: 3, Seed: 1}
 
 // ALS is a fitted model: a factor row per user and per item.
 type ALS struct {
@@ -71,7 +70,7 @@ func (a *ALS) half(rows, fixed []float64, lists [][]int32, cfg ALSConfig) int64 
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			r, p, ap, b, dots := make([]float64, k), make([]float64, k), make([]float64, k), make([]float64, k), []float64(nil)
+			r, p, ap, b := make([]float64, k), make([]float64, k), make([]float64, k), make([]float64, k)
 			var ops int64
 			for span := range next {
 				for u := span[0]; u < span[1]; u++ {
@@ -81,15 +80,12 @@ func (a *ALS) half(rows, fixed []float64, lists [][]int32, cfg ALSConfig) int64 
 						clear(x)
 						continue
 					}
-					dots = slices64(dots, len(items))
 					// A v = gram v + Σ c1 (y_i·v) y_i + λ v; b = Σ (1+c1) y_i.
 					apply := func(v, out []float64) {
 						symv(gram, v, out, k)
-						for n, i := range items {
-							dots[n] = dot(fixed[int(i)*k:int(i)*k+k], v)
-						}
-						for n, i := range items {
-							axpy(c1*dots[n], fixed[int(i)*k:int(i)*k+k], out)
+						for _, i := range items {
+							y := fixed[int(i)*k : int(i)*k+k]
+							axpy(c1*dot(y, v), y, out)
 						}
 						axpy(cfg.Lambda, v, out)
 						ops += int64(2*k*k + 4*k*len(items) + 2*k)
@@ -177,13 +173,6 @@ func (a *ALS) Score(user int, out []float64) {
 	}
 }
 
-func slices64(s []float64, n int) []float64 {
-	if cap(s) < n {
-		return make([]float64, n)
-	}
-	return s[:n]
-}
-
 // symv sets out = g v, g being k×k.
 func symv(g, v, out []float64, k int) {
 	for d := range k {
@@ -191,34 +180,8 @@ func symv(g, v, out []float64, k int) {
 	}
 }
 
-// dot is x·y, unrolled by four.
-func dot(x, y []float64) float64 {
-	y = y[:len(x)]
-	var s0, s1, s2, s3 float64
-	i := 0
-	for ; i+4 <= len(x); i += 4 {
-		s0 += x[i] * y[i]
-		s1 += x[i+1] * y[i+1]
-		s2 += x[i+2] * y[i+2]
-		s3 += x[i+3] * y[i+3]
-	}
-	for ; i < len(x); i++ {
-		s0 += x[i] * y[i]
-	}
-	return s0 + s1 + s2 + s3
-}
+// dot is x·y (gonum's assembly kernel on amd64).
+func dot(x, y []float64) float64 { return floats.Dot(x, y[:len(x)]) }
 
-// axpy sets y += a x.
-func axpy(a float64, x, y []float64) {
-	y = y[:len(x)]
-	i := 0
-	for ; i+4 <= len(x); i += 4 {
-		y[i] += a * x[i]
-		y[i+1] += a * x[i+1]
-		y[i+2] += a * x[i+2]
-		y[i+3] += a * x[i+3]
-	}
-	for ; i < len(x); i++ {
-		y[i] += a * x[i]
-	}
-}
+// axpy sets y += a x (gonum's assembly kernel on amd64).
+func axpy(a float64, x, y []float64) { floats.AddScaled(y[:len(x)], a, x) }

@@ -1,0 +1,130 @@
+package recommend_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"time"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/nextseason/nextseason/internal/recommend"
+)
+
+// mlOneM generates interactions shaped like MovieLens 1M: 6,040 users,
+// 3,706 items, 1,000,209 interactions, every user with at least 20,
+// items drawn with a long-tailed popularity.
+func mlOneM(seed uint64) *recommend.Matrix {
+	const users, items, total = 6040, 3706, 1_000_209
+	rng := rand.New(rand.NewPCG(seed, 1))
+	// User activity: 20 plus a long tail, scaled to the total.
+	weights := make([]float64, users)
+	sum := 0.0
+	for u := range weights {
+		weights[u] = rng.ExpFloat64() * rng.ExpFloat64()
+		sum += weights[u]
+	}
+	wants := make([]int, users)
+	left := total
+	for u := range users {
+		wants[u] = min(20+int(weights[u]/sum*float64(total-20*users)), items/2)
+		left -= wants[u]
+	}
+	for u := 0; left > 0; u = (u + 1) % users { // what rounding left, spread
+		if wants[u] < items/2 {
+			wants[u]++
+			left--
+		}
+	}
+	zipf := rand.NewZipf(rng, 1.05, 8, items-1)
+	pairs := make([]recommend.Pair, 0, total)
+	seen := make([]int, items)
+	for u, want := range wants {
+		for got := 0; got < want; {
+			i := int(zipf.Uint64())
+			if seen[i] == u+1 {
+				continue
+			}
+			seen[i] = u + 1
+			pairs = append(pairs, recommend.Pair{User: int32(u), Item: int32(i)})
+			got++
+		}
+	}
+	return recommend.NewMatrix(users, items, pairs)
+}
+
+// matmulGFLOPS is this machine's dense matrix-multiply speed (gonum,
+// 1024×1024 float64), for comparison.
+func matmulGFLOPS() float64 {
+	const n = 1024
+	rng := rand.New(rand.NewPCG(3, 4))
+	data := func() []float64 {
+		d := make([]float64, n*n)
+		for i := range d {
+			d[i] = rng.Float64()
+		}
+		return d
+	}
+	a, b := mat.NewDense(n, n, data()), mat.NewDense(n, n, data())
+	var c mat.Dense
+	start := time.Now()
+	c.Mul(a, b)
+	return 2 * n * n * n / time.Since(start).Seconds() / 1e9
+}
+
+// BenchmarkALS trains implicit ALS (k=64) on an ml-1m-shaped dataset and
+// reports seconds per iteration and the GFLOP/s achieved, next to the
+// machine's dense matrix multiply measured in the same run.
+func BenchmarkALS(b *testing.B) {
+	m := mlOneM(1)
+	cfg := recommend.ALSConfig{Factors: 64, Lambda: 1, Alpha: 10, Iterations: 5, CGSteps: 3, Seed: 1}
+	var perIteration []float64
+	var flops int64
+	var seconds float64
+	for b.Loop() {
+		start, last := time.Now(), time.Now()
+		a := recommend.FitALS(m, cfg, func(int) {
+			perIteration = append(perIteration, time.Since(last).Seconds())
+			last = time.Now()
+		})
+		seconds, flops = time.Since(start).Seconds(), a.Flops
+	}
+	slices.Sort(perIteration)
+	b.ReportMetric(float64(m.Interactions()), "interactions")
+	b.ReportMetric(perIteration[len(perIteration)/2], "s/iteration")
+	b.ReportMetric(float64(flops)/seconds/1e9, "als-GFLOP/s")
+	b.ReportMetric(matmulGFLOPS(), "matmul-GFLOP/s")
+}
+
+// BenchmarkServing ranks the top 10 of 10,000 and of 80,000 items for one
+// user at a time from k=64 factors, and reports the latency's p50 and p99.
+func BenchmarkServing(b *testing.B) {
+	for _, items := range []int{10_000, 80_000} {
+		b.Run(fmt.Sprint(items), func(b *testing.B) {
+			const users, k = 1000, 64
+			rng := rand.New(rand.NewPCG(5, 6))
+			a := &recommend.ALS{K: k, X: make([]float64, users*k), Y: make([]float64, items*k)}
+			for i := range a.X {
+				a.X[i] = rng.NormFloat64()
+			}
+			for i := range a.Y {
+				a.Y[i] = rng.NormFloat64()
+			}
+			scores := make([]float64, items)
+			var took []time.Duration
+			for b.Loop() {
+				took = took[:0]
+				for u := range users {
+					start := time.Now()
+					a.Score(u, scores)
+					recommend.TopK(scores, 10, nil)
+					took = append(took, time.Since(start))
+				}
+			}
+			slices.Sort(took)
+			b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
+			b.ReportMetric(float64(took[len(took)*99/100].Microseconds())/1000, "p99-ms")
+		})
+	}
+}
