@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 
 	"github.com/nextseason/nextseason/internal/answer"
@@ -18,10 +19,12 @@ type FollowView struct {
 	PersonID int64             `json:"person_id,omitempty"`
 	Events   []model.EventKind `json:"events"`
 	Delivery model.Delivery    `json:"delivery"`
+	Watched  bool              `json:"watched"`
+	Rating   int               `json:"rating,omitempty"`
 }
 
 func followView(f store.FollowedShow) FollowView {
-	return FollowView{Show: f.Slug, Title: f.Title, Events: f.Events, Delivery: f.Delivery}
+	return FollowView{Show: f.Slug, Title: f.Title, Events: f.Events, Delivery: f.Delivery, Watched: f.Watched, Rating: f.Rating}
 }
 
 // followRequest is the body of POST and DELETE /api/v1/me/follows: a
@@ -32,6 +35,9 @@ type followRequest struct {
 	Delivery string   `json:"delivery"`
 	Person   string   `json:"person"`
 	PersonID int64    `json:"person_id"`
+	// Watched and Rating change only when given.
+	Watched *bool `json:"watched"`
+	Rating  *int  `json:"rating"`
 }
 
 // readFollow decodes and checks a follow request, and finds its show; a
@@ -99,11 +105,32 @@ func (a *API) follow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := model.Follow{UserID: u.ID, ShowID: sh.ID, Events: events, Delivery: delivery}
-	if err := a.Store.SaveFollow(r.Context(), &f); err != nil {
+	if body.Rating != nil && (*body.Rating < 0 || *body.Rating > 5) {
+		httpx.WriteError(w, http.StatusBadRequest, "bad_request", "rating: want 1 to 5, or 0 for none")
+		return
+	}
+	err = a.Store.InTx(r.Context(), func(tx *store.Store) error {
+		if err := tx.SaveFollow(r.Context(), &f); err != nil {
+			return err
+		}
+		return tx.SetWatched(r.Context(), u.ID, sh.ID, body.Watched, body.Rating)
+	})
+	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	httpx.WriteJSON(w, http.StatusOK, followView(store.FollowedShow{Follow: f, Slug: sh.Slug, Title: sh.Title}))
+	all, err := a.Store.Follows(r.Context(), u.ID)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	for _, had := range all {
+		if had.ShowID == sh.ID {
+			httpx.WriteJSON(w, http.StatusOK, followView(had))
+			return
+		}
+	}
+	a.fail(w, r, fmt.Errorf("the follow of %s vanished as it was saved", sh.Slug))
 }
 
 // unfollow ends the signed-in user's follow of a show: {"show": slug}.

@@ -70,6 +70,10 @@ type Follow struct {
 	ShowID   int64
 	Events   []EventKind
 	Delivery Delivery
+	// Watched and Rating (1–5, 0 for none) are the follower's own:
+	// recommendations learn from them and hide what was watched.
+	Watched bool
+	Rating  int
 }
 
 // Event is a change in a resolved answer about a show's season, stored

@@ -60,6 +60,16 @@ func TestFollowsAreEachUsersOwn(t *testing.T) {
 	if got := list(ann); len(got) != 1 || got[0]["delivery"] != "digest" {
 		t.Errorf("refused requests changed ann's follow: %v", got)
 	}
+	// Watched and a rating are kept when a later request does not name them.
+	if code, body := do(t, "POST", srv.URL+"/api/v1/me/follows", strings.NewReader(`{"show": "partner-track", "events": ["canceled", "renewed"], "delivery": "digest", "watched": true, "rating": 4}`), ann); code != 200 || !strings.Contains(body, `"rating": 4`) {
+		t.Errorf("watched and rated: %d %s", code, body)
+	}
+	if code, _ := do(t, "POST", srv.URL+"/api/v1/me/follows", strings.NewReader(`{"show": "partner-track", "rating": 9}`), ann); code != 400 {
+		t.Errorf("a rating of 9: %d, want 400", code)
+	}
+	if got := list(ann); got[0]["watched"] != true || got[0]["rating"] != float64(4) {
+		t.Errorf("after a refused rating: %v", got)
+	}
 	// Following again with no events changes the follow to every event.
 	do(t, "POST", srv.URL+"/api/v1/me/follows", strings.NewReader(`{"show": "partner-track"}`), ann)
 	if got := list(ann); len(got) != 1 || len(got[0]["events"].([]any)) != len(model.EventKinds) || got[0]["delivery"] != "immediate" {

@@ -30,7 +30,8 @@ func toldAtOnce() string {
 }
 
 // SaveFollow makes userID follow a show, or changes the events and
-// delivery of the follow already there. f.ID is set.
+// delivery of the follow already there (not what was watched: see
+// SetWatched). f.ID is set.
 func (s *Store) SaveFollow(ctx context.Context, f *model.Follow) error {
 	events := make([]string, len(f.Events))
 	for i, e := range f.Events {
@@ -61,7 +62,7 @@ func (s *Store) Unfollow(ctx context.Context, userID, showID int64) (bool, error
 // Follows lists userID's follows, by show title.
 func (s *Store) Follows(ctx context.Context, userID int64) ([]FollowedShow, error) {
 	rows, err := s.query(ctx, `
-		SELECT f.id, f.user_id, f.show_id, f.events, f.delivery, sh.slug, sh.title
+		SELECT f.id, f.user_id, f.show_id, f.events, f.delivery, f.watched, COALESCE(f.rating, 0), sh.slug, sh.title
 		FROM follows f JOIN shows sh ON sh.id = f.show_id
 		WHERE f.user_id = $1 ORDER BY sh.title, f.id`, userID)
 	if err != nil {
@@ -74,7 +75,7 @@ func (s *Store) Follows(ctx context.Context, userID int64) ([]FollowedShow, erro
 			f             FollowedShow
 			events, deliv string
 		)
-		if err := rows.Scan(&f.ID, &f.UserID, &f.ShowID, &events, &deliv, &f.Slug, &f.Title); err != nil {
+		if err := rows.Scan(&f.ID, &f.UserID, &f.ShowID, &events, &deliv, &f.Watched, &f.Rating, &f.Slug, &f.Title); err != nil {
 			return nil, mapErr(err)
 		}
 		for _, e := range strings.Split(events, ",") {
@@ -165,4 +166,25 @@ func scanPeople(rows *sql.Rows) ([]model.Person, error) {
 		out = append(out, p)
 	}
 	return out, mapErr(rows.Err())
+}
+
+// SetWatched records on userID's follow of a show whether they watched it
+// and their rating (1–5; 0 clears it); nil leaves either as it was.
+func (s *Store) SetWatched(ctx context.Context, userID, showID int64, watched *bool, rating *int) error {
+	var w sql.NullBool
+	var r sql.NullInt64
+	if watched != nil {
+		w = sql.NullBool{Bool: *watched, Valid: true}
+	}
+	if rating != nil {
+		r = sql.NullInt64{Int64: int64(*rating), Valid: true}
+	}
+	// CAST: PostgreSQL cannot tell a parameter's type from IS NULL alone.
+	_, err := s.exec(ctx, `UPDATE follows SET watched = COALESCE(CAST($3 AS BOOLEAN), watched),
+		rating = CASE WHEN CAST($4 AS INTEGER) IS NULL THEN rating WHEN CAST($4 AS INTEGER) = 0 THEN NULL ELSE CAST($4 AS INTEGER) END
+		WHERE user_id = $1 AND show_id = $2`, userID, showID, w, r)
+	if err != nil {
+		return fmt.Errorf("watched show %d: %w", showID, mapErr(err))
+	}
+	return nil
 }
