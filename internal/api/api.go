@@ -10,6 +10,7 @@ import (
 
 	"github.com/nextseason/nextseason/internal/answer"
 	"github.com/nextseason/nextseason/internal/httpx"
+	"github.com/nextseason/nextseason/internal/recommend"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -28,6 +29,8 @@ type API struct {
 	// Mail says whether this nextseason sends mail (an SMTP server is
 	// set).
 	Mail bool
+	// Recommender holds the recommendation models.
+	Recommender *recommend.Service
 }
 
 // Register adds the API's routes to mux.
@@ -51,6 +54,7 @@ func (a *API) Register(mux *http.ServeMux) {
 	mux.Handle("POST /api/v1/me/webhooks/{id}/test", a.signedIn(false, a.testWebhook))
 	mux.Handle("POST /api/v1/me/test-mail", a.signedIn(false, a.testMail))
 	mux.Handle("GET /api/v1/me/deliveries", a.signedIn(false, a.listSent))
+	mux.Handle("GET /api/v1/me/recommendations", a.signedIn(false, a.listRecommendations))
 	mux.Handle("GET /api/v1/review", a.editor(a.listReview))
 	mux.Handle("POST /api/v1/claims/{id}/accept", a.editor(a.acceptClaim))
 	mux.Handle("POST /api/v1/claims/{id}/reject", a.editor(a.rejectClaim))

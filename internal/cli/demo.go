@@ -6,6 +6,7 @@ import (
 
 	"github.com/nextseason/nextseason/internal/config"
 	"github.com/nextseason/nextseason/internal/demo"
+	"github.com/nextseason/nextseason/internal/recommend"
 )
 
 // demoReviewer is recorded as having accepted the demo's claims.
@@ -33,5 +34,6 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 		a.log.Info("imported demo data", "file", l)
 	}
 	fmt.Fprintf(a.env.Stdout, "Demo database: %s\n", a.cfg.DB)
-	return a.serve(ctx, st, "/shows/partner-track/seasons/2")
+	// The demo runs no jobs: its recommendations are fitted on first use.
+	return a.serve(ctx, st, "/shows/partner-track/seasons/2", &recommend.Service{Store: st, Now: a.env.Now})
 }

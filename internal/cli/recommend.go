@@ -12,9 +12,47 @@ func runRecommend(ctx context.Context, a *app, args []string) error {
 	if len(args) > 0 && args[0] == "eval" {
 		return recommendEval(a, args[1:])
 	}
-	fs := a.flags("recommend", "eval --movielens DIR [--json]")
-	fs.Usage()
-	return errUsage
+	fs := a.flags("recommend", "--user EMAIL [--limit N] [--complete-only] [--no-one-season-cancels] [--boost-renewed] [--json] | eval --movielens DIR [--json]")
+	email := fs.String("user", "", "whom to recommend to")
+	var o recommend.Options
+	fs.IntVar(&o.Limit, "limit", 10, "how many shows")
+	fs.BoolVar(&o.CompleteOnly, "complete-only", false, "only shows that ended as planned")
+	fs.BoolVar(&o.NoOneSeasonCancels, "no-one-season-cancels", false, "leave out shows canceled after one season")
+	fs.BoolVar(&o.BoostRenewed, "boost-renewed", false, "favour shows already renewed")
+	asJSON := fs.Bool("json", false, "print JSON, as GET /api/v1/me/recommendations")
+	if err := a.parse(fs, args); err != nil {
+		return err
+	}
+	if *email == "" || o.Limit < 1 {
+		fs.Usage()
+		return errUsage
+	}
+	st, closeDB, err := a.openStore(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	u, err := st.UserByEmail(ctx, *email)
+	if err != nil {
+		return err
+	}
+	recs, err := recommend.ForUser(ctx, &recommend.Service{Store: st, Now: a.env.Now}, st, u.ID, o)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(a.env.Stdout, recs)
+	}
+	if len(recs) == 0 {
+		fmt.Fprintln(a.env.Stdout, "Nothing to recommend: follow a few shows, or loosen the filters.")
+	}
+	for n, r := range recs {
+		fmt.Fprintf(a.env.Stdout, "%2d. %s (%s) — %s\n", n+1, r.Title, r.Slug, r.Fate)
+		for _, why := range r.Reasons {
+			fmt.Fprintf(a.env.Stdout, "      %s\n", why)
+		}
+	}
+	return nil
 }
 
 // recommendEval runs the offline evaluation on MovieLens-format data.

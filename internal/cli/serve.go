@@ -11,6 +11,7 @@ import (
 	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/jobs"
 	"github.com/nextseason/nextseason/internal/notify"
+	"github.com/nextseason/nextseason/internal/recommend"
 	"github.com/nextseason/nextseason/internal/server"
 	"github.com/nextseason/nextseason/internal/store"
 )
@@ -37,7 +38,8 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	j, err := jobs.New(ctx, jobs.Config{DBURL: a.cfg.DB, Syncer: sy, Poller: a.poller(st), Deliverer: a.deliverer(st), Mailer: mailer,
+	recs := &recommend.Service{Store: st, Now: a.env.Now}
+	j, err := jobs.New(ctx, jobs.Config{DBURL: a.cfg.DB, Syncer: sy, Poller: a.poller(st), Deliverer: a.deliverer(st), Mailer: mailer, Recommender: recs,
 		Store: st, AtRiskDays: a.cfg.AtRiskDays,
 		Log: a.log, Work: !*noWorkers})
 	if err != nil {
@@ -50,7 +52,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if *noWorkers {
 		a.log.Info("background jobs are off on this instance (--no-workers)")
 	}
-	serveErr := a.serve(ctx, st, "")
+	serveErr := a.serve(ctx, st, "", recs)
 	stopCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
 	return errors.Join(serveErr, j.Stop(stopCtx))
@@ -58,9 +60,9 @@ func runServe(ctx context.Context, a *app, args []string) error {
 
 // serve listens on the configured address and serves until ctx is done.
 // It prints the URL of path as the place to start.
-func (a *app) serve(ctx context.Context, st *store.Store, path string) error {
+func (a *app) serve(ctx context.Context, st *store.Store, path string, recs *recommend.Service) error {
 	h, err := server.Handler(server.Config{Store: st, Log: a.log, Now: a.env.Now, Archive: demo.Archive(), EditorToken: a.cfg.EditorToken, BaseURL: a.cfg.BaseURL,
-		Mail: a.cfg.SMTPURL != ""})
+		Mail: a.cfg.SMTPURL != "", Recommender: recs})
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/nextseason/nextseason/internal/db"
 	"github.com/nextseason/nextseason/internal/feeds"
 	"github.com/nextseason/nextseason/internal/notify"
+	"github.com/nextseason/nextseason/internal/recommend"
 	"github.com/nextseason/nextseason/internal/store"
 	"github.com/nextseason/nextseason/internal/tvmaze"
 )
@@ -72,6 +73,8 @@ type Config struct {
 	// AtRiskDays is how long after a finale with no renewal decision a
 	// season is at risk; default 60.
 	AtRiskDays int
+	// Recommender, when set, has its models refitted every hour.
+	Recommender *recommend.Service
 	// Mailer sends mails and daily digests; nil sends none.
 	Mailer *notify.Mailer
 	// DeliverEvery is how often due deliveries and mails are looked for;
@@ -122,6 +125,9 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 	if cfg.Store != nil {
 		river.AddWorker(rc.Workers, &dueEventsWorker{store: cfg.Store, atRiskDays: cfg.AtRiskDays})
 	}
+	if cfg.Recommender != nil {
+		river.AddWorker(rc.Workers, &recommendFitWorker{service: cfg.Recommender})
+	}
 	if cfg.Mailer != nil {
 		river.AddWorker(rc.Workers, &dueMailsWorker{mailer: cfg.Mailer})
 		river.AddWorker(rc.Workers, &digestsWorker{mailer: cfg.Mailer})
@@ -145,6 +151,11 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
 				func() (river.JobArgs, *river.InsertOpts) { return DueEventsArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "due_events"}))
+		}
+		if cfg.Recommender != nil {
+			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
+				func() (river.JobArgs, *river.InsertOpts) { return RecommendFitArgs{}, nil },
+				&river.PeriodicJobOpts{RunOnStart: true, ID: "recommend_fit"}))
 		}
 		if cfg.Mailer != nil {
 			rc.PeriodicJobs = append(rc.PeriodicJobs,

@@ -303,8 +303,10 @@ func (e *Engine) reasons(mine []int32, u int, known bool, item int) []string {
 	if best >= 0 {
 		out = append(out, fmt.Sprintf("because you follow %s: %s", e.shows[best].Title, describe(e.content.Shared(best, item))))
 	}
-	if j, _ := e.knn.Because(u, item); known && j >= 0 {
-		out = append(out, fmt.Sprintf("viewers who follow %s also follow this", e.shows[j].Title))
+	if known {
+		if j, _ := e.knn.Because(u, item); j >= 0 {
+			out = append(out, fmt.Sprintf("viewers who follow %s also follow this", e.shows[j].Title))
+		}
 	}
 	if e.fates[item] == FateRenewed {
 		out = append(out, "renewed: more is coming")

@@ -14,6 +14,7 @@ import (
 
 	"github.com/nextseason/nextseason/internal/api"
 	"github.com/nextseason/nextseason/internal/httpx"
+	"github.com/nextseason/nextseason/internal/recommend"
 	"github.com/nextseason/nextseason/internal/store"
 	"github.com/nextseason/nextseason/internal/web"
 )
@@ -33,12 +34,18 @@ type Config struct {
 	BaseURL string
 	// Mail says whether mail is set up, for "send test".
 	Mail bool
+	// Recommender holds the recommendation models; nil makes one that
+	// fits them on first use.
+	Recommender *recommend.Service
 }
 
 // Handler is nextseason's whole HTTP surface.
 func Handler(cfg Config) (http.Handler, error) {
 	st, log, now := cfg.Store, cfg.Log, cfg.Now
-	pages, err := web.New(web.Config{Store: st, Log: log, Now: now, Archive: cfg.Archive, EditorToken: cfg.EditorToken, BaseURL: cfg.BaseURL, Mail: cfg.Mail})
+	if cfg.Recommender == nil {
+		cfg.Recommender = &recommend.Service{Store: st, Now: now}
+	}
+	pages, err := web.New(web.Config{Store: st, Log: log, Now: now, Archive: cfg.Archive, EditorToken: cfg.EditorToken, BaseURL: cfg.BaseURL, Mail: cfg.Mail, Recommender: cfg.Recommender})
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +63,7 @@ func Handler(cfg Config) (http.Handler, error) {
 		}
 		w.Write([]byte("ready\n"))
 	})
-	(&api.API{Store: st, Log: log, Now: now, EditorToken: cfg.EditorToken, BaseURL: cfg.BaseURL, Mail: cfg.Mail}).Register(mux)
+	(&api.API{Store: st, Log: log, Now: now, EditorToken: cfg.EditorToken, BaseURL: cfg.BaseURL, Mail: cfg.Mail, Recommender: cfg.Recommender}).Register(mux)
 	pages.Register(mux)
 	return httpx.Middleware(log, http.NewCrossOriginProtection().Handler(mux)), nil
 }

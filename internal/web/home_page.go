@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/recommend"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -12,6 +13,10 @@ type homeView struct {
 	ShowCount int
 	Changes   []store.ShowClaim
 	Premieres []store.ShowClaim
+	// SignedIn fans get recommendations; CompleteOnly is their filter.
+	SignedIn     bool
+	Recommended  []recommend.Recommendation
+	CompleteOnly bool
 }
 
 // maxHomeItems bounds each list on the home page.
@@ -42,5 +47,12 @@ func (w *Web) home(rw http.ResponseWriter, r *http.Request) {
 	}
 	slices.SortFunc(v.Premieres, func(a, b store.ShowClaim) int { return a.Date.Compare(b.Date) })
 	v.Premieres = v.Premieres[:min(len(v.Premieres), maxHomeItems)]
+	if u, ok := viewer(ctx); ok {
+		v.SignedIn, v.CompleteOnly = true, r.URL.Query().Get("complete_only") == "1"
+		if v.Recommended, err = recommend.ForUser(ctx, w.recs, w.store, u.ID, recommend.Options{Limit: 6, CompleteOnly: v.CompleteOnly}); err != nil {
+			w.fail(rw, r, err)
+			return
+		}
+	}
 	w.render(rw, r, http.StatusOK, "home", v)
 }

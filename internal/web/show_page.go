@@ -8,6 +8,7 @@ import (
 	"github.com/nextseason/nextseason/internal/answer"
 	"github.com/nextseason/nextseason/internal/facts"
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/recommend"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -19,6 +20,8 @@ type showView struct {
 	Crew    []model.Credit
 	// SignedIn and Following decide the follow button.
 	SignedIn, Following bool
+	// Like are the shows most like it.
+	Like []recommend.Recommendation
 }
 
 type seasonLink struct {
@@ -54,6 +57,12 @@ func (w *Web) show(rw http.ResponseWriter, r *http.Request) {
 			v.Cast = append(v.Cast, c)
 		}
 	}
+	engine, err := w.recs.Engine(r.Context())
+	if err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	v.Like = engine.MoreLikeThis(sh.ID, 6)
 	if u, ok := viewer(r.Context()); ok {
 		follows, err := w.store.Follows(r.Context(), u.ID)
 		if err != nil {

@@ -18,6 +18,7 @@ import (
 	"github.com/nextseason/nextseason/internal/auth"
 	"github.com/nextseason/nextseason/internal/facts"
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/recommend"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -38,6 +39,8 @@ type Config struct {
 	BaseURL string
 	// Mail says whether mail is set up.
 	Mail bool
+	// Recommender holds the recommendation models.
+	Recommender *recommend.Service
 }
 
 // Web holds what the page handlers need and the parsed templates.
@@ -49,6 +52,7 @@ type Web struct {
 	editor  string // the shared editors' password; empty turns it off
 	baseURL string
 	mail    bool
+	recs    *recommend.Service
 	logins  *auth.LoginLimiter
 	views   map[string]*template.Template
 }
@@ -57,9 +61,9 @@ type Web struct {
 // than a request.
 func New(cfg Config) (*Web, error) {
 	w := &Web{store: cfg.Store, log: cfg.Log, now: cfg.Now, archive: cfg.Archive, editor: cfg.EditorToken, baseURL: cfg.BaseURL,
-		mail: cfg.Mail, logins: auth.NewLoginLimiter(4), views: map[string]*template.Template{}}
+		mail: cfg.Mail, recs: cfg.Recommender, logins: auth.NewLoginLimiter(4), views: map[string]*template.Template{}}
 	for _, name := range []string{"home", "search", "show", "outlook", "error", "review", "feeds", "unsubscribe", "login", "me"} {
-		t, err := template.New(name).Funcs(templateFuncs()).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
+		t, err := template.New(name).Funcs(templateFuncs()).ParseFS(assets, "templates/layout.html", "templates/partials/*.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)
 		}
