@@ -69,21 +69,32 @@ type Recommendation struct {
 // minRating is the lowest rating that counts as liking a show.
 const minRating = 3
 
+// maxValidationUsers bounds the users whose held-out follows choose the
+// blend's weights.
+const maxValidationUsers = 500
+
 // Build fits the models on what the store holds now.
 func Build(ctx context.Context, st *store.Store, now time.Time) (*Engine, error) {
 	shows, follows, err := st.RecommendSignals(ctx)
 	if err != nil {
 		return nil, err
 	}
+	e := Fit(shows, follows, now)
+	if err := e.decidedFates(ctx, st, now); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// Fit fits the models on shows and follows; fates come from TVmaze's
+// status alone (Build adds what claims say).
+func Fit(shows []store.ShowSignal, follows []store.FollowSignal, now time.Time) *Engine {
 	e := &Engine{BuiltAt: now, shows: shows, index: map[int64]int{}, users: map[int64]int{}, fates: make([]Fate, len(shows))}
 	features := make([][]string, len(shows))
 	for i, sh := range shows {
 		e.index[sh.ID] = i
 		features[i] = showFeatures(sh)
 		e.fates[i] = providerFate(sh.ProviderStatus)
-	}
-	if err := e.decidedFates(ctx, st, now); err != nil {
-		return nil, err
 	}
 	var pairs []Pair
 	for _, f := range follows {
@@ -115,18 +126,25 @@ func Build(ctx context.Context, st *store.Store, now time.Time) (*Engine, error)
 	e.names = []string{"als", "itemknn", "content", "popular"}
 	e.parts = []Scorer{als, e.knn, ContentScorer{e.content, e.m}, pop}
 	e.weights = e.chooseWeights()
-	return e, nil
+	return e
 }
 
 // chooseWeights picks the blend on a validation split of the follows;
 // with too few follows to hold any out, content similarity alone.
 func (e *Engine) chooseWeights() []float64 {
 	train, held := Split(e.m, 0.2, 1)
-	heldOut := 0
-	for _, h := range held {
-		heldOut += len(h)
+	// A sample of users is enough to choose weights by, and keeps the
+	// hourly fit short on a large catalog.
+	users := 0
+	for u, h := range held {
+		if len(h) > 0 {
+			users++
+		}
+		if users > maxValidationUsers {
+			held[u] = nil
+		}
 	}
-	if heldOut == 0 {
+	if users == 0 {
 		return []float64{0, 0, 1, 0}
 	}
 	parts := []Scorer{FitALS(train, productALS(), nil),
