@@ -8,42 +8,73 @@ import (
 	"github.com/nextseason/nextseason/internal/store"
 )
 
-// Service keeps the fitted models of one instance: a periodic job
-// refits them (Refit); pages and the API read the latest (Engine), fitting
-// once on first use.
+// Service serves the latest fitted models. The hourly job fits them and
+// stores them in the database (Refit); every instance loads the latest
+// stored, checking for a newer one at most once a minute, and fits and
+// stores them itself when there are none or they are older than maxAge
+// (an instance that runs no jobs).
 type Service struct {
 	Store *store.Store
 	Now   func() time.Time
 
-	mu     sync.Mutex
-	engine *Engine
+	mu      sync.Mutex
+	engine  *Engine
+	checked time.Time
 }
 
-// maxAge is when models are refitted on use, for instances that run no
-// jobs (serve --no-workers); the job refits them every hour.
+// maxAge is when models are refitted on use; the job refits them every
+// hour.
 const maxAge = 2 * time.Hour
 
 // Engine is the latest fitted models.
 func (s *Service) Engine(ctx context.Context) (*Engine, error) {
 	s.mu.Lock()
-	e := s.engine
-	s.mu.Unlock()
-	if e != nil && s.Now().Sub(e.BuiltAt) < maxAge {
-		return e, nil
+	defer s.mu.Unlock()
+	now := s.Now()
+	if s.engine != nil && now.Sub(s.checked) < time.Minute {
+		return s.engine, nil
 	}
-	return s.Refit(ctx)
+	s.checked = now
+	fitted, err := s.Store.RecommendModelTime(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !fitted.IsZero() && (s.engine == nil || fitted.After(s.engine.BuiltAt)) {
+		b, err := s.Store.RecommendModel(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if s.engine, err = Decode(b); err != nil {
+			return nil, err
+		}
+	}
+	if s.engine == nil || now.Sub(s.engine.BuiltAt) >= maxAge {
+		return s.refit(ctx)
+	}
+	return s.engine, nil
 }
 
-// Refit fits the models on what the store holds now and serves them from
-// then on.
+// Refit fits the models on what the store holds now, stores them, and
+// serves them from then on.
 func (s *Service) Refit(ctx context.Context) (*Engine, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.refit(ctx)
+}
+
+func (s *Service) refit(ctx context.Context) (*Engine, error) {
 	e, err := Build(ctx, s.Store, s.Now())
 	if err != nil {
 		return nil, err
 	}
-	s.mu.Lock()
-	s.engine = e
-	s.mu.Unlock()
+	b, err := e.Encode()
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Store.SaveRecommendModel(ctx, e.BuiltAt, b); err != nil {
+		return nil, err
+	}
+	s.engine, s.checked = e, s.Now()
 	return e, nil
 }
 

@@ -30,6 +30,7 @@ const (
 type Engine struct {
 	BuiltAt time.Time
 	shows   []store.ShowSignal
+	follows []store.FollowSignal
 	fates   []Fate
 	index   map[int64]int // show id → item
 	users   map[int64]int // user id → row
@@ -89,7 +90,17 @@ func Build(ctx context.Context, st *store.Store, now time.Time) (*Engine, error)
 // Fit fits the models on shows and follows; fates come from TVmaze's
 // status alone (Build adds what claims say).
 func Fit(shows []store.ShowSignal, follows []store.FollowSignal, now time.Time) *Engine {
-	e := &Engine{BuiltAt: now, shows: shows, index: map[int64]int{}, users: map[int64]int{}, fates: make([]Fate, len(shows))}
+	e := assemble(shows, follows, now)
+	e.parts[0] = FitALS(e.m, productALS(), nil)
+	e.weights = e.chooseWeights()
+	return e
+}
+
+// assemble indexes shows and follows and fits what is quick to fit
+// (content, neighbours, popularity); ALS and the weights are the
+// caller's, fitted or stored.
+func assemble(shows []store.ShowSignal, follows []store.FollowSignal, now time.Time) *Engine {
+	e := &Engine{BuiltAt: now, shows: shows, follows: follows, index: map[int64]int{}, users: map[int64]int{}, fates: make([]Fate, len(shows))}
 	features := make([][]string, len(shows))
 	for i, sh := range shows {
 		e.index[sh.ID] = i
@@ -122,10 +133,8 @@ func Fit(shows []store.ShowSignal, follows []store.FollowSignal, now time.Time) 
 		// (0–100) only breaks ties.
 		pop.counts[i] = float64(sh.Top10Weeks+sh.Followers) + float64(sh.Popularity)/1000
 	}
-	als := FitALS(e.m, productALS(), nil)
 	e.names = []string{"als", "itemknn", "content", "popular"}
-	e.parts = []Scorer{als, e.knn, ContentScorer{e.content, e.m}, pop}
-	e.weights = e.chooseWeights()
+	e.parts = []Scorer{nil, e.knn, ContentScorer{e.content, e.m}, pop}
 	return e
 }
 

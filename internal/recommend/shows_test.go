@@ -1,6 +1,7 @@
 package recommend_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -107,4 +108,34 @@ func TestRecommendationsInTheDemo(t *testing.T) {
 		t.Errorf("more like Partner Track: %+v", like)
 	}
 	t.Logf("ann: %v; blend %v", slugs(all), e.Weights())
+}
+
+// TestStoredModelsServeAnotherInstance: the models one instance fits and
+// stores answer the same on another that only loads them.
+func TestStoredModelsServeAnotherInstance(t *testing.T) {
+	st, users := demoFans(t)
+	worker := &recommend.Service{Store: st, Now: dbtest.Clock}
+	if _, err := worker.Refit(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	fitted, err := st.RecommendModelTime(t.Context())
+	if err != nil || !fitted.Equal(dbtest.Clock()) {
+		t.Fatalf("stored model fitted at %v, %v", fitted, err)
+	}
+	web := &recommend.Service{Store: st, Now: dbtest.Clock}
+	ann := users["ann@example.com"].ID
+	want, err := recommend.ForUser(t.Context(), worker, st, ann, recommend.Options{Limit: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := recommend.ForUser(t.Context(), web, st, ann, recommend.Options{Limit: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("loaded model answers\n%v\nfitting one answered\n%v", got, want)
+	}
+	if _, err := recommend.Decode([]byte("not a model")); err == nil {
+		t.Error("garbage decoded as a model")
+	}
 }
