@@ -1,6 +1,7 @@
 package recommend
 
 import (
+	"math/rand/v2"
 	"time"
 )
 
@@ -41,16 +42,19 @@ type Offline struct {
 	K            int
 	TestFraction float64
 	Seed         uint64
-	// Grids to choose from; zero values take the defaults below.
+	// Grids to choose from.
 	Neighbours []int
 	ALSGrid    []ALSConfig
+	// ChoiceUsers bounds the validation users choices are made on (a
+	// random sample), so that large datasets stay tractable; 0 is all.
+	ChoiceUsers int
 	// Progress, when set, hears what is being done.
 	Progress func(what string)
 }
 
 // DefaultOffline is the protocol of the issue: 80/20, top 10.
 func DefaultOffline() Offline {
-	o := Offline{K: 10, TestFraction: 0.2, Seed: 20261125, Neighbours: []int{20, 50, 100, 200}}
+	o := Offline{K: 10, TestFraction: 0.2, Seed: 20261125, Neighbours: []int{10, 20, 50, 100, 200}, ChoiceUsers: 2000}
 	for _, factors := range []int{32, 64} {
 		for _, lambda := range []float64{0.1, 1, 10} {
 			for _, alpha := range []float64{2, 10, 40} {
@@ -72,6 +76,7 @@ func (o Offline) Run(m *Matrix) OfflineReport {
 	rep := OfflineReport{Users: m.Users, Items: m.Items, Interactions: m.Interactions(), Models: map[string]ModelReport{}}
 	train, test := Split(m, o.TestFraction, o.Seed)
 	sub, val := Split(train, o.TestFraction, o.Seed+1)
+	val = sample(val, o.ChoiceUsers, o.Seed+2)
 
 	// Choose on the validation split.
 	o.say("choosing item-kNN neighbours")
@@ -117,4 +122,25 @@ func (o Offline) Run(m *Matrix) OfflineReport {
 		rep.Models[name] = ModelReport{Precision: got.Precision, Recall: got.Recall, NDCG: got.NDCG, MAP: got.MAP, Coverage: got.Coverage, TrainSeconds: s.seconds}
 	}
 	return rep
+}
+
+// sample keeps the held-out items of at most n users, chosen at random;
+// the others' are emptied. n = 0 keeps all.
+func sample(held [][]int32, n int, seed uint64) [][]int32 {
+	var users []int
+	for u, h := range held {
+		if len(h) > 0 {
+			users = append(users, u)
+		}
+	}
+	if n == 0 || len(users) <= n {
+		return held
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x73616d70))
+	rng.Shuffle(len(users), func(a, b int) { users[a], users[b] = users[b], users[a] })
+	out := make([][]int32, len(held))
+	for _, u := range users[:n] {
+		out[u] = held[u]
+	}
+	return out
 }
