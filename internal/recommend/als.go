@@ -70,7 +70,7 @@ func (a *ALS) half(rows, fixed []float64, lists [][]int32, cfg ALSConfig) int64 
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			r, p, ap, b := make([]float64, k), make([]float64, k), make([]float64, k), make([]float64, k)
+			r, p, ap := make([]float64, k), make([]float64, k), make([]float64, k)
 			var ops int64
 			for span := range next {
 				for u := span[0]; u < span[1]; u++ {
@@ -90,15 +90,18 @@ func (a *ALS) half(rows, fixed []float64, lists [][]int32, cfg ALSConfig) int64 
 						axpy(cfg.Lambda, v, out)
 						ops += int64(2*k*k + 4*k*len(items) + 2*k)
 					}
-					clear(b)
-					for _, i := range items {
-						axpy(1+c1, fixed[int(i)*k:int(i)*k+k], b)
-					}
-					apply(x, ap)
+					// r = b - A x in one pass over the items:
+					// Σ ((1+c1) - c1 y_i·x) y_i - gram x - λ x.
+					symv(gram, x, r, k)
 					for d := range k {
-						r[d] = b[d] - ap[d]
-						p[d] = r[d]
+						r[d] = -r[d] - cfg.Lambda*x[d]
 					}
+					for _, i := range items {
+						y := fixed[int(i)*k : int(i)*k+k]
+						axpy(1+c1-c1*dot(y, x), y, r)
+					}
+					ops += int64(2*k*k + 4*k*len(items) + 2*k)
+					copy(p, r)
 					rs := dot(r, r)
 					for range cfg.CGSteps {
 						if rs < 1e-12 {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"log/slog"
 	"net/http"
 	"slices"
 
@@ -49,9 +50,9 @@ func (w *Web) home(rw http.ResponseWriter, r *http.Request) {
 	v.Premieres = v.Premieres[:min(len(v.Premieres), maxHomeItems)]
 	if u, ok := viewer(ctx); ok {
 		v.SignedIn, v.CompleteOnly = true, r.URL.Query().Get("complete_only") == "1"
+		// Without recommendations the page still answers.
 		if v.Recommended, err = recommend.ForUser(ctx, w.recs, w.store, u.ID, recommend.Options{Limit: 6, CompleteOnly: v.CompleteOnly}); err != nil {
-			w.fail(rw, r, err)
-			return
+			w.log.Error("recommendations unavailable", slog.Group("request", "path", r.URL.Path), "err", err)
 		}
 	}
 	w.render(rw, r, http.StatusOK, "home", v)

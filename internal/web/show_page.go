@@ -1,6 +1,7 @@
 package web
 
 import (
+	"log/slog"
 	"net/http"
 	"slices"
 	"strings"
@@ -57,12 +58,12 @@ func (w *Web) show(rw http.ResponseWriter, r *http.Request) {
 			v.Cast = append(v.Cast, c)
 		}
 	}
-	engine, err := w.recs.Engine(r.Context())
-	if err != nil {
-		w.fail(rw, r, err)
-		return
+	// Without recommendations the page still answers.
+	if engine, err := w.recs.Engine(r.Context()); err != nil {
+		w.log.Error("recommendations unavailable", slog.Group("request", "path", r.URL.Path), "err", err)
+	} else {
+		v.Like = engine.MoreLikeThis(sh.ID, 6)
 	}
-	v.Like = engine.MoreLikeThis(sh.ID, 6)
 	if u, ok := viewer(r.Context()); ok {
 		follows, err := w.store.Follows(r.Context(), u.ID)
 		if err != nil {
