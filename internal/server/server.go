@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -15,29 +14,12 @@ import (
 	"github.com/nextseason/nextseason/internal/api"
 	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/recommend"
-	"github.com/nextseason/nextseason/internal/store"
 	"github.com/nextseason/nextseason/internal/web"
 )
 
-// Config is what the HTTP surface needs.
-type Config struct {
-	Store   *store.Store
-	Log     *slog.Logger
-	Now     func() time.Time
-	Archive fs.FS // source copies served at /archive/
-	// EditorToken unlocks the review queue (the API as a bearer token,
-	// the pages as the password of HTTP basic auth); empty turns the
-	// editors' endpoints off.
-	EditorToken string
-	// BaseURL is where users reach this nextseason ("https://tv.example");
-	// empty takes each request's host.
-	BaseURL string
-	// Mail says whether mail is set up, for "send test".
-	Mail bool
-	// Recommender holds the recommendation models; nil makes one that
-	// fits them on first use.
-	Recommender *recommend.Service
-}
+// Config is what the HTTP surface needs: the pages and the API need the
+// same.
+type Config = web.Config
 
 // Handler is nextseason's whole HTTP surface.
 func Handler(cfg Config) (http.Handler, error) {
@@ -45,7 +27,7 @@ func Handler(cfg Config) (http.Handler, error) {
 	if cfg.Recommender == nil {
 		cfg.Recommender = &recommend.Service{Store: st, Now: now}
 	}
-	pages, err := web.New(web.Config{Store: st, Log: log, Now: now, Archive: cfg.Archive, EditorToken: cfg.EditorToken, BaseURL: cfg.BaseURL, Mail: cfg.Mail, Recommender: cfg.Recommender})
+	pages, err := web.New(cfg)
 	if err != nil {
 		return nil, err
 	}
