@@ -1,0 +1,310 @@
+package odds
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/nextseason/nextseason/internal/match"
+)
+
+// Example is one season with its features and what became of it.
+type Example struct {
+	Title    string
+	Season   int
+	First    time.Time
+	Features []float64
+	Renewed  bool
+	Weeks    int // in the Top 10 in its first four weeks
+}
+
+// FeatureNames name Example.Features, in order.
+var FeatureNames = []string{"weeks in top 10", "log hours (4 weeks)", "log hours (week 1)", "log views (4 weeks)", "peak rank",
+	"week-2/week-1 hours (log)", "English", "season number", "drama", "comedy", "crime or thriller", "fantasy or science fiction", "animation or kids"}
+
+// genreBuckets map words of Wikipedia's genres to the model's few.
+var genreBuckets = [][]string{{"drama"}, {"comedy", "sitcom"}, {"crime", "thriller", "mystery", "police"}, {"fantasy", "science", "supernatural", "horror", "superhero"}, {"animat", "anime", "kids", "children", "family", "preschool"}}
+
+// premiereWindow is how long after its premiere a season must first
+// chart for that week to stand for its premiere.
+const premiereWindow = 14 * 24 * time.Hour
+
+// Examples links seasons in the Top 10 with their outcomes, by normalised
+// title and season number. Left out: seasons with no known outcome, and
+// seasons whose first week in the chart is not their premiere — a first
+// season that charted more than two weeks after the show premiered, any
+// season first seen in the chart's first fortnight (it may have premiered
+// before the chart began), and a season first seen no earlier than the
+// next one (an old season pulled up by a new one).
+func Examples(seasons []Season, originals []Original) []Example {
+	genres := map[string]string{}
+	premiere := map[string]time.Time{}
+	known := map[string]bool{} // titles whose outcomes are known
+	outcome := map[string]bool{}
+	for _, o := range originals {
+		k := match.Key(o.Title)
+		if o.Excluded != "" {
+			continue
+		}
+		genres[k], premiere[k] = strings.ToLower(o.Genre), o.Premiere
+		known[k] = true
+	}
+	var chartStart time.Time
+	firstSeen := map[string]time.Time{}
+	for _, s := range seasons {
+		if chartStart.IsZero() || s.First.Before(chartStart) {
+			chartStart = s.First
+		}
+		firstSeen[seasonKey(s.Key, s.Season)] = s.First
+	}
+	for _, o := range Outcomes(originals) {
+		outcome[seasonKey(match.Key(o.Title), o.Season)] = o.Renewed
+	}
+	var out []Example
+	for _, s := range seasons {
+		renewed, ok := outcome[seasonKey(s.Key, s.Season)]
+		if !ok || !known[s.Key] || s.First.Sub(chartStart) < premiereWindow {
+			continue
+		}
+		if next, ok := firstSeen[seasonKey(s.Key, s.Season+1)]; ok && !next.After(s.First) {
+			continue
+		}
+		if p := premiere[s.Key]; s.Season == 1 && (p.IsZero() || s.First.Before(p) || s.First.Sub(p) > premiereWindow) {
+			continue
+		}
+		out = append(out, Example{Title: s.Title, Season: s.Season, First: s.First, Features: features(s, genres[s.Key]), Renewed: renewed, Weeks: s.WeeksIn()})
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].First.Before(out[b].First) })
+	return out
+}
+
+func seasonKey(key string, season int) string {
+	return key + "#" + strconv.Itoa(season)
+}
+
+// features are what is known 28 days after the season first charted.
+func features(s Season, genre string) []float64 {
+	total, views := 0.0, 0.0
+	for w := range window {
+		total += s.Hours[w]
+		views += s.Views[w]
+	}
+	english := 0.0
+	if s.English {
+		english = 1
+	}
+	f := []float64{float64(s.WeeksIn()), math.Log1p(total), math.Log1p(s.Hours[0]), math.Log1p(views), float64(s.PeakRank()),
+		math.Log((s.Hours[1] + 1) / (s.Hours[0] + 1)), english, math.Log(float64(s.Season))}
+	for _, words := range genreBuckets {
+		in := 0.0
+		for _, w := range words {
+			if strings.Contains(genre, w) {
+				in = 1
+			}
+		}
+		f = append(f, in)
+	}
+	return f
+}
+
+// Bin is one row of a reliability table: the seasons whose predicted
+// odds fell in [Low, High), how many, their mean prediction and how many
+// were renewed.
+type Bin struct {
+	Low, High float64
+	Count     int
+	Predicted float64
+	Observed  float64
+}
+
+// Scores are how good probabilities were on the test seasons.
+type Scores struct {
+	Brier, LogLoss, AUC float64
+	Calibration         []Bin
+}
+
+// Score compares predictions p with outcomes y.
+func Score(p []float64, y []bool) Scores {
+	var s Scores
+	for i := range p {
+		t := 0.0
+		if y[i] {
+			t = 1
+		}
+		s.Brier += (p[i] - t) * (p[i] - t)
+		q := math.Min(math.Max(p[i], 1e-9), 1-1e-9)
+		s.LogLoss -= t*math.Log(q) + (1-t)*math.Log(1-q)
+	}
+	n := float64(len(p))
+	s.Brier, s.LogLoss = s.Brier/n, s.LogLoss/n
+	s.AUC = auc(p, y)
+	s.Calibration = make([]Bin, 10)
+	for b := range s.Calibration {
+		s.Calibration[b].Low, s.Calibration[b].High = float64(b)/10, float64(b+1)/10
+	}
+	for i := range p {
+		b := min(int(p[i]*10), 9)
+		s.Calibration[b].Count++
+		s.Calibration[b].Predicted += p[i]
+		if y[i] {
+			s.Calibration[b].Observed++
+		}
+	}
+	for b := range s.Calibration {
+		if c := float64(s.Calibration[b].Count); c > 0 {
+			s.Calibration[b].Predicted /= c
+			s.Calibration[b].Observed /= c
+		}
+	}
+	return s
+}
+
+// auc is the chance a renewed season scores above one that was not
+// (ties count half).
+func auc(p []float64, y []bool) float64 {
+	idx := make([]int, len(p))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(p[a], p[b]) })
+	var rankSum, pos float64
+	for i := 0; i < len(idx); {
+		j := i
+		for j < len(idx) && p[idx[j]] == p[idx[i]] {
+			j++
+		}
+		mid := float64(i+j+1) / 2 // ranks i+1 … j, averaged
+		for k := i; k < j; k++ {
+			if y[idx[k]] {
+				rankSum += mid
+				pos++
+			}
+		}
+		i = j
+	}
+	neg := float64(len(p)) - pos
+	if pos == 0 || neg == 0 {
+		return math.NaN()
+	}
+	return (rankSum - pos*(pos+1)/2) / (pos * neg)
+}
+
+// Backtest is a time-based back-test: trained on the seasons that first
+// charted before Cutoff, scored on those after.
+type Backtest struct {
+	Cutoff       time.Time
+	TrainSeasons int
+	TestSeasons  int
+	// BaseRate is the training seasons' share renewed: the forecast
+	// that knows nothing else.
+	BaseRate float64
+	// Lambda is the regularisation chosen on the last quarter of the
+	// training seasons (by time), never on the test.
+	Lambda float64
+	Model  *Logistic
+	// Scores of the model, of the base rate, and of the one-line rule
+	// "3 or more weeks in the Top 10 means renewed" (as the training
+	// rates of renewal with and without it).
+	Scores, BaseScores, RuleScores Scores
+	// BrierSkill is 1 - Brier / base-rate Brier.
+	BrierSkill float64
+}
+
+// lambdas are the regularisations tried.
+var lambdas = []float64{0.01, 0.1, 1, 10, 100}
+
+// RunBacktest holds out the latest testShare of the examples (by when
+// they first charted) and trains on the rest.
+func RunBacktest(examples []Example, testShare float64) Backtest {
+	cut := int(float64(len(examples)) * (1 - testShare))
+	train, test := examples[:cut], examples[cut:]
+	bt := Backtest{Cutoff: test[0].First, TrainSeasons: len(train), TestSeasons: len(test)}
+
+	// Choose lambda on the latest quarter of the training seasons.
+	fitOn, validate := train[:len(train)*3/4], train[len(train)*3/4:]
+	best := math.Inf(1)
+	for _, l := range lambdas {
+		m := FitLogistic(matrix(fitOn), labels(fitOn), l)
+		if s := Score(predict(m, validate), outcomes(validate)); s.LogLoss < best {
+			best, bt.Lambda = s.LogLoss, l
+		}
+	}
+	bt.Model = FitLogistic(matrix(train), labels(train), bt.Lambda)
+	bt.Scores = Score(predict(bt.Model, test), outcomes(test))
+
+	for _, e := range train {
+		if e.Renewed {
+			bt.BaseRate++
+		}
+	}
+	bt.BaseRate /= float64(len(train))
+	base := make([]float64, len(test))
+	for i := range base {
+		base[i] = bt.BaseRate
+	}
+	bt.BaseScores = Score(base, outcomes(test))
+	bt.BrierSkill = 1 - bt.Scores.Brier/bt.BaseScores.Brier
+
+	// The rule, as probabilities learned on the training seasons.
+	var with, withN, without, withoutN float64
+	for _, e := range train {
+		if e.Weeks >= 3 {
+			withN++
+			if e.Renewed {
+				with++
+			}
+		} else {
+			withoutN++
+			if e.Renewed {
+				without++
+			}
+		}
+	}
+	rule := make([]float64, len(test))
+	for i, e := range test {
+		rule[i] = without / max(withoutN, 1)
+		if e.Weeks >= 3 {
+			rule[i] = with / max(withN, 1)
+		}
+	}
+	bt.RuleScores = Score(rule, outcomes(test))
+	return bt
+}
+
+func matrix(ex []Example) [][]float64 {
+	out := make([][]float64, len(ex))
+	for i, e := range ex {
+		out[i] = e.Features
+	}
+	return out
+}
+
+func labels(ex []Example) []float64 {
+	out := make([]float64, len(ex))
+	for i, e := range ex {
+		if e.Renewed {
+			out[i] = 1
+		}
+	}
+	return out
+}
+
+func outcomes(ex []Example) []bool {
+	out := make([]bool, len(ex))
+	for i, e := range ex {
+		out[i] = e.Renewed
+	}
+	return out
+}
+
+func predict(m *Logistic, ex []Example) []float64 {
+	out := make([]float64, len(ex))
+	for i, e := range ex {
+		out[i] = m.Predict(e.Features)
+	}
+	return out
+}
