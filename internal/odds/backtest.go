@@ -33,50 +33,73 @@ var genreBuckets = [][]string{{"drama"}, {"comedy", "sitcom"}, {"crime", "thrill
 // chart for that week to stand for its premiere.
 const premiereWindow = 14 * 24 * time.Hour
 
-// Examples links seasons in the Top 10 with their outcomes, by normalised
-// title and season number. Left out: seasons with no known outcome, and
-// seasons whose first week in the chart is not their premiere — a first
-// season that charted more than two weeks after the show premiered, any
-// season first seen in the chart's first fortnight (it may have premiered
-// before the chart began), and a season first seen no earlier than the
-// next one (an old season pulled up by a new one).
-func Examples(seasons []Season, originals []Original) []Example {
-	genres := map[string]string{}
-	premiere := map[string]time.Time{}
-	known := map[string]bool{} // titles whose outcomes are known
-	outcome := map[string]bool{}
-	for _, o := range originals {
-		k := match.Key(o.Title)
-		if o.Excluded != "" {
-			continue
-		}
-		genres[k], premiere[k] = strings.ToLower(o.Genre), o.Premiere
-		known[k] = true
+// quietYears is how long the chart must go on without a show's next
+// season for a running show's last season to count as not renewed.
+const quietYears = 2
+
+// Examples links seasons in the Top 10 with what became of them, by
+// normalised title and season number. A season was renewed when the
+// lists show a later season, or the next season charted (whenever: later
+// charts are evidence of the outcome, never features). It was not when
+// the list of ended shows has it last, or, for a show still running when
+// the lists were made, when the chart went on quietYears without its next
+// season. Only seasons that first charted by listed (the lists' date)
+// count, so that either outcome could be known.
+//
+// Left out too: seasons whose first week in the chart is not their
+// premiere — a first season that charted more than two weeks after the
+// show premiered, any season first seen in the chart's first fortnight
+// (it may have premiered before the chart began), and a season first seen
+// no earlier than the next one (an old season pulled up by a new one).
+func Examples(seasons []Season, originals []Original, listed time.Time) []Example {
+	type show struct {
+		genre    string
+		premiere time.Time
+		seasons  int
+		ended    bool
 	}
-	var chartStart time.Time
+	shows := map[string]show{}
+	for _, o := range originals {
+		if o.Excluded == "" {
+			shows[match.Key(o.Title)] = show{strings.ToLower(o.Genre), o.Premiere, o.Seasons, o.Ended}
+		}
+	}
+	var chartStart, chartEnd time.Time
 	firstSeen := map[string]time.Time{}
 	for _, s := range seasons {
 		if chartStart.IsZero() || s.First.Before(chartStart) {
 			chartStart = s.First
 		}
+		if s.First.After(chartEnd) {
+			chartEnd = s.First
+		}
 		firstSeen[seasonKey(s.Key, s.Season)] = s.First
-	}
-	for _, o := range Outcomes(originals) {
-		outcome[seasonKey(match.Key(o.Title), o.Season)] = o.Renewed
 	}
 	var out []Example
 	for _, s := range seasons {
-		renewed, ok := outcome[seasonKey(s.Key, s.Season)]
-		if !ok || !known[s.Key] || s.First.Sub(chartStart) < premiereWindow {
+		sh, ok := shows[s.Key]
+		if !ok || s.First.After(listed) || s.First.Sub(chartStart) < premiereWindow || s.Season > sh.seasons {
 			continue
 		}
-		if next, ok := firstSeen[seasonKey(s.Key, s.Season+1)]; ok && !next.After(s.First) {
+		next, nextCharted := firstSeen[seasonKey(s.Key, s.Season+1)]
+		if nextCharted && !next.After(s.First) {
 			continue
 		}
-		if p := premiere[s.Key]; s.Season == 1 && (p.IsZero() || s.First.Before(p) || s.First.Sub(p) > premiereWindow) {
+		if s.Season == 1 && (sh.premiere.IsZero() || s.First.Before(sh.premiere) || s.First.Sub(sh.premiere) > premiereWindow) {
 			continue
 		}
-		out = append(out, Example{Title: s.Title, Season: s.Season, First: s.First, Features: features(s, genres[s.Key]), Renewed: renewed, Weeks: s.WeeksIn()})
+		var renewed bool
+		switch {
+		case nextCharted || s.Season < sh.seasons:
+			renewed = true
+		case sh.ended:
+			renewed = false
+		case chartEnd.Sub(s.First) >= quietYears*365*24*time.Hour:
+			renewed = false
+		default:
+			continue // too soon to tell
+		}
+		out = append(out, Example{Title: s.Title, Season: s.Season, First: s.First, Features: features(s, sh.genre), Renewed: renewed, Weeks: s.WeeksIn()})
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].First.Before(out[b].First) })
 	return out

@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/nextseason/nextseason/internal/viewership"
 )
@@ -33,7 +34,7 @@ func sharedExamples(t *testing.T) []Example {
 		}
 		originals = append(originals, o...)
 	}
-	return Examples(Seasons(weeks), originals)
+	return Examples(Seasons(weeks), originals, time.Date(2023, 11, 6, 0, 0, 0, 0, time.UTC))
 }
 
 func TestBacktestOnSharedData(t *testing.T) {
