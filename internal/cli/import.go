@@ -4,16 +4,20 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/nextseason/nextseason/internal/claimsfile"
 	"github.com/nextseason/nextseason/internal/demo"
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/odds"
 	"github.com/nextseason/nextseason/internal/tvmaze"
 	"github.com/nextseason/nextseason/internal/viewership"
 )
 
 func runImport(ctx context.Context, a *app, args []string) error {
-	return a.subcommand(ctx, "import", "tvmaze|claims|top10|demo ...", args,
-		map[string]func(context.Context, *app, []string) error{"tvmaze": importTVmaze, "claims": importClaims, "top10": importTop10, "demo": importDemo})
+	return a.subcommand(ctx, "import", "tvmaze|claims|top10|netflix-originals|demo ...", args,
+		map[string]func(context.Context, *app, []string) error{"tvmaze": importTVmaze, "claims": importClaims, "top10": importTop10,
+			"netflix-originals": importOriginals, "demo": importDemo})
 }
 
 func importTVmaze(ctx context.Context, a *app, args []string) error {
@@ -125,4 +129,54 @@ func importDemo(ctx context.Context, a *app, args []string) error {
 		fmt.Fprintln(a.env.Stdout, l)
 	}
 	return err
+}
+
+// importOriginals reads Wikipedia's lists of ended and current Netflix
+// originals (CSV), all files or none.
+func importOriginals(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("import netflix-originals", "--listed YYYY-MM-DD FILE.csv...")
+	listed := fs.String("listed", "", "the day the lists were read (outcomes after it are not in them); required")
+	if err := a.parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 || *listed == "" {
+		fs.Usage()
+		return errUsage
+	}
+	day, err := time.Parse(time.DateOnly, *listed)
+	if err != nil {
+		return fmt.Errorf("--listed %q: want YYYY-MM-DD", *listed)
+	}
+	var rows []model.NetflixOriginal
+	excluded := 0
+	for _, name := range fs.Args() {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		got, err := odds.ParseOriginals(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: nothing imported: %w", name, err)
+		}
+		for i := range got {
+			got[i].Listed = day
+			if got[i].Excluded != "" {
+				excluded++
+			}
+		}
+		rows = append(rows, got...)
+	}
+	st, closeDB, err := a.openStore(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	added, err := st.SaveOriginals(ctx, rows)
+	if err != nil {
+		return fmt.Errorf("nothing imported: %w", err)
+	}
+	fmt.Fprintf(a.env.Stdout, "%d rows (%d new, %d updated); %d left out of training (limited series, docuseries, reality, specials, shows continued from other networks)\n",
+		len(rows), added, len(rows)-added, excluded)
+	return nil
 }

@@ -12,21 +12,13 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/nextseason/nextseason/internal/model"
 )
 
 // Original is one row of Wikipedia's lists of Netflix original
 // programming.
-type Original struct {
-	Title      string
-	Premiere   time.Time // of the show (its first season)
-	Finale     time.Time // zero while it runs
-	Seasons    int       // 0 when the list gives none
-	Genre      string
-	Language   string
-	Ended      bool
-	Excluded   string // why the row is left out of training, if it is
-	Miniseries bool
-}
+type Original = model.NetflixOriginal
 
 // ParseOriginals reads a CSV of the ended list (Title, Premiere, Finale,
 // Seasons, Genre, …) or of the current one (Title, Premiere, Seasons,

@@ -34,10 +34,15 @@ func (s *Store) SaveViewership(ctx context.Context, v model.Viewership) (Change,
 
 // Viewership lists a show's chart weeks, oldest first.
 func (s *Store) Viewership(ctx context.Context, showID int64) ([]model.Viewership, error) {
+	return s.viewership(ctx, `WHERE show_id = $1`, showID)
+}
+
+// viewership loads the weeks matching where (with its argument).
+func (s *Store) viewership(ctx context.Context, where string, arg any) ([]model.Viewership, error) {
 	rows, err := s.query(ctx, `
 		SELECT chart, week_ending, category, rank, show_title, season_title, hours_viewed, views, cumulative_weeks,
 			COALESCE(show_id, 0), season
-		FROM viewership WHERE show_id = $1 ORDER BY week_ending, chart, category`, showID)
+		FROM viewership `+where+` ORDER BY week_ending, chart, category, rank`, arg)
 	if err != nil {
 		return nil, mapErr(err)
 	}

@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/nextseason/nextseason/internal/odds"
+)
+
+func runOdds(ctx context.Context, a *app, args []string) error {
+	return a.subcommand(ctx, "odds", "backtest ...", args,
+		map[string]func(context.Context, *app, []string) error{"backtest": oddsBacktest})
+}
+
+// backtestJSON is odds backtest --json.
+type backtestJSON struct {
+	TrainSeasons  int                `json:"train_seasons"`
+	TestSeasons   int                `json:"test_seasons"`
+	Cutoff        string             `json:"cutoff"`
+	BaseRate      float64            `json:"base_rate"`
+	Lambda        float64            `json:"lambda"`
+	Brier         float64            `json:"brier"`
+	BrierBaseRate float64            `json:"brier_base_rate"`
+	BrierRule     float64            `json:"brier_rule"`
+	BrierSkill    float64            `json:"brier_skill"`
+	LogLoss       float64            `json:"log_loss"`
+	LogLossBase   float64            `json:"log_loss_base_rate"`
+	AUC           float64            `json:"auc"`
+	AUCRule       float64            `json:"auc_rule"`
+	Calibration   []odds.Bin         `json:"calibration"`
+	Weights       map[string]float64 `json:"weights"`
+}
+
+// oddsBacktest trains on the seasons that first charted before a cut-off
+// and scores the later 30%.
+func oddsBacktest(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("odds backtest", "[--json]")
+	asJSON := fs.Bool("json", false, `print {"test_seasons", "brier", "brier_base_rate", "auc", "calibration": [...], ...}`)
+	if err := a.parse(fs, args); err != nil {
+		return err
+	}
+	st, closeDB, err := a.openStore(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	ex, err := odds.Load(ctx, st)
+	if err != nil {
+		return err
+	}
+	bt := odds.RunBacktest(ex, 0.3)
+	out := backtestJSON{TrainSeasons: bt.TrainSeasons, TestSeasons: bt.TestSeasons, Cutoff: bt.Cutoff.Format("2006-01-02"), BaseRate: bt.BaseRate,
+		Lambda: bt.Lambda, Brier: bt.Scores.Brier, BrierBaseRate: bt.BaseScores.Brier, BrierRule: bt.RuleScores.Brier, BrierSkill: bt.BrierSkill,
+		LogLoss: bt.Scores.LogLoss, LogLossBase: bt.BaseScores.LogLoss, AUC: bt.Scores.AUC, AUCRule: bt.RuleScores.AUC,
+		Calibration: bt.Scores.Calibration, Weights: map[string]float64{}}
+	for j, n := range odds.FeatureNames {
+		out.Weights[n] = bt.Model.Weights[j]
+	}
+	if *asJSON {
+		return printJSON(a.env.Stdout, out)
+	}
+	w := a.env.Stdout
+	fmt.Fprintf(w, "Trained on %d seasons that first charted before %s, tested on the %d after (base rate %.3f, lambda %g).\n\n",
+		out.TrainSeasons, out.Cutoff, out.TestSeasons, out.BaseRate, out.Lambda)
+	fmt.Fprintf(w, "%-34s %7s %9s %6s\n", "", "Brier", "log loss", "AUC")
+	fmt.Fprintf(w, "%-34s %7.4f %9.4f %6.3f\n", "model", out.Brier, out.LogLoss, out.AUC)
+	fmt.Fprintf(w, "%-34s %7.4f %9.4f %6s\n", "base rate", out.BrierBaseRate, out.LogLossBase, "–")
+	fmt.Fprintf(w, "%-34s %7.4f %9s %6.3f\n", "rule: 3+ weeks in the Top 10", out.BrierRule, "", out.AUCRule)
+	fmt.Fprintf(w, "\nBrier skill against the base rate: %.3f\n\nReliability (test seasons):\n", out.BrierSkill)
+	for _, b := range out.Calibration {
+		fmt.Fprintf(w, "  %.1f–%.1f  %3d seasons  predicted %.2f  renewed %.2f\n", b.Low, b.High, b.Count, b.Predicted, b.Observed)
+	}
+	return nil
+}

@@ -1,0 +1,57 @@
+package cli_test
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/nextseason/nextseason/internal/dbtest"
+)
+
+const sharedData = "../../../shared/data/"
+
+// TestOddsBacktestFromImports: after importing the global Top 10 and
+// Wikipedia's lists, the back-test runs on what the database holds, and
+// the model orders the later seasons better than chance and than the
+// one-line rule, and beats the base rate's Brier score. Importing the
+// lists again changes nothing.
+func TestOddsBacktestFromImports(t *testing.T) {
+	top10 := sharedData + "netflix-top10/all-weeks-global.tsv"
+	lists := []string{sharedData + "netflix-originals-wikipedia/ended_netflix_original_programming_merged.csv",
+		sharedData + "netflix-originals-wikipedia/current_netflix_original_programming_nf_ori_shows.csv"}
+	if _, err := os.Stat(top10); err != nil {
+		t.Skipf("shared data absent: %v", err)
+	}
+	db := dbtest.URL(t)
+	mustRun(t, db, "migrate")
+	if code, _, errs := run(t, db, "odds", "backtest"); code != 1 || !strings.Contains(errs, "import top10") {
+		t.Errorf("a back-test on an empty database: exit %d, %q", code, errs)
+	}
+	mustRun(t, db, "import", "top10", top10)
+	if code, _, _ := run(t, db, append([]string{"import", "netflix-originals"}, lists...)...); code != 2 {
+		t.Errorf("without --listed: exit %d, want 2 (usage)", code)
+	}
+	first := mustRun(t, db, append([]string{"import", "netflix-originals", "--listed", "2023-11-06"}, lists...)...)
+	again := mustRun(t, db, append([]string{"import", "netflix-originals", "--listed", "2023-11-06"}, lists...)...)
+	if !strings.Contains(again, "(0 new,") {
+		t.Errorf("second import: %q (first: %q)", again, first)
+	}
+	var got struct {
+		TestSeasons   int     `json:"test_seasons"`
+		Brier         float64 `json:"brier"`
+		BrierBaseRate float64 `json:"brier_base_rate"`
+		AUC           float64 `json:"auc"`
+		AUCRule       float64 `json:"auc_rule"`
+		Calibration   []struct {
+			Count int
+		} `json:"calibration"`
+	}
+	out := mustRun(t, db, "odds", "backtest", "--json")
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("odds backtest --json: %v\n%s", err, out)
+	}
+	if got.TestSeasons < 50 || len(got.Calibration) != 10 || got.AUC < 0.70 || got.AUC <= got.AUCRule || got.Brier >= got.BrierBaseRate {
+		t.Errorf("back-test: %+v", got)
+	}
+}
