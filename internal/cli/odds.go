@@ -3,13 +3,14 @@ package cli
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/nextseason/nextseason/internal/odds"
 )
 
 func runOdds(ctx context.Context, a *app, args []string) error {
-	return a.subcommand(ctx, "odds", "backtest ...", args,
-		map[string]func(context.Context, *app, []string) error{"backtest": oddsBacktest})
+	return a.subcommand(ctx, "odds", "backtest|show ...", args,
+		map[string]func(context.Context, *app, []string) error{"backtest": oddsBacktest, "show": oddsShow})
 }
 
 // backtestJSON is odds backtest --json.
@@ -70,5 +71,38 @@ func oddsBacktest(ctx context.Context, a *app, args []string) error {
 	for _, b := range out.Calibration {
 		fmt.Fprintf(w, "  %.1f–%.1f  %3d seasons  predicted %.2f  renewed %.2f\n", b.Low, b.High, b.Count, b.Predicted, b.Observed)
 	}
+	return nil
+}
+
+// oddsShow prints a season's renewal odds as known on a day.
+func oddsShow(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("odds show", "TITLE [--season N] [--as-of YYYY-MM-DD] [--json]")
+	season := fs.Int("season", 2, "the season in question: will there be season N (from how season N-1 did)")
+	asOf := fs.String("as-of", "", "compute from the data up to this day (default today)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	title, err := a.oneWord(fs, args)
+	if err != nil {
+		return err
+	}
+	day := a.env.Now().UTC()
+	if *asOf != "" {
+		if day, err = time.Parse(time.DateOnly, *asOf); err != nil {
+			return fmt.Errorf("--as-of %q: want YYYY-MM-DD", *asOf)
+		}
+	}
+	st, closeDB, err := a.openStore(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	e, err := odds.EstimateSeason(ctx, st, title, *season, day)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(a.env.Stdout, e)
+	}
+	fmt.Fprintf(a.env.Stdout, "%s season %d, as of %s: odds %.0f%%\nInputs: %s\nModel: %s, trained on %d seasons; back-test Brier %.3f, AUC %.3f\n%s\n",
+		e.Title, e.Season, e.AsOf.Format(time.DateOnly), 100*e.Probability, e.Inputs, e.Model, e.TrainSeasons, e.BacktestBrier, e.BacktestAUC, e.Caveat)
 	return nil
 }

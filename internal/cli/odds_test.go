@@ -54,4 +54,27 @@ func TestOddsBacktestFromImports(t *testing.T) {
 	if got.TestSeasons < 50 || len(got.Calibration) != 10 || got.AUC < 0.70 || got.AUC <= got.AUCRule || got.Brier >= got.BrierBaseRate {
 		t.Errorf("back-test: %+v", got)
 	}
+
+	// Partner Track season 2 as of 2022-09-20, from its first season's
+	// weeks so far; as of a day before it charted, no odds.
+	var est struct {
+		Probability  float64   `json:"probability"`
+		Inputs       string    `json:"inputs"`
+		TrainSeasons int       `json:"train_seasons"`
+		Hours        []float64 `json:"weekly_hours"`
+	}
+	out = mustRun(t, db, "odds", "show", "Partner Track", "--season", "2", "--as-of", "2022-09-20", "--json")
+	if err := json.Unmarshal([]byte(out), &est); err != nil {
+		t.Fatal(err)
+	}
+	if est.Inputs != "3 weeks in the Top 10, peak #4, 31.1M hours in week 2" || est.Probability <= 0 || est.Probability >= 1 || len(est.Hours) != 3 || est.TrainSeasons < 50 {
+		t.Errorf("Partner Track season 2 as of 2022-09-20: %+v", est)
+	}
+	out = mustRun(t, db, "odds", "show", "Partner Track", "--as-of", "2022-09-05", "--json")
+	if err := json.Unmarshal([]byte(out), &est); err != nil || !strings.HasPrefix(est.Inputs, "2 weeks in the Top 10") || len(est.Hours) != 2 {
+		t.Errorf("as of 2022-09-05, only the weeks charted by then count: %+v", est)
+	}
+	if code, _, errs := run(t, db, "odds", "show", "Partner Track", "--as-of", "2022-08-01"); code != 1 || !strings.Contains(errs, "not in the Netflix global Top 10") {
+		t.Errorf("before it charted: exit %d, %q", code, errs)
+	}
 }
