@@ -10,6 +10,7 @@ import (
 
 	"github.com/nextseason/nextseason/internal/answer"
 	"github.com/nextseason/nextseason/internal/httpx"
+	"github.com/nextseason/nextseason/internal/odds"
 	"github.com/nextseason/nextseason/internal/recommend"
 	"github.com/nextseason/nextseason/internal/store"
 )
@@ -31,6 +32,8 @@ type API struct {
 	Mail bool
 	// Recommender holds the recommendation models.
 	Recommender *recommend.Service
+	// Odds estimates renewal odds.
+	Odds *odds.Service
 }
 
 // Register adds the API's routes to mux.
@@ -39,6 +42,7 @@ func (a *API) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/shows/{slug}", a.getShow)
 	mux.HandleFunc("GET /api/v1/shows/{slug}/claims", a.listClaims)
 	mux.HandleFunc("GET /api/v1/shows/{slug}/seasons/{n}/outlook", a.getOutlook)
+	mux.HandleFunc("GET /api/v1/shows/{slug}/seasons/{n}/odds", a.getOdds)
 	mux.Handle("GET /api/v1/me", a.signedIn(false, a.getMe))
 	mux.Handle("PATCH /api/v1/me", a.signedIn(false, a.patchMe))
 	mux.Handle("POST /api/v1/me/feed-token", a.signedIn(false, a.newFeedToken))

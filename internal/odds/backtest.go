@@ -20,6 +20,8 @@ type Example struct {
 	Features []float64
 	Renewed  bool
 	Weeks    int // in the Top 10 in its first four weeks
+	// Hours viewed in each of the first four weeks.
+	Hours [window]float64
 }
 
 // FeatureNames name Example.Features, in order.
@@ -99,7 +101,7 @@ func Examples(seasons []Season, originals []Original, listed time.Time) []Exampl
 		default:
 			continue // too soon to tell
 		}
-		out = append(out, Example{Title: s.Title, Season: s.Season, First: s.First, Features: features(s, sh.genre), Renewed: renewed, Weeks: s.WeeksIn()})
+		out = append(out, Example{Title: s.Title, Season: s.Season, First: s.First, Features: features(s, sh.genre), Renewed: renewed, Weeks: s.WeeksIn(), Hours: s.Hours})
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].First.Before(out[b].First) })
 	return out
@@ -330,4 +332,26 @@ func predict(m *Logistic, ex []Example) []float64 {
 		out[i] = m.Predict(e.Features)
 	}
 	return out
+}
+
+// Trajectories are the median hours viewed, week by week, of the renewed
+// seasons and of the others: what a season's weeks are drawn against.
+func Trajectories(ex []Example) (renewed, notRenewed []float64) {
+	median := func(want bool) []float64 {
+		out := make([]float64, window)
+		for w := range window {
+			var v []float64
+			for _, e := range ex {
+				if e.Renewed == want {
+					v = append(v, e.Hours[w])
+				}
+			}
+			if len(v) > 0 {
+				slices.Sort(v)
+				out[w] = v[len(v)/2]
+			}
+		}
+		return out
+	}
+	return median(true), median(false)
 }

@@ -2,6 +2,7 @@ package odds
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -31,7 +32,11 @@ type Estimate struct {
 	Inputs string `json:"inputs"`
 	// Weekly hours viewed in the weeks so far (up to four).
 	Hours        []float64 `json:"weekly_hours"`
-	Model        string    `json:"model"`
+	// The median weekly hours of renewed and of other seasons the model
+	// learned from, for the chart.
+	RenewedMedian    []float64 `json:"renewed_median_hours"`
+	NotRenewedMedian []float64 `json:"not_renewed_median_hours"`
+	Model            string    `json:"model"`
 	TrainSeasons int       `json:"train_seasons"`
 	// The model's back-test on the seasons after the cut-off.
 	BacktestBrier float64 `json:"backtest_brier"`
@@ -40,7 +45,11 @@ type Estimate struct {
 }
 
 // ErrNotCharted says a season never reached the Top 10 by the day asked.
-var ErrNotCharted = fmt.Errorf("not in the Netflix global Top 10")
+var ErrNotCharted = errors.New("not in the Netflix global Top 10")
+
+// ErrTooFew says too few seasons with known outcomes came before the day
+// asked to learn from.
+var ErrTooFew = errors.New("too few earlier seasons with known outcomes to learn from")
 
 // EstimateSeason computes the odds of season next from the weeks of the
 // chart up to asOf that season next-1 spent in it, with a model trained
@@ -91,7 +100,7 @@ func EstimateSeason(ctx context.Context, st *store.Store, title string, next int
 		}
 	}
 	if len(train) < 20 {
-		return Estimate{}, fmt.Errorf("only %d seasons with known outcomes charted 90 days before %s: too few to learn from", len(train), asOf.Format(time.DateOnly))
+		return Estimate{}, fmt.Errorf("%w: %d charted 90 days before %s", ErrTooFew, len(train), asOf.Format(time.DateOnly))
 	}
 	bt := RunBacktest(all, 0.3)
 	m := FitLogistic(matrix(train), labels(train), bt.Lambda)
@@ -103,6 +112,7 @@ func EstimateSeason(ctx context.Context, st *store.Store, title string, next int
 			e.Hours = append(e.Hours, target.Hours[w])
 		}
 	}
+	e.RenewedMedian, e.NotRenewedMedian = Trajectories(train)
 	return e, nil
 }
 

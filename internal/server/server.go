@@ -13,6 +13,7 @@ import (
 
 	"github.com/nextseason/nextseason/internal/api"
 	"github.com/nextseason/nextseason/internal/httpx"
+	"github.com/nextseason/nextseason/internal/odds"
 	"github.com/nextseason/nextseason/internal/recommend"
 	"github.com/nextseason/nextseason/internal/web"
 )
@@ -26,6 +27,9 @@ func Handler(cfg Config) (http.Handler, error) {
 	st, log, now := cfg.Store, cfg.Log, cfg.Now
 	if cfg.Recommender == nil {
 		cfg.Recommender = &recommend.Service{Store: st, Now: now}
+	}
+	if cfg.Odds == nil {
+		cfg.Odds = &odds.Service{Store: st, Now: now}
 	}
 	pages, err := web.New(cfg)
 	if err != nil {
@@ -45,7 +49,7 @@ func Handler(cfg Config) (http.Handler, error) {
 		}
 		w.Write([]byte("ready\n"))
 	})
-	(&api.API{Store: st, Log: log, Now: now, EditorToken: cfg.EditorToken, BaseURL: cfg.BaseURL, Mail: cfg.Mail, Recommender: cfg.Recommender}).Register(mux)
+	(&api.API{Store: st, Log: log, Now: now, EditorToken: cfg.EditorToken, BaseURL: cfg.BaseURL, Mail: cfg.Mail, Recommender: cfg.Recommender, Odds: cfg.Odds}).Register(mux)
 	pages.Register(mux)
 	return httpx.Middleware(log, http.NewCrossOriginProtection().Handler(mux)), nil
 }

@@ -2,13 +2,16 @@ package web
 
 import (
 	"encoding/json"
+	"errors"
 	"html/template"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/nextseason/nextseason/internal/answer"
 	"github.com/nextseason/nextseason/internal/facts"
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/odds"
 )
 
 type outlookView struct {
@@ -16,6 +19,9 @@ type outlookView struct {
 	Today      bool
 	PrevSeason int
 	JSONLD     template.JS
+	// Odds, while the decision is awaited and the previous season
+	// charted.
+	Odds *odds.Estimate
 }
 
 func (w *Web) outlook(rw http.ResponseWriter, r *http.Request) {
@@ -28,6 +34,17 @@ func (w *Web) outlook(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := outlookView{O: o, Today: o.AsOf == model.DayDate(now).String(), PrevSeason: o.Season - 1, JSONLD: jsonLD(r, o)}
+	if o.Renewal.Status == model.StatusAwaitingDecision && o.Season > 1 {
+		asOf, _ := time.Parse(time.DateOnly, o.AsOf)
+		e, err := w.odds.Estimate(r.Context(), o.Show.Title, o.Season, asOf)
+		switch {
+		case err == nil:
+			v.Odds = &e
+		case !errors.Is(err, odds.ErrNotCharted) && !errors.Is(err, odds.ErrTooFew):
+			// Without odds the page still answers.
+			w.log.Error("renewal odds failed", "show", o.Show.Slug, "season", o.Season, "err", err)
+		}
+	}
 	w.render(rw, r, http.StatusOK, "outlook", v)
 }
 

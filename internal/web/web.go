@@ -18,6 +18,7 @@ import (
 	"github.com/nextseason/nextseason/internal/auth"
 	"github.com/nextseason/nextseason/internal/facts"
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/odds"
 	"github.com/nextseason/nextseason/internal/recommend"
 	"github.com/nextseason/nextseason/internal/store"
 )
@@ -41,6 +42,8 @@ type Config struct {
 	Mail bool
 	// Recommender holds the recommendation models.
 	Recommender *recommend.Service
+	// Odds estimates renewal odds.
+	Odds *odds.Service
 }
 
 // Web holds what the page handlers need and the parsed templates.
@@ -53,6 +56,7 @@ type Web struct {
 	baseURL string
 	mail    bool
 	recs    *recommend.Service
+	odds    *odds.Service
 	logins  *auth.LoginLimiter
 	views   map[string]*template.Template
 }
@@ -61,7 +65,7 @@ type Web struct {
 // than a request.
 func New(cfg Config) (*Web, error) {
 	w := &Web{store: cfg.Store, log: cfg.Log, now: cfg.Now, archive: cfg.Archive, editor: cfg.EditorToken, baseURL: cfg.BaseURL,
-		mail: cfg.Mail, recs: cfg.Recommender, logins: auth.NewLoginLimiter(4), views: map[string]*template.Template{}}
+		mail: cfg.Mail, recs: cfg.Recommender, odds: cfg.Odds, logins: auth.NewLoginLimiter(4), views: map[string]*template.Template{}}
 	for _, name := range []string{"home", "search", "show", "outlook", "error", "review", "feeds", "unsubscribe", "login", "me"} {
 		t, err := template.New(name).Funcs(templateFuncs()).ParseFS(assets, "templates/layout.html", "templates/partials/*.html", "templates/"+name+".html")
 		if err != nil {
@@ -138,6 +142,9 @@ func templateFuncs() template.FuncMap {
 			return s
 		},
 		"footnotes": footnotes,
+		"percent":   func(p float64) string { return strconv.Itoa(int(p*100+0.5)) + "%" },
+		// The chart holds only numbers and fixed words (odds.Estimate.Chart).
+		"chart": func(e odds.Estimate) template.HTML { return template.HTML(e.Chart()) },
 	}
 }
 
