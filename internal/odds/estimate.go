@@ -31,13 +31,13 @@ type Estimate struct {
 	// Inputs says what the estimate rests on, in words.
 	Inputs string `json:"inputs"`
 	// Weekly hours viewed in the weeks so far (up to four).
-	Hours        []float64 `json:"weekly_hours"`
+	Hours []float64 `json:"weekly_hours"`
 	// The median weekly hours of renewed and of other seasons the model
 	// learned from, for the chart.
 	RenewedMedian    []float64 `json:"renewed_median_hours"`
 	NotRenewedMedian []float64 `json:"not_renewed_median_hours"`
 	Model            string    `json:"model"`
-	TrainSeasons int       `json:"train_seasons"`
+	TrainSeasons     int       `json:"train_seasons"`
 	// The model's back-test on the seasons after the cut-off.
 	BacktestBrier float64 `json:"backtest_brier"`
 	BacktestAUC   float64 `json:"backtest_auc"`
