@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/nextseason/nextseason/internal/claimsfile"
@@ -15,9 +16,9 @@ import (
 )
 
 func runImport(ctx context.Context, a *app, args []string) error {
-	return a.subcommand(ctx, "import", "tvmaze|claims|top10|netflix-originals|demo ...", args,
+	return a.subcommand(ctx, "import", "tvmaze|claims|top10|engagement|netflix-originals|demo ...", args,
 		map[string]func(context.Context, *app, []string) error{"tvmaze": importTVmaze, "claims": importClaims, "top10": importTop10,
-			"netflix-originals": importOriginals, "demo": importDemo})
+			"engagement": importEngagement, "netflix-originals": importOriginals, "demo": importDemo})
 }
 
 func importTVmaze(ctx context.Context, a *app, args []string) error {
@@ -178,5 +179,54 @@ func importOriginals(ctx context.Context, a *app, args []string) error {
 	}
 	fmt.Fprintf(a.env.Stdout, "%d rows (%d new, %d updated); %d left out of training (limited series, docuseries, reality, specials, shows continued from other networks)\n",
 		len(rows), added, len(rows)-added, excluded)
+	return nil
+}
+
+// importEngagement reads Netflix's "What We Watched" engagement reports
+// (CSV), each for the half-year its name or --period-end gives; all files
+// or none.
+func importEngagement(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("import engagement", "[--period-end YYYY-MM-DD] FILE.csv...")
+	periodEnd := fs.String("period-end", "", "the last day of the half-year reported (default: from the file name, such as 2024Jan-Jun)")
+	if err := a.parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	var rows []model.Viewership
+	for _, name := range fs.Args() {
+		if strings.HasSuffix(strings.ToLower(name), ".xlsx") {
+			return fmt.Errorf("%s: nothing imported: reading xlsx is not built yet; save the report's sheet as CSV (Title, Available Globally?, Release Date, Hours Viewed, …)", name)
+		}
+		end, err := viewership.PeriodEnd(name)
+		if *periodEnd != "" {
+			end, err = model.ParsePartialDate(*periodEnd)
+		}
+		if err != nil {
+			return fmt.Errorf("nothing imported: %w", err)
+		}
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		got, err := viewership.ParseEngagement(f, end)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: nothing imported: %w", name, err)
+		}
+		rows = append(rows, got...)
+	}
+	st, closeDB, err := a.openStore(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	rep, err := viewership.Import(ctx, st, rows)
+	if err != nil {
+		return fmt.Errorf("nothing imported: %w", err)
+	}
+	fmt.Fprintf(a.env.Stdout, "%s\n", strings.Replace(rep.String(), "chart weeks", "report rows", 1))
 	return nil
 }

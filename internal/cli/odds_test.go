@@ -78,3 +78,26 @@ func TestOddsBacktestFromImports(t *testing.T) {
 		t.Errorf("before it charted: exit %d, %q", code, errs)
 	}
 }
+
+// TestImportEngagement: an engagement report imports
+// once (again changes nothing), its rows link to the demo's shows (such
+// as "Partner Track: Season 1"), and the titles the catalog lacks are
+// counted; an xlsx report is refused with what to do.
+func TestImportEngagement(t *testing.T) {
+	report := sharedData + "netflix-engagement-reports/engagement_2024H1_tv.csv"
+	if _, err := os.Stat(report); err != nil {
+		t.Skipf("shared data absent: %v", err)
+	}
+	db := dbtest.URL(t)
+	mustRun(t, db, "import", "demo")
+	first := mustRun(t, db, "import", "engagement", report)
+	if !strings.HasPrefix(first, "6801 report rows (") || strings.Contains(first, "(0 linked") {
+		t.Errorf("first import: %q", first)
+	}
+	if again := mustRun(t, db, "import", "engagement", report); !strings.Contains(again, ", 0 new or changed)") {
+		t.Errorf("second import: %q", again)
+	}
+	if code, _, errs := run(t, db, "import", "engagement", sharedData+"netflix-engagement-reports/What_We_Watched_A_Netflix_Engagement_Report_2024Jan-Jun.xlsx"); code != 1 || !strings.Contains(errs, "save the report's sheet as CSV") {
+		t.Errorf("xlsx: exit %d, %q", code, errs)
+	}
+}
