@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"time"
@@ -183,10 +184,10 @@ func importOriginals(ctx context.Context, a *app, args []string) error {
 }
 
 // importEngagement reads Netflix's "What We Watched" engagement reports
-// (CSV), each for the half-year its name or --period-end gives; all files
+// (xlsx as published, or CSV), each for the half-year its name or --period-end gives; all files
 // or none.
 func importEngagement(ctx context.Context, a *app, args []string) error {
-	fs := a.flags("import engagement", "[--period-end YYYY-MM-DD] FILE.csv...")
+	fs := a.flags("import engagement", "[--period-end YYYY-MM-DD] FILE.xlsx|FILE.csv...")
 	periodEnd := fs.String("period-end", "", "the last day of the half-year reported (default: from the file name, such as 2024Jan-Jun)")
 	if err := a.parse(fs, args); err != nil {
 		return err
@@ -197,9 +198,6 @@ func importEngagement(ctx context.Context, a *app, args []string) error {
 	}
 	var rows []model.Viewership
 	for _, name := range fs.Args() {
-		if strings.HasSuffix(strings.ToLower(name), ".xlsx") {
-			return fmt.Errorf("%s: nothing imported: reading xlsx is not built yet; save the report's sheet as CSV (Title, Available Globally?, Release Date, Hours Viewed, …)", name)
-		}
 		end, err := viewership.PeriodEnd(name)
 		if *periodEnd != "" {
 			end, err = model.ParsePartialDate(*periodEnd)
@@ -207,12 +205,7 @@ func importEngagement(ctx context.Context, a *app, args []string) error {
 		if err != nil {
 			return fmt.Errorf("nothing imported: %w", err)
 		}
-		f, err := os.Open(name)
-		if err != nil {
-			return err
-		}
-		got, err := viewership.ParseEngagement(f, end)
-		f.Close()
+		got, err := readEngagement(name, end)
 		if err != nil {
 			return fmt.Errorf("%s: nothing imported: %w", name, err)
 		}
@@ -229,4 +222,27 @@ func importEngagement(ctx context.Context, a *app, args []string) error {
 	}
 	fmt.Fprintf(a.env.Stdout, "%s\n", strings.Replace(rep.String(), "chart weeks", "report rows", 1))
 	return nil
+}
+
+// maxWorkbook bounds an xlsx report read whole into memory.
+const maxWorkbook = 64 << 20
+
+// readEngagement reads one report: an xlsx workbook, or CSV.
+func readEngagement(name string, end model.PartialDate) ([]model.Viewership, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if !strings.HasSuffix(strings.ToLower(name), ".xlsx") {
+		return viewership.ParseEngagement(f, end)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, maxWorkbook+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > maxWorkbook {
+		return nil, fmt.Errorf("larger than %d MB: not a report", maxWorkbook>>20)
+	}
+	return viewership.ParseEngagementXLSX(b, end)
 }

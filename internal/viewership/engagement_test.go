@@ -1,6 +1,7 @@
 package viewership
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -54,6 +55,47 @@ func FuzzParseEngagement(f *testing.F) {
 			if v.Rank != i+1 || v.HoursViewed < 0 || v.SeasonTitle == "" {
 				t.Fatalf("row %d: %+v from %q", i, v, in)
 			}
+		}
+	})
+}
+
+func TestParseEngagementXLSX(t *testing.T) {
+	b, err := os.ReadFile("testdata/engagement-2024Jan-Jun-sample.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	end, _ := model.ParsePartialDate("2024-06-30")
+	got, err := ParseEngagementXLSX(b, end)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].ShowTitle != "Bridgerton" || got[0].Season != 3 || got[0].HoursViewed != 733800000 || got[0].Views != 91900000 ||
+		got[1].SeasonTitle != "Partner Track: Season 1" || got[1].Rank != 2 {
+		t.Errorf("parsed %+v", got)
+	}
+	if _, err := ParseEngagementXLSX([]byte("not a zip"), end); err == nil || !strings.Contains(err.Error(), "not an xlsx workbook") {
+		t.Errorf("garbage: %v", err)
+	}
+}
+
+func FuzzParseEngagementXLSX(f *testing.F) {
+	b, err := os.ReadFile("testdata/engagement-2024Jan-Jun-sample.xlsx")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b)
+	end, _ := model.ParsePartialDate("2024-06-30")
+	f.Fuzz(func(t *testing.T, in []byte) {
+		got, err := ParseEngagementXLSX(in, end)
+		if err != nil {
+			return
+		}
+		seen := map[int]bool{}
+		for _, v := range got {
+			if seen[v.Rank] || v.HoursViewed < 0 {
+				t.Fatalf("row %+v", v)
+			}
+			seen[v.Rank] = true
 		}
 	})
 }
