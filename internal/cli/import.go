@@ -89,7 +89,8 @@ func importClaims(ctx context.Context, a *app, args []string) error {
 }
 
 func importTop10(ctx context.Context, a *app, args []string) error {
-	fs := a.flags("import top10", "FILE.tsv")
+	fs := a.flags("import top10", "[--unlinked] FILE.tsv")
+	unlinked := fs.Bool("unlinked", false, "list the titles that matched no catalog show")
 	name, err := a.oneWord(fs, args)
 	if err != nil {
 		return err
@@ -113,7 +114,18 @@ func importTop10(ctx context.Context, a *app, args []string) error {
 		return fmt.Errorf("%s: nothing imported: %w", name, err)
 	}
 	fmt.Fprintf(a.env.Stdout, "%s: %s\n", name, rep)
+	printUnlinked(a, rep, *unlinked)
 	return nil
+}
+
+// printUnlinked lists the titles an import could not link, when asked.
+func printUnlinked(a *app, rep viewership.Report, asked bool) {
+	if !asked {
+		return
+	}
+	for _, t := range rep.Unlinked {
+		fmt.Fprintf(a.env.Stdout, "  not in the catalog: %s\n", t)
+	}
 }
 
 func importDemo(ctx context.Context, a *app, args []string) error {
@@ -187,8 +199,9 @@ func importOriginals(ctx context.Context, a *app, args []string) error {
 // (xlsx as published, or CSV), each for the half-year its name or --period-end gives; all files
 // or none.
 func importEngagement(ctx context.Context, a *app, args []string) error {
-	fs := a.flags("import engagement", "[--period-end YYYY-MM-DD] FILE.xlsx|FILE.csv...")
+	fs := a.flags("import engagement", "[--period-end YYYY-MM-DD] [--unlinked] FILE.xlsx|FILE.csv...")
 	periodEnd := fs.String("period-end", "", "the last day of the half-year reported (default: from the file name, such as 2024Jan-Jun)")
+	unlinked := fs.Bool("unlinked", false, "list the titles that matched no catalog show")
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
@@ -221,6 +234,7 @@ func importEngagement(ctx context.Context, a *app, args []string) error {
 		return fmt.Errorf("nothing imported: %w", err)
 	}
 	fmt.Fprintf(a.env.Stdout, "%s\n", strings.Replace(rep.String(), "chart weeks", "report rows", 1))
+	printUnlinked(a, rep, *unlinked)
 	return nil
 }
 
