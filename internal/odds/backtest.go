@@ -53,7 +53,11 @@ const quietYears = 2
 // show premiered, any season first seen in the chart's first fortnight
 // (it may have premiered before the chart began), and a season first seen
 // no earlier than the next one (an old season pulled up by a new one).
-func Examples(seasons []Season, originals []Original, listed time.Time) []Example {
+//
+// known, when given, is what the catalog and accepted claims say of a
+// season (by normalised title) the lists cannot settle; it is asked
+// before the two-year rule.
+func Examples(seasons []Season, originals []Original, listed time.Time, known Known) []Example {
 	type show struct {
 		genre    string
 		premiere time.Time
@@ -96,6 +100,7 @@ func Examples(seasons []Season, originals []Original, listed time.Time) []Exampl
 			renewed = true
 		case sh.ended:
 			renewed = false
+		case known != nil && knows(known, s.Key, s.Season, &renewed):
 		case chartEnd.Sub(s.First) >= quietYears*365*24*time.Hour:
 			renewed = false
 		default:
@@ -105,6 +110,18 @@ func Examples(seasons []Season, originals []Original, listed time.Time) []Exampl
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].First.Before(out[b].First) })
 	return out
+}
+
+// Known says whether season was followed by another, if it is known.
+type Known func(key string, season int) (renewed, ok bool)
+
+// knows asks known, setting renewed when it knows.
+func knows(known Known, key string, season int, renewed *bool) bool {
+	r, ok := known(key, season)
+	if ok {
+		*renewed = r
+	}
+	return ok
 }
 
 func seasonKey(key string, season int) string {

@@ -34,7 +34,7 @@ func sharedExamples(t *testing.T) []Example {
 		}
 		originals = append(originals, o...)
 	}
-	return Examples(Seasons(weeks), originals, time.Date(2023, 11, 6, 0, 0, 0, 0, time.UTC))
+	return Examples(Seasons(weeks), originals, time.Date(2023, 11, 6, 0, 0, 0, 0, time.UTC), nil)
 }
 
 func TestBacktestOnSharedData(t *testing.T) {
@@ -94,5 +94,27 @@ func TestLogisticAndScores(t *testing.T) {
 	// (renewed, not), 3 are ordered right.
 	if math.Abs(s.Brier-0.2875) > 1e-9 || math.Abs(s.AUC-0.75) > 1e-9 || s.Calibration[9].Count != 1 || s.Calibration[8].Count != 1 {
 		t.Errorf("scores %+v", s)
+	}
+}
+
+// TestCatalogSettlesWhatTheListsCannot: a running show's last season,
+// too recent for the two-year rule, is left out, unless the catalog and
+// claims say what became of it.
+func TestCatalogSettlesWhatTheListsCannot(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	seasons := []Season{
+		{Title: "Early Bird", Key: "early bird", Season: 1, First: day("2021-07-04"), Rank: [4]int{3}}, // the chart's first week
+		{Title: "Harbor Lights", Key: "harbor lights", Season: 1, First: day("2023-03-05"), Rank: [4]int{2, 4}, Hours: [4]float64{2e7, 1e7}},
+		{Title: "Late Show", Key: "late show", Season: 1, First: day("2024-01-07"), Rank: [4]int{5}},
+	}
+	originals := []Original{{Title: "Harbor Lights", Premiere: day("2023-03-01"), Seasons: 1}}
+	listed := day("2023-11-06")
+	if got := Examples(seasons, originals, listed, nil); len(got) != 0 {
+		t.Errorf("without the catalog: %+v", got)
+	}
+	known := func(key string, season int) (bool, bool) { return false, key == "harbor lights" && season == 1 }
+	got := Examples(seasons, originals, listed, known)
+	if len(got) != 1 || got[0].Title != "Harbor Lights" || got[0].Renewed || got[0].Weeks != 2 {
+		t.Errorf("with the catalog: %+v", got)
 	}
 }

@@ -57,7 +57,7 @@ func BenchmarkImportAndScore(b *testing.B) {
 			b.Fatal(err)
 		}
 		ss := Seasons(all)
-		ex := Examples(ss, originals, time.Date(2023, 11, 6, 0, 0, 0, 0, time.UTC))
+		ex := Examples(ss, originals, time.Date(2023, 11, 6, 0, 0, 0, 0, time.UTC), nil)
 		bt := RunBacktest(ex, 0.3)
 		for _, s := range ss {
 			bt.Model.Predict(features(s, ""))

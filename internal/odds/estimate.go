@@ -92,7 +92,7 @@ func EstimateSeason(ctx context.Context, st *store.Store, title string, next int
 			genre = strings.ToLower(o.Genre)
 		}
 	}
-	all := Examples(Seasons(weeks), originals, listed)
+	all := Examples(Seasons(weeks), originals, listed, CatalogKnows(ctx, st, weeks, asOf))
 	var train []Example
 	for _, e := range all {
 		if e.First.Before(asOf.Add(-decisionLag)) {
