@@ -26,7 +26,12 @@ type Example struct {
 
 // FeatureNames name Example.Features, in order.
 var FeatureNames = []string{"weeks in top 10", "log hours (4 weeks)", "log hours (week 1)", "log views (4 weeks)", "peak rank",
-	"week-2/week-1 hours (log)", "English", "season number", "drama", "comedy", "crime or thriller", "fantasy or science fiction", "animation or kids"}
+	"week-2/week-1 hours (log)", "English", "season number", "drama", "comedy", "crime or thriller", "fantasy or science fiction", "animation or kids",
+	"years since July 2021 (trend)"}
+
+// trendOrigin is when Netflix's Top 10 archive begins: the trend feature
+// counts years from it.
+var trendOrigin = time.Date(2021, 7, 1, 0, 0, 0, 0, time.UTC)
 
 // genreBuckets map words of Wikipedia's genres to the model's few.
 var genreBuckets = [][]string{{"drama"}, {"comedy", "sitcom"}, {"crime", "thriller", "mystery", "police"}, {"fantasy", "science", "supernatural", "horror", "superhero"}, {"animat", "anime", "kids", "children", "family", "preschool"}}
@@ -150,7 +155,39 @@ func features(s Season, genre string) []float64 {
 		}
 		f = append(f, in)
 	}
-	return f
+	return append(f, s.First.Sub(trendOrigin).Hours()/(24*365))
+}
+
+// Model is a fitted regression, with or without the trend feature (the
+// last): the back-test chooses on the validation seasons.
+type Model struct {
+	*Logistic
+	Trend bool
+}
+
+// Predict is the probability for a row of features.
+func (m Model) Predict(row []float64) float64 {
+	return m.Logistic.Predict(withTrend(row, m.Trend))
+}
+
+// withTrend is row, its trend zeroed unless used: a constant column that
+// the regression gives no weight.
+func withTrend(row []float64, use bool) []float64 {
+	if use {
+		return row
+	}
+	out := slices.Clone(row)
+	out[len(out)-1] = 0
+	return out
+}
+
+// fit fits a Model on examples.
+func fit(ex []Example, lambda float64, trend bool) Model {
+	x := make([][]float64, len(ex))
+	for i, e := range ex {
+		x[i] = withTrend(e.Features, trend)
+	}
+	return Model{FitLogistic(x, labels(ex), lambda), trend}
 }
 
 // Bin is one row of a reliability table: the seasons whose predicted
@@ -244,10 +281,12 @@ type Backtest struct {
 	// BaseRate is the training seasons' share renewed: the forecast
 	// that knows nothing else.
 	BaseRate float64
-	// Lambda is the regularisation chosen on the last quarter of the
-	// training seasons (by time), never on the test.
+	// Lambda and Trend (whether the model uses the trend feature) are
+	// chosen on the last quarter of the training seasons (by time),
+	// never on the test.
 	Lambda float64
-	Model  *Logistic
+	Trend  bool
+	Model  Model
 	// Scores of the model, of the base rate, and of the one-line rule
 	// "3 or more weeks in the Top 10 means renewed" (as the training
 	// rates of renewal with and without it).
@@ -266,16 +305,18 @@ func RunBacktest(examples []Example, testShare float64) Backtest {
 	train, test := examples[:cut], examples[cut:]
 	bt := Backtest{Cutoff: test[0].First, TrainSeasons: len(train), TestSeasons: len(test)}
 
-	// Choose lambda on the latest quarter of the training seasons.
+	// Choose lambda and the trend on the latest quarter of the training
+	// seasons.
 	fitOn, validate := train[:len(train)*3/4], train[len(train)*3/4:]
 	best := math.Inf(1)
-	for _, l := range lambdas {
-		m := FitLogistic(matrix(fitOn), labels(fitOn), l)
-		if s := Score(predict(m, validate), outcomes(validate)); s.LogLoss < best {
-			best, bt.Lambda = s.LogLoss, l
+	for _, trend := range []bool{false, true} {
+		for _, l := range lambdas {
+			if s := Score(predict(fit(fitOn, l, trend), validate), outcomes(validate)); s.LogLoss < best {
+				best, bt.Lambda, bt.Trend = s.LogLoss, l, trend
+			}
 		}
 	}
-	bt.Model = FitLogistic(matrix(train), labels(train), bt.Lambda)
+	bt.Model = fit(train, bt.Lambda, bt.Trend)
 	bt.Scores = Score(predict(bt.Model, test), outcomes(test))
 
 	for _, e := range train {
@@ -317,14 +358,6 @@ func RunBacktest(examples []Example, testShare float64) Backtest {
 	return bt
 }
 
-func matrix(ex []Example) [][]float64 {
-	out := make([][]float64, len(ex))
-	for i, e := range ex {
-		out[i] = e.Features
-	}
-	return out
-}
-
 func labels(ex []Example) []float64 {
 	out := make([]float64, len(ex))
 	for i, e := range ex {
@@ -343,7 +376,7 @@ func outcomes(ex []Example) []bool {
 	return out
 }
 
-func predict(m *Logistic, ex []Example) []float64 {
+func predict(m Model, ex []Example) []float64 {
 	out := make([]float64, len(ex))
 	for i, e := range ex {
 		out[i] = m.Predict(e.Features)
