@@ -174,11 +174,11 @@ func (m *Mailer) SendDue(ctx context.Context) (DeliverReport, error) {
 func (m *Mailer) compose(ctx context.Context, ml store.Mail) (*mail.Msg, error) {
 	view := mailView{Unsubscribe: m.BaseURL + "/unsubscribe?token=" + url.QueryEscape(ml.User.UnsubscribeToken)}
 	var subject, tmpl string
+	if (ml.EventID != 0 || ml.DigestDay != "") && !ml.User.EmailAlerts {
+		return nil, errors.New("mail was turned off before it was sent")
+	}
 	switch {
 	case ml.EventID != 0:
-		if !ml.User.EmailAlerts {
-			return nil, errors.New("mail was turned off before it was sent")
-		}
 		e, err := m.Store.Event(ctx, ml.EventID)
 		if err != nil {
 			return nil, err
@@ -186,9 +186,6 @@ func (m *Mailer) compose(ctx context.Context, ml store.Mail) (*mail.Msg, error) 
 		view.mailItem = m.item(e)
 		subject, tmpl = view.Headline, "event"
 	case ml.DigestDay != "":
-		if !ml.User.EmailAlerts {
-			return nil, errors.New("mail was turned off before it was sent")
-		}
 		events, err := m.Store.DigestEvents(ctx, ml.User.ID, ml.DigestDay)
 		if err != nil {
 			return nil, err

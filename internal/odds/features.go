@@ -2,7 +2,6 @@ package odds
 
 import (
 	"math"
-	"strconv"
 	"strings"
 	"time"
 
@@ -45,7 +44,7 @@ func Seasons(weeks []model.Viewership) []Season {
 			n = 1 // a show listed without seasons is in its first
 		}
 		key := match.Key(w.ShowTitle)
-		id := key + "\x00" + strconv.Itoa(n)
+		id := seasonKey(key, n)
 		s, ok := byKey[id]
 		if !ok {
 			s = &Season{Title: w.ShowTitle, Key: key, Season: n, English: w.Category == "TV (English)", First: w.WeekEnding.Start()}
@@ -62,7 +61,7 @@ func Seasons(weeks []model.Viewership) []Season {
 			continue
 		}
 		n := max(viewership.SeasonNumber(w.SeasonTitle), 1)
-		s := byKey[match.Key(w.ShowTitle)+"\x00"+strconv.Itoa(n)]
+		s := byKey[seasonKey(match.Key(w.ShowTitle), n)]
 		week := int(math.Round(w.WeekEnding.Start().Sub(s.First).Hours() / (24 * 7)))
 		if week < 0 || week >= window {
 			continue

@@ -24,7 +24,10 @@ type Sent struct {
 // UserSent lists userID's latest deliveries and mails, newest first, up
 // to limit of each.
 func (s *Store) UserSent(ctx context.Context, userID int64, limit int) ([]Sent, error) {
-	var out []Sent
+	var (
+		out    []Sent
+		events []int64 // out's events, 0 for none
+	)
 	for _, q := range []struct{ channel, query string }{
 		{"webhook", `SELECT w.url, d.event_id, NULL, d.state, d.attempts, d.last_error, d.sent_at, d.next_attempt_at
 			FROM deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE w.user_id = $1 ORDER BY d.id DESC LIMIT $2`},
@@ -35,7 +38,6 @@ func (s *Store) UserSent(ctx context.Context, userID int64, limit int) ([]Sent, 
 		if err != nil {
 			return nil, mapErr(err)
 		}
-		var events []int64
 		for rows.Next() {
 			x := Sent{Channel: q.channel}
 			var (
@@ -59,16 +61,14 @@ func (s *Store) UserSent(ctx context.Context, userID int64, limit int) ([]Sent, 
 		if err := rows.Err(); err != nil {
 			return nil, mapErr(err)
 		}
-		base := len(out) - len(events)
-		for i, id := range events {
-			if id == 0 {
-				continue
-			}
-			e, err := s.Event(ctx, id)
-			if err != nil {
-				return nil, err
-			}
-			out[base+i].Event = &e
+	}
+	byID, err := s.events(ctx, events)
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range events {
+		if e, ok := byID[id]; ok {
+			out[i].Event = &e
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Sent) int { return b.At.Compare(a.At) })

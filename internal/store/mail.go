@@ -96,18 +96,41 @@ func (s *Store) DueMails(ctx context.Context, limit int, lease time.Duration) ([
 
 // Event loads an event with its show's slug and title.
 func (s *Store) Event(ctx context.Context, id int64) (FollowedEvent, error) {
-	rows, err := s.query(ctx, `SELECT `+eventColumns+`, sh.slug, sh.title FROM events e JOIN shows sh ON sh.id = e.show_id WHERE e.id = $1`, id)
-	if err != nil {
-		return FollowedEvent{}, mapErr(err)
-	}
-	all, err := scanEvents(rows)
+	byID, err := s.events(ctx, []int64{id})
 	if err != nil {
 		return FollowedEvent{}, err
 	}
-	if len(all) == 0 {
+	e, ok := byID[id]
+	if !ok {
 		return FollowedEvent{}, fmt.Errorf("event %d: %w", id, ErrNotFound)
 	}
-	return all[0], nil
+	return e, nil
+}
+
+// events loads, in one statement, the events of ids (0s ignored) with
+// their shows' slugs and titles.
+func (s *Store) events(ctx context.Context, ids []int64) (map[int64]FollowedEvent, error) {
+	var want []int64
+	for _, id := range ids {
+		if id != 0 {
+			want = append(want, id)
+		}
+	}
+	out := map[int64]FollowedEvent{}
+	if len(want) == 0 {
+		return out, nil
+	}
+	marks, args := idList(1, want)
+	rows, err := s.q.QueryContext(ctx, `SELECT `+eventColumns+`, sh.slug, sh.title FROM events e JOIN shows sh ON sh.id = e.show_id
+		WHERE e.id IN (`+marks+`)`, args...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	all, err := scanEvents(rows)
+	for _, e := range all {
+		out[e.ID] = e
+	}
+	return out, err
 }
 
 // DigestEvents lists, oldest first, the events of day (UTC) that userID's

@@ -10,6 +10,7 @@ import (
 
 	"github.com/nextseason/nextseason/internal/answer"
 	"github.com/nextseason/nextseason/internal/facts"
+	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/odds"
 )
@@ -52,11 +53,7 @@ func (w *Web) outlook(rw http.ResponseWriter, r *http.Request) {
 // within its TVSeries. json.Marshal escapes <, > and &, so the result is
 // safe inside a script element.
 func jsonLD(r *http.Request, o facts.Outlook) template.JS {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	base := scheme + "://" + r.Host
+	base := httpx.BaseURL("", r)
 	season := map[string]any{
 		"@context":     "https://schema.org",
 		"@type":        "TVSeason",
