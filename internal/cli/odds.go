@@ -25,13 +25,31 @@ type backtestJSON struct {
 	BrierBaseRate float64            `json:"brier_base_rate"`
 	BrierRule     float64            `json:"brier_rule"`
 	BrierSkill    float64            `json:"brier_skill"`
+	BrierSkill95  [2]float64         `json:"brier_skill_95"`
 	LogLoss       float64            `json:"log_loss"`
 	LogLossBase   float64            `json:"log_loss_base_rate"`
 	AUC           float64            `json:"auc"`
+	AUC95         [2]float64         `json:"auc_95"`
 	AUCRule       float64            `json:"auc_rule"`
 	Calibration   []odds.Bin         `json:"calibration"`
 	Weights       map[string]float64 `json:"weights"`
+	OtherCutoffs  []cutoffJSON       `json:"other_cutoffs"`
 }
+
+// cutoffJSON is the same back-test with another share held out.
+type cutoffJSON struct {
+	TestShare    float64    `json:"test_share"`
+	Cutoff       string     `json:"cutoff"`
+	TrainSeasons int        `json:"train_seasons"`
+	TestSeasons  int        `json:"test_seasons"`
+	BrierSkill   float64    `json:"brier_skill"`
+	BrierSkill95 [2]float64 `json:"brier_skill_95"`
+	AUC          float64    `json:"auc"`
+}
+
+// otherShares are the held-out shares the back-test is repeated with, to
+// show how much its figures depend on where the cut-off falls.
+var otherShares = []float64{0.2, 0.4, 0.5}
 
 // oddsBacktest trains on the seasons that first charted before a cut-off
 // and scores the later 30%.
@@ -52,11 +70,16 @@ func oddsBacktest(ctx context.Context, a *app, args []string) error {
 	}
 	bt := odds.RunBacktest(ex, 0.3)
 	out := backtestJSON{TrainSeasons: bt.TrainSeasons, TestSeasons: bt.TestSeasons, Cutoff: bt.Cutoff.Format("2006-01-02"), BaseRate: bt.BaseRate,
-		Lambda: bt.Lambda, Trend: bt.Trend, Brier: bt.Scores.Brier, BrierBaseRate: bt.BaseScores.Brier, BrierRule: bt.RuleScores.Brier, BrierSkill: bt.BrierSkill,
-		LogLoss: bt.Scores.LogLoss, LogLossBase: bt.BaseScores.LogLoss, AUC: bt.Scores.AUC, AUCRule: bt.RuleScores.AUC,
+		Lambda: bt.Lambda, Trend: bt.Trend, Brier: bt.Scores.Brier, BrierBaseRate: bt.BaseScores.Brier, BrierRule: bt.RuleScores.Brier, BrierSkill: bt.BrierSkill, BrierSkill95: bt.SkillInterval,
+		LogLoss: bt.Scores.LogLoss, LogLossBase: bt.BaseScores.LogLoss, AUC: bt.Scores.AUC, AUC95: bt.AUCInterval, AUCRule: bt.RuleScores.AUC,
 		Calibration: bt.Scores.Calibration, Weights: map[string]float64{}}
 	for j, n := range odds.FeatureNames {
 		out.Weights[n] = bt.Model.Weights[j]
+	}
+	for _, share := range otherShares {
+		o := odds.RunBacktest(ex, share)
+		out.OtherCutoffs = append(out.OtherCutoffs, cutoffJSON{TestShare: share, Cutoff: o.Cutoff.Format(time.DateOnly), TrainSeasons: o.TrainSeasons,
+			TestSeasons: o.TestSeasons, BrierSkill: o.BrierSkill, BrierSkill95: o.SkillInterval, AUC: o.Scores.AUC})
 	}
 	if *asJSON {
 		return printJSON(a.env.Stdout, out)
@@ -68,9 +91,15 @@ func oddsBacktest(ctx context.Context, a *app, args []string) error {
 	fmt.Fprintf(w, "%-34s %7.4f %9.4f %6.3f\n", "model", out.Brier, out.LogLoss, out.AUC)
 	fmt.Fprintf(w, "%-34s %7.4f %9.4f %6s\n", "base rate", out.BrierBaseRate, out.LogLossBase, "–")
 	fmt.Fprintf(w, "%-34s %7.4f %9s %6.3f\n", "rule: 3+ weeks in the Top 10", out.BrierRule, "", out.AUCRule)
-	fmt.Fprintf(w, "\nBrier skill against the base rate: %.3f\n\nReliability (test seasons):\n", out.BrierSkill)
+	fmt.Fprintf(w, "\nBrier skill against the base rate: %.3f (95%% bootstrap interval %.3f to %.3f)\n", out.BrierSkill, out.BrierSkill95[0], out.BrierSkill95[1])
+	fmt.Fprintf(w, "AUC: %.3f (95%% bootstrap interval %.3f to %.3f)\n\nReliability (test seasons):\n", out.AUC, out.AUC95[0], out.AUC95[1])
 	for _, b := range out.Calibration {
 		fmt.Fprintf(w, "  %.1f–%.1f  %3d seasons  predicted %.2f  renewed %.2f\n", b.Low, b.High, b.Count, b.Predicted, b.Observed)
+	}
+	fmt.Fprintf(w, "\nThe same back-test with other cut-offs:\n")
+	for _, o := range out.OtherCutoffs {
+		fmt.Fprintf(w, "  latest %2.0f%% held out (from %s, %3d seasons): Brier skill %.3f (%.3f to %.3f), AUC %.3f\n",
+			100*o.TestShare, o.Cutoff, o.TestSeasons, o.BrierSkill, o.BrierSkill95[0], o.BrierSkill95[1], o.AUC)
 	}
 	return nil
 }

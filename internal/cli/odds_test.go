@@ -43,16 +43,31 @@ func TestOddsBacktestFromImports(t *testing.T) {
 		BrierBaseRate float64 `json:"brier_base_rate"`
 		AUC           float64 `json:"auc"`
 		AUCRule       float64 `json:"auc_rule"`
+		BrierSkill    float64    `json:"brier_skill"`
+		BrierSkill95  [2]float64 `json:"brier_skill_95"`
+		AUC95         [2]float64 `json:"auc_95"`
 		Calibration   []struct {
-			Count int
+			Count int `json:"count"`
 		} `json:"calibration"`
+		OtherCutoffs []struct {
+			TestSeasons int `json:"test_seasons"`
+		} `json:"other_cutoffs"`
 	}
 	out := mustRun(t, db, "odds", "backtest", "--json")
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("odds backtest --json: %v\n%s", err, out)
 	}
-	if got.TestSeasons < 50 || len(got.Calibration) != 10 || got.AUC < 0.70 || got.AUC <= got.AUCRule || got.Brier >= got.BrierBaseRate {
+	binned := 0
+	for _, b := range got.Calibration {
+		binned += b.Count
+	}
+	if got.TestSeasons < 50 || len(got.Calibration) != 10 || binned != got.TestSeasons || got.AUC < 0.70 || got.AUC <= got.AUCRule || got.Brier >= got.BrierBaseRate {
 		t.Errorf("back-test: %+v", got)
+	}
+	// The intervals hold the figures; more held out, more test seasons.
+	if !(got.BrierSkill95[0] < got.BrierSkill && got.BrierSkill < got.BrierSkill95[1]) || !(got.AUC95[0] < got.AUC && got.AUC < got.AUC95[1]) ||
+		len(got.OtherCutoffs) != 3 || got.OtherCutoffs[0].TestSeasons >= got.TestSeasons || got.OtherCutoffs[2].TestSeasons <= got.TestSeasons {
+		t.Errorf("intervals and other cut-offs: %+v", got)
 	}
 
 	// Partner Track season 2 as of 2022-09-20, from its first season's

@@ -194,10 +194,11 @@ func fit(ex []Example, lambda float64, trend bool) Model {
 // odds fell in [Low, High), how many, their mean prediction and how many
 // were renewed.
 type Bin struct {
-	Low, High float64
-	Count     int
-	Predicted float64
-	Observed  float64
+	Low       float64 `json:"low"`
+	High      float64 `json:"high"`
+	Count     int     `json:"count"`
+	Predicted float64 `json:"predicted"`
+	Observed  float64 `json:"observed"`
 }
 
 // Scores are how good probabilities were on the test seasons.
@@ -214,12 +215,11 @@ func Score(p []float64, y []bool) Scores {
 		if y[i] {
 			t = 1
 		}
-		s.Brier += (p[i] - t) * (p[i] - t)
 		q := math.Min(math.Max(p[i], 1e-9), 1-1e-9)
 		s.LogLoss -= t*math.Log(q) + (1-t)*math.Log(1-q)
 	}
 	n := float64(len(p))
-	s.Brier, s.LogLoss = s.Brier/n, s.LogLoss/n
+	s.Brier, s.LogLoss = brier(p, y), s.LogLoss/n
 	s.AUC = auc(p, y)
 	s.Calibration = make([]Bin, 10)
 	for b := range s.Calibration {
@@ -293,6 +293,10 @@ type Backtest struct {
 	Scores, BaseScores, RuleScores Scores
 	// BrierSkill is 1 - Brier / base-rate Brier.
 	BrierSkill float64
+	// SkillInterval and AUCInterval are 95% bootstrap intervals: how
+	// far the figures could move on another draw of as many test
+	// seasons.
+	SkillInterval, AUCInterval [2]float64
 }
 
 // lambdas are the regularisations tried.
@@ -355,6 +359,7 @@ func RunBacktest(examples []Example, testShare float64) Backtest {
 		}
 	}
 	bt.RuleScores = Score(rule, outcomes(test))
+	bt.SkillInterval, bt.AUCInterval = bootstrap(predict(bt.Model, test), base, outcomes(test))
 	return bt
 }
 

@@ -118,3 +118,28 @@ func TestCatalogSettlesWhatTheListsCannot(t *testing.T) {
 		t.Errorf("with the catalog: %+v", got)
 	}
 }
+
+// TestBootstrapIntervals: perfect forecasts have skill 1 and AUC 1 on
+// every draw, the base rate itself has skill 0, and a noisy forecast's
+// interval holds its own figures.
+func TestBootstrapIntervals(t *testing.T) {
+	y := []bool{true, false, true, false, false, true, false, false}
+	perfect := []float64{1, 0, 1, 0, 0, 1, 0, 0}
+	base := []float64{0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4}
+	if skill, area := bootstrap(perfect, base, y); skill != [2]float64{1, 1} || area != [2]float64{1, 1} {
+		t.Errorf("perfect: skill %v, AUC %v", skill, area)
+	}
+	if skill, _ := bootstrap(base, base, y); skill != [2]float64{0, 0} {
+		t.Errorf("base rate against itself: skill %v", skill)
+	}
+	noisy := []float64{0.7, 0.5, 0.4, 0.2, 0.6, 0.8, 0.1, 0.3}
+	skill, area := bootstrap(noisy, base, y)
+	s := Score(noisy, y)
+	point := 1 - s.Brier/Score(base, y).Brier
+	if !(skill[0] < point && point < skill[1]) || !(area[0] < s.AUC && s.AUC <= area[1]) {
+		t.Errorf("noisy: skill %.3f in %v, AUC %.3f in %v", point, skill, s.AUC, area)
+	}
+	if again, _ := bootstrap(noisy, base, y); again != skill {
+		t.Errorf("not repeatable: %v then %v", skill, again)
+	}
+}
