@@ -38,14 +38,9 @@ func importTVmaze(ctx context.Context, a *app, args []string) error {
 	}
 	defer closeDB()
 	for _, name := range fs.Args() {
-		f, err := os.Open(name)
+		doc, err := readFile(name, tvmaze.Decode)
 		if err != nil {
 			return err
-		}
-		doc, err := tvmaze.Decode(f)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("%s: %w (nothing imported from it)", name, err)
 		}
 		rep, err := tvmaze.Import(ctx, st, doc, *show)
 		if err != nil {
@@ -63,14 +58,9 @@ func importClaims(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(name)
+	file, err := readFile(name, claimsfile.Parse)
 	if err != nil {
 		return err
-	}
-	defer f.Close()
-	file, err := claimsfile.Parse(f)
-	if err != nil {
-		return fmt.Errorf("%s: nothing imported:\n%w", name, err)
 	}
 	st, closeDB, err := a.openStore(ctx, true)
 	if err != nil {
@@ -95,14 +85,9 @@ func importTop10(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(name)
+	weeks, err := readFile(name, viewership.ParseTop10)
 	if err != nil {
 		return err
-	}
-	defer f.Close()
-	weeks, err := viewership.ParseTop10(f)
-	if err != nil {
-		return fmt.Errorf("%s: nothing imported: %w", name, err)
 	}
 	st, closeDB, err := a.openStore(ctx, true)
 	if err != nil {
@@ -116,6 +101,21 @@ func importTop10(ctx context.Context, a *app, args []string) error {
 	fmt.Fprintf(a.env.Stdout, "%s: %s\n", name, rep)
 	printUnlinked(a, rep, *unlinked)
 	return nil
+}
+
+// readFile parses the file name; its errors say nothing was imported.
+func readFile[T any](name string, parse func(io.Reader) (T, error)) (T, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		var none T
+		return none, fmt.Errorf("nothing imported: %w", err)
+	}
+	defer f.Close()
+	v, err := parse(f)
+	if err != nil {
+		return v, fmt.Errorf("%s: nothing imported: %w", name, err)
+	}
+	return v, nil
 }
 
 // printUnlinked lists the titles an import could not link, when asked.
@@ -164,14 +164,9 @@ func importOriginals(ctx context.Context, a *app, args []string) error {
 	var rows []model.NetflixOriginal
 	excluded := 0
 	for _, name := range fs.Args() {
-		f, err := os.Open(name)
+		got, err := readFile(name, odds.ParseOriginals)
 		if err != nil {
 			return err
-		}
-		got, err := odds.ParseOriginals(f)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("%s: nothing imported: %w", name, err)
 		}
 		for i := range got {
 			got[i].Listed = day
