@@ -38,11 +38,11 @@ func TestOddsBacktestFromImports(t *testing.T) {
 		t.Errorf("second import: %q (first: %q)", again, first)
 	}
 	var got struct {
-		TestSeasons   int     `json:"test_seasons"`
-		Brier         float64 `json:"brier"`
-		BrierBaseRate float64 `json:"brier_base_rate"`
-		AUC           float64 `json:"auc"`
-		AUCRule       float64 `json:"auc_rule"`
+		TestSeasons   int        `json:"test_seasons"`
+		Brier         float64    `json:"brier"`
+		BrierBaseRate float64    `json:"brier_base_rate"`
+		AUC           float64    `json:"auc"`
+		AUCRule       float64    `json:"auc_rule"`
 		BrierSkill    float64    `json:"brier_skill"`
 		BrierSkill95  [2]float64 `json:"brier_skill_95"`
 		AUC95         [2]float64 `json:"auc_95"`

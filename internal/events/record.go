@@ -5,10 +5,12 @@ package events
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 
 	"github.com/nextseason/nextseason/internal/facts"
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/odds"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -138,11 +140,37 @@ func RecordDue(ctx context.Context, tx *store.Store, showID int64, atRiskDays in
 	}
 	var out []model.Event
 	for _, c := range facts.DueChanges(d, model.DayDate(tx.Now()), atRiskDays) {
+		if c.Kind == model.EventAtRisk {
+			told, err := tx.HasEvent(ctx, showID, c.Season, c.Kind)
+			if err != nil {
+				return nil, err
+			}
+			if told {
+				continue
+			}
+			if c.New, err = withOdds(ctx, tx, d.Show.Title, c.Season, c.New); err != nil {
+				return nil, err
+			}
+		}
 		if out, err = addChange(ctx, tx, showID, c.Season, c.Change, out); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// withOdds adds to an at-risk event's text the season's renewal odds,
+// when the show's previous season was in the Netflix Top 10. The event is
+// stored once, so the odds are those of the day it is told.
+func withOdds(ctx context.Context, tx *store.Store, title string, season int, text string) (string, error) {
+	e, err := odds.EstimateSeason(ctx, tx, title, season, tx.Now())
+	switch {
+	case errors.Is(err, odds.ErrNotCharted) || errors.Is(err, odds.ErrTooFew):
+		return text, nil
+	case err != nil:
+		return "", err
+	}
+	return fmt.Sprintf("%s; estimated renewal odds %.0f%%", text, 100*e.Probability), nil
 }
 
 // personNamed is the one person in the catalog of that name, or 0 (none,

@@ -28,6 +28,17 @@ func (s *Store) AddEvent(ctx context.Context, e *model.Event) (bool, error) {
 	}
 }
 
+// HasEvent says whether an event of the kind is stored for a show's
+// season, whatever its values.
+func (s *Store) HasEvent(ctx context.Context, showID int64, season int, kind model.EventKind) (bool, error) {
+	var n int
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM events WHERE show_id = $1 AND season = $2 AND kind = $3`, showID, season, string(kind)).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("has event: %w", mapErr(err))
+	}
+	return n > 0, nil
+}
+
 // ShowEvents lists a show's events, oldest first.
 func (s *Store) ShowEvents(ctx context.Context, showID int64) ([]model.Event, error) {
 	rows, err := s.query(ctx, `SELECT `+eventColumns+`, '', '' FROM events e WHERE e.show_id = $1 ORDER BY e.id`, showID)

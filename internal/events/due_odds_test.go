@@ -1,0 +1,109 @@
+package events_test
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/nextseason/nextseason/internal/dbtest"
+	"github.com/nextseason/nextseason/internal/events"
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/odds"
+	"github.com/nextseason/nextseason/internal/store"
+	"github.com/nextseason/nextseason/internal/viewership"
+)
+
+const shared = "../../../shared/data/"
+
+// TestAtRiskCarriesTheOdds: sixty days after Partner Track's first season
+// dropped (2022-08-26), with no decision, its followers are told season 2
+// is at risk, with the renewal odds of that day; a show that never
+// reached the Top 10 is told without odds; and neither is told twice.
+func TestAtRiskCarriesTheOdds(t *testing.T) {
+	top10, err := os.Open(shared + "netflix-top10/all-weeks-global.tsv")
+	if err != nil {
+		t.Skipf("shared data absent: %v", err)
+	}
+	defer top10.Close()
+	ctx := t.Context()
+	day := time.Date(2022, 10, 26, 9, 0, 0, 0, time.UTC)
+	st := store.New(dbtest.Open(t), func() time.Time { return day })
+	weeks, err := viewership.ParseTop10(top10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := viewership.Import(ctx, st, weeks); err != nil {
+		t.Fatal(err)
+	}
+	var originals []model.NetflixOriginal
+	for _, name := range []string{"ended_netflix_original_programming_merged.csv", "current_netflix_original_programming_nf_ori_shows.csv"} {
+		f, err := os.Open(shared + "netflix-originals-wikipedia/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := odds.ParseOriginals(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range rows {
+			rows[i].Listed = time.Date(2023, 11, 6, 0, 0, 0, 0, time.UTC)
+		}
+		originals = append(originals, rows...)
+	}
+	if _, err := st.SaveOriginals(ctx, originals); err != nil {
+		t.Fatal(err)
+	}
+	// Two shows whose ten-episode first seasons all dropped on 2022-08-26.
+	dropped := model.DayDate(time.Date(2022, 8, 26, 0, 0, 0, 0, time.UTC))
+	show := func(title string, id int64) model.Show {
+		t.Helper()
+		sh := model.Show{Title: title, Network: "Netflix", TVmazeID: id, Premiered: dropped}
+		if _, err := st.SaveShow(ctx, &sh); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.SaveSeason(ctx, model.Season{ShowID: sh.ID, Number: 1, EpisodeOrder: 10, Premiere: dropped, End: dropped}); err != nil {
+			t.Fatal(err)
+		}
+		return sh
+	}
+	charted, uncharted := show("Partner Track", 990201), show("Quiet Valley", 990202)
+	want, err := odds.EstimateSeason(ctx, st, "Partner Track", 2, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	told := func(sh model.Show) []model.Event {
+		t.Helper()
+		var got []model.Event
+		err := st.InTx(ctx, func(tx *store.Store) error {
+			var err error
+			got, err = events.RecordDue(ctx, tx, sh.ID, 60)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	pct := regexp.MustCompile(`; estimated renewal odds (\d+)%$`)
+	got := told(charted)
+	if len(got) != 1 || got[0].Kind != model.EventAtRisk || got[0].Season != 2 {
+		t.Fatalf("Partner Track: %+v", got)
+	}
+	if m := pct.FindStringSubmatch(got[0].New); m == nil || m[1] != fmtPercent(want.Probability) {
+		t.Errorf("Partner Track at risk: %q, want odds %s%%", got[0].New, fmtPercent(want.Probability))
+	}
+	got = told(uncharted)
+	if len(got) != 1 || got[0].Kind != model.EventAtRisk || pct.MatchString(got[0].New) {
+		t.Errorf("Quiet Valley (never in the Top 10): %+v", got)
+	}
+	// A day on, the odds may have moved; nothing is told again.
+	day = day.Add(24 * time.Hour)
+	if again := append(told(charted), told(uncharted)...); len(again) != 0 {
+		t.Errorf("told again: %+v", again)
+	}
+}
+
+func fmtPercent(p float64) string { return fmt.Sprintf("%.0f", 100*p) }
