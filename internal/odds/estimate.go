@@ -14,7 +14,7 @@ import (
 )
 
 // ModelVersion names the model and its features.
-const ModelVersion = "logistic-v2 (13 features from the first 28 days in the global Top 10, and a trend when validation chooses it)"
+const ModelVersion = "logistic-v3 (13 features from the first 28 days in the global Top 10, and a trend when validation chooses it)"
 
 // decisionLag is how long before the as-of day a season must have first
 // charted to teach the model: its renewal decision had, most likely,
