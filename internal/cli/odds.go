@@ -21,6 +21,7 @@ type backtestJSON struct {
 	BaseRate      float64            `json:"base_rate"`
 	Lambda        float64            `json:"lambda"`
 	Trend         bool               `json:"trend"`
+	HalfLife      float64            `json:"half_life_years"`
 	Brier         float64            `json:"brier"`
 	BrierBaseRate float64            `json:"brier_base_rate"`
 	BrierRule     float64            `json:"brier_rule"`
@@ -70,7 +71,7 @@ func oddsBacktest(ctx context.Context, a *app, args []string) error {
 	}
 	bt := odds.RunBacktest(ex, 0.3)
 	out := backtestJSON{TrainSeasons: bt.TrainSeasons, TestSeasons: bt.TestSeasons, Cutoff: bt.Cutoff.Format("2006-01-02"), BaseRate: bt.BaseRate,
-		Lambda: bt.Lambda, Trend: bt.Trend, Brier: bt.Scores.Brier, BrierBaseRate: bt.BaseScores.Brier, BrierRule: bt.RuleScores.Brier, BrierSkill: bt.BrierSkill, BrierSkill95: bt.SkillInterval,
+		Lambda: bt.Lambda, Trend: bt.Trend, HalfLife: bt.HalfLife, Brier: bt.Scores.Brier, BrierBaseRate: bt.BaseScores.Brier, BrierRule: bt.RuleScores.Brier, BrierSkill: bt.BrierSkill, BrierSkill95: bt.SkillInterval,
 		LogLoss: bt.Scores.LogLoss, LogLossBase: bt.BaseScores.LogLoss, AUC: bt.Scores.AUC, AUC95: bt.AUCInterval, AUCRule: bt.RuleScores.AUC,
 		Calibration: bt.Scores.Calibration, Weights: map[string]float64{}}
 	for j, n := range odds.FeatureNames {
@@ -85,8 +86,8 @@ func oddsBacktest(ctx context.Context, a *app, args []string) error {
 		return printJSON(a.env.Stdout, out)
 	}
 	w := a.env.Stdout
-	fmt.Fprintf(w, "Trained on %d seasons that first charted before %s, tested on the %d after (base rate %.3f, lambda %g, trend %v).\n\n",
-		out.TrainSeasons, out.Cutoff, out.TestSeasons, out.BaseRate, out.Lambda, out.Trend)
+	fmt.Fprintf(w, "Trained on %d seasons that first charted before %s, tested on the %d after (base rate %.3f; chosen on the training seasons: lambda %g, trend %v, half-life %g years).\n\n",
+		out.TrainSeasons, out.Cutoff, out.TestSeasons, out.BaseRate, out.Lambda, out.Trend, out.HalfLife)
 	fmt.Fprintf(w, "%-34s %7s %9s %6s\n", "", "Brier", "log loss", "AUC")
 	fmt.Fprintf(w, "%-34s %7.4f %9.4f %6.3f\n", "model", out.Brier, out.LogLoss, out.AUC)
 	fmt.Fprintf(w, "%-34s %7.4f %9.4f %6s\n", "base rate", out.BrierBaseRate, out.LogLossBase, "–")

@@ -158,38 +158,6 @@ func features(s Season, genre string) []float64 {
 	return append(f, s.First.Sub(trendOrigin).Hours()/(24*365))
 }
 
-// Model is a fitted regression, with or without the trend feature (the
-// last): the back-test chooses on the validation seasons.
-type Model struct {
-	*Logistic
-	Trend bool
-}
-
-// Predict is the probability for a row of features.
-func (m Model) Predict(row []float64) float64 {
-	return m.Logistic.Predict(withTrend(row, m.Trend))
-}
-
-// withTrend is row, its trend zeroed unless used: a constant column that
-// the regression gives no weight.
-func withTrend(row []float64, use bool) []float64 {
-	if use {
-		return row
-	}
-	out := slices.Clone(row)
-	out[len(out)-1] = 0
-	return out
-}
-
-// fit fits a Model on examples.
-func fit(ex []Example, lambda float64, trend bool) Model {
-	x := make([][]float64, len(ex))
-	for i, e := range ex {
-		x[i] = withTrend(e.Features, trend)
-	}
-	return Model{FitLogistic(x, labels(ex), lambda), trend}
-}
-
 // Bin is one row of a reliability table: the seasons whose predicted
 // odds fell in [Low, High), how many, their mean prediction and how many
 // were renewed.
@@ -281,12 +249,10 @@ type Backtest struct {
 	// BaseRate is the training seasons' share renewed: the forecast
 	// that knows nothing else.
 	BaseRate float64
-	// Lambda and Trend (whether the model uses the trend feature) are
-	// chosen on the last quarter of the training seasons (by time),
+	// Settings are chosen on the training seasons alone (see choose),
 	// never on the test.
-	Lambda float64
-	Trend  bool
-	Model  Model
+	Settings
+	Model Model
 	// Scores of the model, of the base rate, and of the one-line rule
 	// "3 or more weeks in the Top 10 means renewed" (as the training
 	// rates of renewal with and without it).
@@ -299,9 +265,6 @@ type Backtest struct {
 	SkillInterval, AUCInterval [2]float64
 }
 
-// lambdas are the regularisations tried.
-var lambdas = []float64{0.01, 0.1, 1, 10, 100}
-
 // RunBacktest holds out the latest testShare of the examples (by when
 // they first charted) and trains on the rest.
 func RunBacktest(examples []Example, testShare float64) Backtest {
@@ -309,18 +272,8 @@ func RunBacktest(examples []Example, testShare float64) Backtest {
 	train, test := examples[:cut], examples[cut:]
 	bt := Backtest{Cutoff: test[0].First, TrainSeasons: len(train), TestSeasons: len(test)}
 
-	// Choose lambda and the trend on the latest quarter of the training
-	// seasons.
-	fitOn, validate := train[:len(train)*3/4], train[len(train)*3/4:]
-	best := math.Inf(1)
-	for _, trend := range []bool{false, true} {
-		for _, l := range lambdas {
-			if s := Score(predict(fit(fitOn, l, trend), validate), outcomes(validate)); s.LogLoss < best {
-				best, bt.Lambda, bt.Trend = s.LogLoss, l, trend
-			}
-		}
-	}
-	bt.Model = fit(train, bt.Lambda, bt.Trend)
+	bt.Settings = choose(train)
+	bt.Model = fit(train, bt.Settings)
 	bt.Scores = Score(predict(bt.Model, test), outcomes(test))
 
 	for _, e := range train {

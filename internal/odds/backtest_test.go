@@ -3,6 +3,7 @@ package odds
 import (
 	"math"
 	"os"
+	"slices"
 	"testing"
 	"time"
 
@@ -82,7 +83,7 @@ func TestLogisticAndScores(t *testing.T) {
 			y = append(y, 0)
 		}
 	}
-	m := FitLogistic(x, y, 0.1)
+	m := FitLogistic(x, y, nil, 0.1)
 	if p := m.Predict([]float64{8, 1}); p < 0.95 {
 		t.Errorf("p(high) = %.3f", p)
 	}
@@ -141,5 +142,43 @@ func TestBootstrapIntervals(t *testing.T) {
 	}
 	if again, _ := bootstrap(noisy, base, y); again != skill {
 		t.Errorf("not repeatable: %v then %v", skill, again)
+	}
+}
+
+// TestRowWeights: a row weighed twice fits as two copies of it, a row
+// weighed 0 as no row; and with a one-year half-life, seasons of the
+// last year outweigh older ones that say the opposite.
+func TestRowWeights(t *testing.T) {
+	x := [][]float64{{1}, {2}, {3}, {4}, {5}, {2.5}}
+	y := []float64{0, 0, 1, 0, 1, 1}
+	twice := FitLogistic(x, y, []float64{1, 1, 1, 1, 2, 1}, 0.1)
+	copied := FitLogistic(append(slices.Clone(x), []float64{5}), append(slices.Clone(y), 1), nil, 0.1)
+	if math.Abs(twice.Predict([]float64{3})-copied.Predict([]float64{3})) > 1e-6 {
+		t.Errorf("weight 2: %.6f, a copy: %.6f", twice.Predict([]float64{3}), copied.Predict([]float64{3}))
+	}
+	none := FitLogistic(x, y, []float64{1, 1, 1, 1, 1, 0}, 0.1)
+	without := FitLogistic(x[:5], y[:5], nil, 0.1)
+	if math.Abs(none.Predict([]float64{3})-without.Predict([]float64{3})) > 1e-6 {
+		t.Errorf("weight 0: %.6f, left out: %.6f", none.Predict([]float64{3}), without.Predict([]float64{3}))
+	}
+
+	// Two years of seasons where many weeks meant renewal, then a year
+	// where they meant the opposite.
+	start := time.Date(2021, 7, 4, 0, 0, 0, 0, time.UTC)
+	var ex []Example
+	for i := range 160 {
+		weeks := float64(i%4 + 1)
+		renewed := weeks >= 3
+		if i >= 100 {
+			renewed = !renewed
+		}
+		f := make([]float64, len(FeatureNames))
+		f[0] = weeks
+		ex = append(ex, Example{First: start.AddDate(0, 0, 7*i), Features: f, Renewed: renewed})
+	}
+	many := slices.Clone(ex[0].Features)
+	many[0] = 4
+	if flat, recent := fit(ex, Settings{Lambda: 1}), fit(ex, Settings{Lambda: 1, HalfLife: 1}); !(flat.Predict(many) > 0.5 && recent.Predict(many) < 0.5) {
+		t.Errorf("four weeks: all alike %.2f, by age %.2f", flat.Predict(many), recent.Predict(many))
 	}
 }

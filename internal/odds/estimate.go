@@ -14,7 +14,7 @@ import (
 )
 
 // ModelVersion names the model and its features.
-const ModelVersion = "logistic-v3 (13 features from the first 28 days in the global Top 10, and a trend when validation chooses it)"
+const ModelVersion = "logistic-v3 (13 features from the first 28 days in the global Top 10; trend and recency weights when cross-validation chooses them)"
 
 // decisionLag is how long before the as-of day a season must have first
 // charted to teach the model: its renewal decision had, most likely,
@@ -103,7 +103,7 @@ func EstimateSeason(ctx context.Context, st *store.Store, title string, next int
 		return Estimate{}, fmt.Errorf("%w: %d charted 90 days before %s", ErrTooFew, len(train), asOf.Format(time.DateOnly))
 	}
 	bt := RunBacktest(all, 0.3)
-	m := fit(train, bt.Lambda, bt.Trend)
+	m := fit(train, choose(train))
 	e := Estimate{Title: target.Title, Season: next, AsOf: asOf, Probability: m.Predict(features(*target, genre)), Inputs: describeInputs(*target),
 		Model: ModelVersion, TrainSeasons: len(train), BacktestBrier: bt.Scores.Brier, BacktestAUC: bt.Scores.AUC,
 		Caveat: "An estimate from published viewing figures and how similar seasons fared, not a decision: networks weigh costs, contracts and plans no chart shows."}

@@ -2,7 +2,6 @@ package odds
 
 import (
 	"math"
-	"slices"
 	"strings"
 	"time"
 
@@ -16,6 +15,12 @@ import (
 // ever read, so a back-test cannot peek at what came after.
 const window = 4
 
+// hoursPerView is the median runtime, in hours, of a TV season in the
+// global Top 10: the median hours viewed per view of the 3,240 TV rows
+// that give both (June 2023 to July 2026). A constant, so that a season's
+// features never depend on rows published after its first weeks.
+const hoursPerView = 5.2
+
 // Season is one season's first four weeks in the global Top 10.
 type Season struct {
 	Title   string // as Netflix lists the show
@@ -27,8 +32,8 @@ type Season struct {
 	First time.Time
 	// Weekly hours viewed, rank and views in weeks 1–4 from First (0
 	// when it was out of the chart). Views before Netflix published them
-	// (June 2023) are the hours over the median runtime of a TV season
-	// in the chart, so that the feature means the same across the years.
+	// (June 2023) are the hours over hoursPerView, so that the feature
+	// means the same across the years.
 	Hours, Views [window]float64
 	Rank         [window]int
 }
@@ -36,7 +41,6 @@ type Season struct {
 // Seasons groups the TV rows of the global Top 10 by show and season, and
 // keeps each season's first four weeks.
 func Seasons(weeks []model.Viewership) []Season {
-	runtime := medianRuntime(weeks)
 	byKey := map[string]*Season{}
 	var order []string
 	for _, w := range weeks {
@@ -71,11 +75,10 @@ func Seasons(weeks []model.Viewership) []Season {
 			continue
 		}
 		s.Hours[week] += float64(w.HoursViewed)
-		switch {
-		case w.Views > 0:
+		if w.Views > 0 {
 			s.Views[week] += float64(w.Views)
-		case runtime > 0:
-			s.Views[week] += float64(w.HoursViewed) / runtime
+		} else {
+			s.Views[week] += float64(w.HoursViewed) / hoursPerView
 		}
 		if s.Rank[week] == 0 || w.Rank < s.Rank[week] {
 			s.Rank[week] = w.Rank
@@ -86,22 +89,6 @@ func Seasons(weeks []model.Viewership) []Season {
 		out = append(out, *byKey[id])
 	}
 	return out
-}
-
-// medianRuntime is the median hours per view of the TV rows that give
-// views, or 0 when none does.
-func medianRuntime(weeks []model.Viewership) float64 {
-	var r []float64
-	for _, w := range weeks {
-		if strings.HasPrefix(w.Category, "TV") && w.Views > 0 && w.HoursViewed > 0 {
-			r = append(r, float64(w.HoursViewed)/float64(w.Views))
-		}
-	}
-	if len(r) == 0 {
-		return 0
-	}
-	slices.Sort(r)
-	return r[len(r)/2]
 }
 
 // WeeksIn is how many of its first four weeks the season was in the chart.

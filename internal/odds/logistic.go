@@ -16,20 +16,31 @@ type Logistic struct {
 	Scale   []float64
 }
 
-// FitLogistic fits by Newton's method (a few iterations suffice); lambda
-// weighs the squared weights, not the bias.
-func FitLogistic(x [][]float64, y []float64, lambda float64) *Logistic {
+// FitLogistic fits by Newton's method (a few iterations suffice): each
+// row i counts weight[i] times (nil: once); lambda weighs the squared
+// coefficients, not the bias.
+func FitLogistic(x [][]float64, y, weight []float64, lambda float64) *Logistic {
 	d := len(x[0])
+	if weight == nil {
+		weight = make([]float64, len(x))
+		for i := range weight {
+			weight[i] = 1
+		}
+	}
+	total := 0.0
+	for _, c := range weight {
+		total += c
+	}
 	m := &Logistic{Weights: make([]float64, d), Mean: make([]float64, d), Scale: make([]float64, d)}
 	for j := range d {
-		for _, row := range x {
-			m.Mean[j] += row[j]
+		for i, row := range x {
+			m.Mean[j] += weight[i] * row[j]
 		}
-		m.Mean[j] /= float64(len(x))
-		for _, row := range x {
-			m.Scale[j] += (row[j] - m.Mean[j]) * (row[j] - m.Mean[j])
+		m.Mean[j] /= total
+		for i, row := range x {
+			m.Scale[j] += weight[i] * (row[j] - m.Mean[j]) * (row[j] - m.Mean[j])
 		}
-		m.Scale[j] = math.Sqrt(m.Scale[j] / float64(len(x)))
+		m.Scale[j] = math.Sqrt(m.Scale[j] / total)
 		if m.Scale[j] == 0 {
 			m.Scale[j] = 1
 		}
@@ -44,10 +55,11 @@ func FitLogistic(x [][]float64, y []float64, lambda float64) *Logistic {
 		hess := mat.NewSymDense(n, nil)
 		for i, row := range z {
 			p := sigmoid(m.Bias + dotF(m.Weights, row))
-			w := p * (1 - p)
+			c := weight[i]
+			w := c * p * (1 - p)
 			full := append([]float64{1}, row...)
 			for a := range n {
-				grad[a] += (p - y[i]) * full[a]
+				grad[a] += c * (p - y[i]) * full[a]
 				for b := a; b < n; b++ {
 					hess.SetSym(a, b, hess.At(a, b)+w*full[a]*full[b])
 				}
