@@ -2,7 +2,6 @@ package events_test
 
 import (
 	"fmt"
-	"os"
 	"regexp"
 	"testing"
 	"time"
@@ -11,8 +10,8 @@ import (
 	"github.com/nextseason/nextseason/internal/events"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/odds"
+	"github.com/nextseason/nextseason/internal/odds/oddstest"
 	"github.com/nextseason/nextseason/internal/store"
-	"github.com/nextseason/nextseason/internal/viewership"
 )
 
 const shared = "../../../shared/data/"
@@ -22,40 +21,10 @@ const shared = "../../../shared/data/"
 // is at risk, with the renewal odds of that day; a show that never
 // reached the Top 10 is told without odds; and neither is told twice.
 func TestAtRiskCarriesTheOdds(t *testing.T) {
-	top10, err := os.Open(shared + "netflix-top10/all-weeks-global.tsv")
-	if err != nil {
-		t.Skipf("shared data absent: %v", err)
-	}
-	defer top10.Close()
 	ctx := t.Context()
 	day := time.Date(2022, 10, 26, 9, 0, 0, 0, time.UTC)
 	st := store.New(dbtest.Open(t), func() time.Time { return day })
-	weeks, err := viewership.ParseTop10(top10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := viewership.Import(ctx, st, weeks); err != nil {
-		t.Fatal(err)
-	}
-	var originals []model.NetflixOriginal
-	for _, name := range []string{"ended_netflix_original_programming_merged.csv", "current_netflix_original_programming_nf_ori_shows.csv"} {
-		f, err := os.Open(shared + "netflix-originals-wikipedia/" + name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rows, err := odds.ParseOriginals(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := range rows {
-			rows[i].Listed = time.Date(2023, 11, 6, 0, 0, 0, 0, time.UTC)
-		}
-		originals = append(originals, rows...)
-	}
-	if _, err := st.SaveOriginals(ctx, originals); err != nil {
-		t.Fatal(err)
-	}
+	oddstest.Import(t, st, shared)
 	// Two shows whose ten-episode first seasons all dropped on 2022-08-26.
 	dropped := model.DayDate(time.Date(2022, 8, 26, 0, 0, 0, 0, time.UTC))
 	show := func(title string, id int64) model.Show {

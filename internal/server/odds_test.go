@@ -6,51 +6,14 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"github.com/nextseason/nextseason/internal/odds"
-	"github.com/nextseason/nextseason/internal/store"
-	"github.com/nextseason/nextseason/internal/viewership"
+	"github.com/nextseason/nextseason/internal/odds/oddstest"
 )
 
 const sharedData = "../../../shared/data/"
-
-// withOddsData imports the global Top 10 and Wikipedia's lists into st,
-// or skips without the shared data.
-func withOddsData(t *testing.T, st *store.Store) {
-	t.Helper()
-	f, err := os.Open(sharedData + "netflix-top10/all-weeks-global.tsv")
-	if err != nil {
-		t.Skipf("shared data absent: %v", err)
-	}
-	defer f.Close()
-	weeks, err := viewership.ParseTop10(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := viewership.Import(t.Context(), st, weeks); err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range []string{"ended_netflix_original_programming_merged.csv", "current_netflix_original_programming_nf_ori_shows.csv"} {
-		g, err := os.Open(sharedData + "netflix-originals-wikipedia/" + name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rows, err := odds.ParseOriginals(g)
-		g.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := range rows {
-			rows[i].Listed = time.Date(2023, 11, 6, 0, 0, 0, 0, time.UTC)
-		}
-		if _, err := st.SaveOriginals(t.Context(), rows); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // TestOddsOnTheOutlookPage: Partner Track season 2 as of 2022-09-20, while
 // the decision was awaited, shows its odds, the inputs, the chart, the
@@ -58,7 +21,7 @@ func withOddsData(t *testing.T, st *store.Store) {
 // and no odds. The API gives the same estimate.
 func TestOddsOnTheOutlookPage(t *testing.T) {
 	srv, st := setup(t)
-	withOddsData(t, st)
+	oddstest.Import(t, st, sharedData)
 	_, then, _ := get(t, srv, "/shows/partner-track/seasons/2?as_of=2022-09-20")
 	for _, want := range []string{`id="odds-value"`, "From 3 weeks in the Top 10, peak #4, 31.1M hours in week 2.", "<svg", "back-tested on later seasons: Brier", "not a decision"} {
 		if !strings.Contains(then, want) {
@@ -86,7 +49,7 @@ func TestOddsOnTheOutlookPage(t *testing.T) {
 func TestOddsChartInABrowser(t *testing.T) {
 	ctx := browser(t)
 	srv, st := setup(t)
-	withOddsData(t, st)
+	oddstest.Import(t, st, sharedData)
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/shows/partner-track/seasons/2?as_of=2022-09-20"), chromedp.WaitVisible(`#odds svg`)); err != nil {
 		t.Fatal(err)
 	}
