@@ -86,8 +86,12 @@ func oddsBacktest(ctx context.Context, a *app, args []string) error {
 		return printJSON(a.env.Stdout, out)
 	}
 	w := a.env.Stdout
-	fmt.Fprintf(w, "Trained on %d seasons that first charted before %s, tested on the %d after (base rate %.3f; chosen on the training seasons: lambda %g, trend %v, half-life %g years).\n\n",
-		out.TrainSeasons, out.Cutoff, out.TestSeasons, out.BaseRate, out.Lambda, out.Trend, out.HalfLife)
+	weights := "all seasons weighed alike"
+	if out.HalfLife > 0 {
+		weights = fmt.Sprintf("seasons weighed by age, half-life %g year(s)", out.HalfLife)
+	}
+	fmt.Fprintf(w, "Trained on %d seasons that first charted before %s, tested on the %d after (base rate %.3f; chosen on the training seasons: lambda %g, trend %v, %s).\n\n",
+		out.TrainSeasons, out.Cutoff, out.TestSeasons, out.BaseRate, out.Lambda, out.Trend, weights)
 	fmt.Fprintf(w, "%-34s %7s %9s %6s\n", "", "Brier", "log loss", "AUC")
 	fmt.Fprintf(w, "%-34s %7.4f %9.4f %6.3f\n", "model", out.Brier, out.LogLoss, out.AUC)
 	fmt.Fprintf(w, "%-34s %7.4f %9.4f %6s\n", "base rate", out.BrierBaseRate, out.LogLossBase, "–")
