@@ -1,6 +1,7 @@
-// Package demo bundles the demo's real data (TVmaze responses, Netflix
-// Top 10 weeks, the reference article and the claims written from it)
-// and loads it into a store. data/SOURCE.txt says where each file is from.
+// Package demo bundles the demo's real data (TVmaze responses, the
+// reference article and the claims written from it, Netflix's Top 10 TV
+// weeks and Wikipedia's lists of Netflix originals) and loads it into a
+// store. data/SOURCE.txt says where each file is from.
 package demo
 
 import (
@@ -9,8 +10,11 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"time"
 
 	"github.com/nextseason/nextseason/internal/claimsfile"
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/odds"
 	"github.com/nextseason/nextseason/internal/store"
 	"github.com/nextseason/nextseason/internal/tvmaze"
 	"github.com/nextseason/nextseason/internal/viewership"
@@ -45,6 +49,16 @@ var tvmazeFiles = []struct {
 	{"silicon-valley-akas.json", 143},
 }
 
+// top10File holds the TV rows of Netflix's weekly global Top 10, and
+// originalsFiles Wikipedia's lists of ended and current Netflix
+// originals, read on ListsRead: what renewal odds learn from.
+const top10File = "netflix-top10-tv.tsv"
+
+var originalsFiles = []string{"netflix-originals-ended.csv", "netflix-originals-current.csv"}
+
+// ListsRead is the day the bundled lists of Netflix originals were read.
+var ListsRead = time.Date(2023, 11, 6, 0, 0, 0, 0, time.UTC)
+
 // Load imports the demo data; loading it again changes nothing. It
 // returns one line per file saying what was imported.
 func Load(ctx context.Context, st *store.Store, reviewer string) ([]string, error) {
@@ -69,15 +83,40 @@ func Load(ctx context.Context, st *store.Store, reviewer string) ([]string, erro
 		return report, fmt.Errorf("demo partner-track.jsonl: %w", err)
 	}
 	report = append(report, "partner-track.jsonl: "+crep.String())
-	weeks, err := viewership.ParseTop10(bytes.NewReader(mustRead("data/netflix-top10-partner-track.tsv")))
+	more, err := LoadOdds(ctx, st)
+	return append(report, more...), err
+}
+
+// LoadOdds imports only what renewal odds learn from: the Top 10 TV
+// weeks and the lists of Netflix originals. Load imports them too, after
+// the catalog, so that the weeks link to its shows.
+func LoadOdds(ctx context.Context, st *store.Store) ([]string, error) {
+	var report []string
+	weeks, err := viewership.ParseTop10(bytes.NewReader(mustRead("data/" + top10File)))
 	if err != nil {
-		return report, fmt.Errorf("demo netflix-top10-partner-track.tsv: %w", err)
+		return report, fmt.Errorf("demo %s: %w", top10File, err)
 	}
 	vrep, err := viewership.Import(ctx, st, weeks)
 	if err != nil {
-		return report, fmt.Errorf("demo netflix-top10-partner-track.tsv: %w", err)
+		return report, fmt.Errorf("demo %s: %w", top10File, err)
 	}
-	return append(report, "netflix-top10-partner-track.tsv: "+vrep.String()), nil
+	report = append(report, top10File+": "+vrep.String())
+	var rows []model.NetflixOriginal
+	for _, name := range originalsFiles {
+		got, err := odds.ParseOriginals(bytes.NewReader(mustRead("data/" + name)))
+		if err != nil {
+			return report, fmt.Errorf("demo %s: %w", name, err)
+		}
+		for i := range got {
+			got[i].Listed = ListsRead
+		}
+		rows = append(rows, got...)
+	}
+	added, err := st.SaveOriginals(ctx, rows)
+	if err != nil {
+		return report, fmt.Errorf("demo lists of Netflix originals: %w", err)
+	}
+	return append(report, fmt.Sprintf("%v: %d rows (%d new)", originalsFiles, len(rows), added)), nil
 }
 
 func mustRead(name string) []byte {

@@ -2,11 +2,13 @@ package demo_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/nextseason/nextseason/internal/dbtest"
 	"github.com/nextseason/nextseason/internal/demo"
 	"github.com/nextseason/nextseason/internal/facts"
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/odds"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -60,4 +62,26 @@ func TestPartnerTrackSeason2(t *testing.T) {
 		t.Errorf("previous premiere %+v, want 2022-08-26 at day precision", then.PreviousPremiere)
 	}
 	t.Logf("%+v", then)
+}
+
+// TestDemoHasOdds: the demo alone is enough for renewal odds: Partner
+// Track's season 2 as of 2022-09-20, from its three weeks in the Top 10,
+// and a back-test on the seasons the bundled lists label.
+func TestDemoHasOdds(t *testing.T) {
+	st := loadDemo(t)
+	day := time.Date(2022, 9, 20, 0, 0, 0, 0, time.UTC)
+	e, err := odds.EstimateSeason(t.Context(), st, "Partner Track", 2, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Inputs != "3 weeks in the Top 10, peak #4, 31.1M hours in week 2" || e.Probability <= 0 || e.Probability >= 1 || e.TrainSeasons < 50 {
+		t.Errorf("Partner Track season 2 as of 2022-09-20: %+v", e)
+	}
+	ex, err := odds.Load(t.Context(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bt := odds.RunBacktest(ex, 0.3); bt.TestSeasons < 50 || bt.Scores.AUC <= bt.RuleScores.AUC {
+		t.Errorf("back-test on the demo: %d test seasons, AUC %.3f (rule %.3f)", bt.TestSeasons, bt.Scores.AUC, bt.RuleScores.AUC)
+	}
 }

@@ -7,14 +7,12 @@ import (
 	"time"
 
 	"github.com/nextseason/nextseason/internal/dbtest"
+	"github.com/nextseason/nextseason/internal/demo"
 	"github.com/nextseason/nextseason/internal/events"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/odds"
-	"github.com/nextseason/nextseason/internal/odds/oddstest"
 	"github.com/nextseason/nextseason/internal/store"
 )
-
-const shared = "../../../shared/data/"
 
 // TestAtRiskCarriesTheOdds: sixty days after Partner Track's first season
 // dropped (2022-08-26), with no decision, its followers are told season 2
@@ -24,7 +22,9 @@ func TestAtRiskCarriesTheOdds(t *testing.T) {
 	ctx := t.Context()
 	day := time.Date(2022, 10, 26, 9, 0, 0, 0, time.UTC)
 	st := store.New(dbtest.Open(t), func() time.Time { return day })
-	oddstest.Import(t, st, shared)
+	if _, err := demo.LoadOdds(ctx, st); err != nil {
+		t.Fatal(err)
+	}
 	// Two shows whose ten-episode first seasons all dropped on 2022-08-26.
 	dropped := model.DayDate(time.Date(2022, 8, 26, 0, 0, 0, 0, time.UTC))
 	show := func(title string, id int64) model.Show {

@@ -10,18 +10,14 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/nextseason/nextseason/internal/odds"
-	"github.com/nextseason/nextseason/internal/odds/oddstest"
 )
-
-const sharedData = "../../../shared/data/"
 
 // TestOddsOnTheOutlookPage: Partner Track season 2 as of 2022-09-20, while
 // the decision was awaited, shows its odds, the inputs, the chart, the
 // model's back-test and the caveat; today, canceled, it shows the outcome
 // and no odds. The API gives the same estimate.
 func TestOddsOnTheOutlookPage(t *testing.T) {
-	srv, st := setup(t)
-	oddstest.Import(t, st, sharedData)
+	srv, _ := setup(t)
 	_, then, _ := get(t, srv, "/shows/partner-track/seasons/2?as_of=2022-09-20")
 	for _, want := range []string{`id="odds-value"`, "From 3 weeks in the Top 10, peak #4, 31.1M hours in week 2.", "<svg", "back-tested on later seasons: Brier", "not a decision"} {
 		if !strings.Contains(then, want) {
@@ -48,8 +44,7 @@ func TestOddsOnTheOutlookPage(t *testing.T) {
 // screenshot.
 func TestOddsChartInABrowser(t *testing.T) {
 	ctx := browser(t)
-	srv, st := setup(t)
-	oddstest.Import(t, st, sharedData)
+	srv, _ := setup(t)
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/shows/partner-track/seasons/2?as_of=2022-09-20"), chromedp.WaitVisible(`#odds svg`)); err != nil {
 		t.Fatal(err)
 	}
