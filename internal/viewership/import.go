@@ -27,7 +27,8 @@ func Import(ctx context.Context, st *store.Store, weeks []model.Viewership) (Rep
 	var rep Report
 	err := st.InTx(ctx, func(tx *store.Store) error {
 		showIDs := map[string]int64{}
-		for _, v := range weeks {
+		linked := make([]model.Viewership, len(weeks))
+		for i, v := range weeks {
 			id, looked := showIDs[v.ShowTitle]
 			if !looked {
 				sh, err := tx.FindShow(ctx, v.ShowTitle)
@@ -43,16 +44,12 @@ func Import(ctx context.Context, st *store.Store, weeks []model.Viewership) (Rep
 				v.ShowID = id
 				rep.Linked++
 			}
-			change, err := tx.SaveViewership(ctx, v)
-			if err != nil {
-				return err
-			}
-			rep.Rows++
-			if change != store.Unchanged {
-				rep.Changed++
-			}
+			linked[i] = v
 		}
-		return nil
+		var err error
+		rep.Rows = len(linked)
+		rep.Changed, err = tx.SaveViewership(ctx, linked)
+		return err
 	})
 	slices.Sort(rep.Unlinked)
 	return rep, err

@@ -2,6 +2,7 @@ package viewership_test
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -88,6 +89,26 @@ func TestImportLinksAndIsIdempotent(t *testing.T) {
 	saved, _ := st.Viewership(ctx, sh.ID)
 	if len(saved) != 3 || saved[0].WeekEnding.String() != "2022-08-28" {
 		t.Errorf("saved weeks %+v", saved)
+	}
+
+	// A corrected figure changes its one row; a week given twice in one
+	// import keeps its last figure.
+	fixed := slices.Clone(weeks)
+	for i := range fixed {
+		if fixed[i].ShowTitle == "Partner Track" && fixed[i].WeekEnding.String() == "2022-09-04" {
+			fixed[i].HoursViewed = 31_000_000
+			again := fixed[i]
+			again.HoursViewed = 31_200_000
+			fixed = append(fixed, again)
+		}
+	}
+	rep, err = viewership.Import(ctx, st, fixed)
+	if err != nil || rep.Changed != 1 {
+		t.Errorf("corrected import: %s, %v; want one row changed", rep, err)
+	}
+	saved, _ = st.Viewership(ctx, sh.ID)
+	if len(saved) != 3 || saved[1].HoursViewed != 31_200_000 {
+		t.Errorf("after the correction: %+v", saved)
 	}
 }
 
