@@ -10,9 +10,9 @@ import (
 
 // viewershipBatch is how many rows one statement saves. Larger batches
 // help PostgreSQL little and slow SQLite, whose driver binds parameters
-// in time that grows faster than their number (BenchmarkImportAndScore:
-// 50 rows, 23,860 rows/s on SQLite and 16,372 on PostgreSQL; 500 rows,
-// 5,031 and 14,686).
+// in time that grows faster than their number (BenchmarkImportAndScore
+// in internal/odds: at 50 rows, 16,000–24,000 rows/s on SQLite and
+// 13,000–16,000 on PostgreSQL; at 500, 5,000 and 15,000).
 const viewershipBatch = 50
 
 // SaveViewership records chart weeks, keyed by chart, week, category and
