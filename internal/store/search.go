@@ -89,19 +89,12 @@ func (s *Store) addTerms(ctx context.Context, words []string) error {
 	if len(words) == 0 {
 		return nil
 	}
-	var b strings.Builder
 	args := make([]any, len(words))
-	b.WriteString(`INSERT INTO search_terms (term) VALUES `)
 	for i, w := range words {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "($%d)", i+1)
 		args[i] = w
 	}
-	b.WriteString(` ON CONFLICT DO NOTHING`)
 	// Not prepared: the text varies with the number of words.
-	if _, err := s.q.ExecContext(ctx, b.String(), args...); err != nil {
+	if _, err := s.q.ExecContext(ctx, `INSERT INTO search_terms (term) VALUES `+valuesList(len(words), 1)+` ON CONFLICT DO NOTHING`, args...); err != nil {
 		return fmt.Errorf("record search terms: %w", mapErr(err))
 	}
 	return nil

@@ -125,6 +125,26 @@ func (s *Store) queryRow(ctx context.Context, query string, args ...any) *sql.Ro
 	return s.prepared(ctx, query).QueryRowContext(ctx, query, args...)
 }
 
+// valuesList is the placeholders of a multi-row VALUES clause, rows of
+// cols each: valuesList(2, 2) is "($1, $2), ($3, $4)".
+func valuesList(rows, cols int) string {
+	var b strings.Builder
+	for r := range rows {
+		if r > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('(')
+		for c := range cols {
+			if c > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "$%d", r*cols+c+1)
+		}
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
 // Now is the store's clock: when a write happens, as recorded.
 func (s *Store) Now() time.Time { return s.now() }
 

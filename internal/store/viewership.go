@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/nextseason/nextseason/internal/model"
 )
@@ -37,21 +36,15 @@ func (s *Store) SaveViewership(ctx context.Context, weeks []model.Viewership) (i
 	for len(rows) > 0 {
 		batch := rows[:min(viewershipBatch, len(rows))]
 		rows = rows[len(batch):]
-		var values strings.Builder
 		args := make([]any, 0, 11*len(batch))
-		for i, v := range batch {
-			if i > 0 {
-				values.WriteString(", ")
-			}
-			n := len(args)
-			fmt.Fprintf(&values, "($%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4, n+5, n+6, n+7, n+8, n+9, n+10, n+11)
+		for _, v := range batch {
 			args = append(args, v.Chart, v.WeekEnding.String(), v.Category, v.Rank, v.ShowTitle, v.SeasonTitle, v.HoursViewed, v.Views,
 				v.CumulativeWeeks, nullInt(v.ShowID), v.Season)
 		}
 		res, err := s.exec(ctx, `
 			INSERT INTO viewership (chart, week_ending, category, rank, show_title, season_title, hours_viewed, views,
 				cumulative_weeks, show_id, season)
-			VALUES `+values.String()+`
+			VALUES `+valuesList(len(batch), 11)+`
 			ON CONFLICT (chart, week_ending, category, rank) DO UPDATE SET show_title = excluded.show_title,
 				season_title = excluded.season_title, hours_viewed = excluded.hours_viewed, views = excluded.views,
 				cumulative_weeks = excluded.cumulative_weeks, show_id = excluded.show_id, season = excluded.season
