@@ -81,9 +81,12 @@ func Claims(c extract.Claim, d facts.ShowData, src model.Source, stated model.Pa
 	return nil
 }
 
-// premiereDate reads an extracted date, placing "XXXX" in the year it was
-// said.
+// premiereDate reads an extracted date, placing a year it does not print
+// from the day it was said: the first such day on or after it.
 func premiereDate(s string, stated model.PartialDate) (model.PartialDate, bool) {
+	if !stated.IsZero() {
+		s = extract.PlaceYear(s, stated.String())
+	}
 	if strings.HasPrefix(s, "XXXX") {
 		s = time.Date(stated.Year, 1, 1, 0, 0, 0, 0, time.UTC).Format("2006") + s[4:]
 	}

@@ -41,7 +41,7 @@ func seasonName(w string) string {
 
 // published reads an item's publication date: year, month and day, each
 // 0 when unknown.
-func published(p string) (y, m, d int) {
+func publishedDate(p string) (y, m, d int) {
 	parts := strings.Split(strings.SplitN(p, "T", 2)[0], "-")
 	if len(parts) >= 1 {
 		y, _ = strconv.Atoi(parts[0])
@@ -60,7 +60,7 @@ func published(p string) (y, m, d int) {
 // happened (past), the last one before it; "XXXX" when the publication
 // year is unknown.
 func inferYear(month, day int, pub string, past bool) string {
-	py, pm, pd := published(pub)
+	py, pm, pd := publishedDate(pub)
 	if py == 0 {
 		return "XXXX"
 	}
@@ -72,6 +72,41 @@ func inferYear(month, day int, pub string, past bool) string {
 		return strconv.Itoa(py + 1)
 	}
 	return strconv.Itoa(py)
+}
+
+// notPremiere marks dates that belong to something other than a premiere.
+var notPremiere = regexp.MustCompile(`(?i)\b(finale|filming|film(s|ed)?|shoot(ing)?|production|trailer (drops|arrives|is out)|nominations?|awards\b|award (show|ceremony)|emmys?|wrap(s|ped)?|post-mortem)\b`)
+
+// futurePassive marks "to be dropped", "will be released": ahead, not past.
+var futurePassive = regexp.MustCompile(`(?i)\b(to|will|would|set to|going to) be (dropped|released|launched)\b`)
+
+// PlaceYear gives a date printed without a year ("XXXX-04-25",
+// "XXXX-summer") the year it most likely means, read from the day it was
+// published (YYYY-MM-DD or shorter): the first such day on or after it.
+// A date with a year, or without a publication day to read, is returned
+// as it is.
+func PlaceYear(date, published string) string {
+	rest, ok := strings.CutPrefix(date, "XXXX-")
+	if !ok {
+		return date
+	}
+	parts := strings.Split(rest, "-")
+	month, _ := strconv.Atoi(parts[0])
+	day := 0
+	if len(parts) > 1 {
+		day, _ = strconv.Atoi(parts[1])
+	}
+	if month == 0 {
+		// A season: the publication's year.
+		if y, _, _ := publishedDate(published); y != 0 {
+			return strconv.Itoa(y) + "-" + rest
+		}
+		return date
+	}
+	if y := inferYear(month, day, published, false); y != "XXXX" {
+		return y + "-" + rest
+	}
+	return date
 }
 
 // pastTense marks a sentence about a premiere that has happened.
@@ -108,7 +143,7 @@ func findDate(s, pub string) (date, precision string) {
 		year := m[2]
 		if year == "" {
 			year = "XXXX"
-			if py, _, _ := published(pub); py != 0 {
+			if py, _, _ := publishedDate(pub); py != 0 {
 				year = strconv.Itoa(py)
 			}
 		}
@@ -116,7 +151,7 @@ func findDate(s, pub string) (date, precision string) {
 	}
 	if m := thisSeason.FindStringSubmatch(s); m != nil {
 		year := "XXXX"
-		if py, _, _ := published(pub); py != 0 {
+		if py, _, _ := publishedDate(pub); py != 0 {
 			year = strconv.Itoa(py)
 			if strings.HasPrefix(strings.ToLower(m[0]), "next") {
 				year = strconv.Itoa(py + 1)

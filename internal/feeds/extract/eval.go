@@ -68,8 +68,22 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
+// DefaultAutoAccept is the probability from which claims are accepted
+// without review when NEXTSEASON_AUTO_ACCEPT names a tier without one.
+const DefaultAutoAccept = 0.9
+
+// ThresholdScore is how the extractor does when only claims of at least
+// a probability count.
+type ThresholdScore struct {
+	Threshold             float64
+	Score                 Score
+	DistractorsWithClaims int
+}
+
 // Report is how the extractor did on labelled items.
 type Report struct {
+	Method                                    string // how the claims were made: cross-validated or not
+	AtThresholds                              []ThresholdScore
 	Items, Distractors, DistractorsWithClaims int
 	Overall                                   Score
 	ByKind                                    map[string]*Score
@@ -149,6 +163,9 @@ func sameShow(a, b string) bool { return match.Normalize(a) == match.Normalize(b
 // String prints the report for people.
 func (r Report) String() string {
 	var b strings.Builder
+	if r.Method != "" {
+		fmt.Fprintf(&b, "%s\n", r.Method)
+	}
 	fmt.Fprintf(&b, "%d items (%d distractors, %d of them with claims)\n", r.Items, r.Distractors, r.DistractorsWithClaims)
 	fmt.Fprintf(&b, "%-20s %9s %9s %9s %5s %5s %5s\n", "kind", "precision", "recall", "F1", "tp", "fp", "fn")
 	kinds := make([]string, 0, len(r.ByKind))
@@ -165,6 +182,13 @@ func (r Report) String() string {
 	row("overall", r.Overall)
 	fmt.Fprintf(&b, "premiere dates exact: %d of %d matched (%.3f)\n", r.PremiereExact, r.PremiereMatched, ratio(r.PremiereExact, r.PremiereMatched))
 	fmt.Fprintf(&b, "season right: %d of %d matched (%.3f)\n", r.SeasonRight, r.SeasonMatched, ratio(r.SeasonRight, r.SeasonMatched))
+	if len(r.AtThresholds) > 0 {
+		fmt.Fprintf(&b, "claims of at least a probability (what auto-accept at that threshold costs; default %.2f):\n", DefaultAutoAccept)
+		fmt.Fprintf(&b, "%9s %9s %9s %9s %6s %11s\n", "threshold", "precision", "recall", "F1", "claims", "distractors")
+		for _, t := range r.AtThresholds {
+			fmt.Fprintf(&b, "%9.2f %9.3f %9.3f %9.3f %6d %11d\n", t.Threshold, t.Score.Precision(), t.Score.Recall(), t.Score.F1(), t.Score.TP+t.Score.FP, t.DistractorsWithClaims)
+		}
+	}
 	return b.String()
 }
 
@@ -178,7 +202,15 @@ func (r Report) JSON() map[string]any {
 	for k, s := range r.ByKind {
 		kinds[k] = score(*s)
 	}
+	var at []map[string]any
+	for _, t := range r.AtThresholds {
+		row := score(t.Score)
+		row["threshold"], row["claims"], row["distractors_with_claims"] = t.Threshold, t.Score.TP+t.Score.FP, t.DistractorsWithClaims
+		at = append(at, row)
+	}
 	return map[string]any{
+		"method": r.Method, "at_thresholds": at, "default_auto_accept": DefaultAutoAccept,
+		"distractor_claim_rate": ratio(r.DistractorsWithClaims, r.Distractors),
 		"items": r.Items, "distractors": r.Distractors, "distractors_with_claims": r.DistractorsWithClaims,
 		"overall": score(r.Overall), "kinds": kinds,
 		"premiere_date_exact": ratio(r.PremiereExact, r.PremiereMatched), "premiere_dates_matched": r.PremiereMatched,

@@ -1,5 +1,7 @@
 package extract
 
+import "math"
+
 // Output is a claim in the shape of shared/data/README.md's labels:
 // absent values are null.
 type Output struct {
@@ -13,6 +15,7 @@ type Output struct {
 	Quote             string   `json:"quote"`
 	Speaker           *string  `json:"speaker"`
 	Rule              string   `json:"rule"`
+	Confidence        float64  `json:"confidence"`
 }
 
 // Outputs converts claims for printing.
@@ -26,7 +29,8 @@ func Outputs(claims []Claim) []Output {
 	out := []Output{}
 	for _, c := range claims {
 		o := Output{Show: str(c.Show), Network: str(c.Network), Kind: c.Kind, PremiereDate: str(c.PremiereDate),
-			PremierePrecision: str(c.PremierePrecision), Cast: c.Cast, Quote: c.Quote, Speaker: str(c.Speaker), Rule: c.Rule}
+			PremierePrecision: str(c.PremierePrecision), Cast: c.Cast, Quote: c.Quote, Speaker: str(c.Speaker), Rule: c.Rule,
+			Confidence: math.Round(c.Confidence*1000) / 1000}
 		if c.Season > 0 {
 			season := c.Season
 			o.Season = &season

@@ -1,0 +1,370 @@
+package extract
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// doc is an item read for extraction: its sentences and words, the
+// language they are in, and the shows it may name.
+type doc struct {
+	item  Item
+	sents []analysed
+	lang  string
+	cues  [][]cue // per sentence
+	shows []*showCand
+}
+
+// showCand is a title an item may name, with every mention of it and
+// the features the model weighs to decide what the item says of it.
+type showCand struct {
+	key      string // normal form without a leading article
+	title    string // as printed
+	mentions []mention
+	feats    []string
+}
+
+// readDoc splits an item into sentences and words and finds the shows it
+// may name.
+func readDoc(it Item, cat *Catalog) *doc {
+	text := it.Text
+	if len(text) > MaxTextSize {
+		text = text[:MaxTextSize]
+	}
+	d := &doc{item: it}
+	for _, s := range sentences(it.Headline, text) {
+		d.sents = append(d.sents, analysed{sentence: s, toks: tokenize(s.text)})
+	}
+	d.lang = language(d.sents)
+	if d.lang == "" {
+		return d
+	}
+	for _, a := range d.sents {
+		d.cues = append(d.cues, findCues(a.toks))
+	}
+	byKey := map[string]*showCand{}
+	for i, a := range d.sents {
+		for _, m := range findMentions(a, i, cat) {
+			key := strings.TrimPrefix(normKey(m.title), "the ")
+			if key == "" {
+				continue
+			}
+			sc := byKey[key]
+			if sc == nil {
+				sc = &showCand{key: key, title: m.title}
+				byKey[key] = sc
+				d.shows = append(d.shows, sc)
+			}
+			if len(m.title) > len(sc.title) && strings.HasSuffix(m.title, sc.title) {
+				sc.title = m.title // "The Morning Show" over "Morning Show"
+			}
+			sc.mentions = append(sc.mentions, m)
+		}
+	}
+	for _, sc := range d.shows {
+		sc.feats = d.features(sc, cat)
+	}
+	return d
+}
+
+// topic is the show the item is about: the first one its headline
+// names, else the one named most.
+func (d *doc) topic() *showCand {
+	var best *showCand
+	for _, sc := range d.shows {
+		if sc.mentions[0].sent == 0 && d.sents[0].headline {
+			return sc
+		}
+		if best == nil || len(sc.mentions) > len(best.mentions) {
+			best = sc
+		}
+	}
+	return best
+}
+
+// features describes one show of an item: how it is printed and where,
+// what the catalog says of it, the words around its mentions, in their
+// clauses and sentences, and cues (negation, questions, speculation,
+// dates, seasons, people). The words are the model's to weigh; none is
+// a rule.
+func (d *doc) features(sc *showCand, cat *Catalog) []string {
+	f := map[string]bool{"lang:" + d.lang: true}
+	add := func(s string) { f[s] = true }
+	src := map[bool]string{true: "cat", false: "nocat"}
+	anyCat, anyText := false, false
+	for _, m := range sc.mentions {
+		anyCat = anyCat || m.catalog
+		anyText = anyText || m.text
+	}
+	switch {
+	case anyCat && anyText:
+		add("src:both")
+	case anyCat:
+		add("src:cat")
+	default:
+		add("src:text")
+	}
+	words := len(tokenize(sc.title))
+	add("len:" + strconv.Itoa(min(words, 4)))
+	if words == 1 {
+		add("len1:" + src[anyCat])
+		if len(sc.key) <= 3 {
+			add("short")
+		}
+		if strings.Trim(sc.key, "0123456789") == "" {
+			add("number")
+		}
+	}
+	add("n:" + strconv.Itoa(min(len(sc.mentions), 3)))
+	if strings.Contains(" "+sc.key+" ", " and ") {
+		add("and")
+	}
+	if cat.isPerson(sc.title) || personName.FindString(sc.title) == sc.title && words >= 2 && words <= 3 && !anyCat {
+		add("personlike")
+	}
+	if firstNetwork(sc.title) != "" && len(findNetworks(sc.title)) == 1 && findNetworks(sc.title)[0].end-findNetworks(sc.title)[0].start >= len(sc.title)-1 {
+		add("network")
+	}
+	if isOutlet(sc.title) {
+		add("outlet")
+	}
+	itemNets := findNetworks(d.item.Headline + " " + d.item.Text)
+	for _, m := range sc.mentions {
+		a := d.sents[m.sent]
+		where := "b"
+		switch {
+		case a.headline:
+			where = "h"
+		case m.sent == 1 || (m.sent == 0 && !a.headline):
+			where = "f"
+		}
+		add("at:" + where)
+		for _, flag := range []struct {
+			on   bool
+			name string
+		}{{m.quoted, "quoted"}, {m.possessive, "poss"}, {m.named, "named"}, {m.start == 0 && !a.headline, "sentstart"}} {
+			if flag.on {
+				add(flag.name)
+				add(flag.name + ":" + src[m.catalog])
+			}
+		}
+		if m.network != "" {
+			agree := false
+			for _, n := range itemNets {
+				if strings.EqualFold(n.name, m.network) || strings.Contains(strings.ToLower(m.network), strings.ToLower(n.name)) {
+					agree = true
+				}
+			}
+			if agree {
+				add("netagree")
+			}
+		}
+		rest := a.text[m.end:]
+		if seasonFollows(rest) || seasonWord(rest) {
+			add("seasonafter")
+		}
+		// The words right around the mention.
+		for k := 1; k <= 2; k++ {
+			if i := m.ti - k; i >= 0 {
+				add("l" + strconv.Itoa(k) + ":" + a.toks[i].norm)
+			} else if k == 1 {
+				add("l1:^")
+			}
+			if j := m.tj - 1 + k; j < len(a.toks) {
+				add("r" + strconv.Itoa(k) + ":" + a.toks[j].norm)
+			} else if k == 1 {
+				add("r1:$")
+			}
+		}
+		// The cues of each kind: near the mention, in its clause, in its
+		// sentence, with the sentence's negation, question or speculation.
+		ctx := d.sentenceFeatures(a, "s", add)
+		cs, ce := clause(a.text, m.start, m.end)
+		nearest, nearestDist := -1, 1<<30
+		for _, c := range d.cues[m.sent] {
+			kind := Kinds[c.kind]
+			dist, dir := c.i-m.tj, "after"
+			if c.j <= m.ti {
+				dist, dir = m.ti-c.j, "before"
+			} else if c.i < m.tj {
+				continue // inside the title
+			}
+			add("sent:" + kind)
+			add(where + ":sent:" + kind)
+			for _, x := range ctx {
+				add("sent:" + kind + "&" + x)
+			}
+			if a.toks[c.i].start >= cs && a.toks[c.j-1].end <= ce {
+				add("clause:" + kind)
+			}
+			if dist <= 4 {
+				add("near:" + kind)
+				add("near:" + kind + ":" + dir)
+				for _, x := range ctx {
+					add("near:" + kind + "&" + x)
+				}
+			}
+			if dist < nearestDist {
+				nearest, nearestDist = c.kind, dist
+			}
+		}
+		if nearest >= 0 {
+			add("nearest:" + Kinds[nearest])
+		}
+		if others := d.othersIn(m, sc); others > 0 {
+			add("others")
+			if listedWith(a.text, m, d.shows, sc) {
+				add("list")
+			}
+		}
+	}
+	// The headline's cues, whoever they are about; and for the topic, the
+	// cues of sentences that name no show ("the series", "it").
+	for _, c := range d.cues[0] {
+		if d.sents[0].headline {
+			add("head:" + Kinds[c.kind])
+		}
+	}
+	if sc == d.topic() {
+		add("topic")
+		for i, a := range d.sents {
+			if d.named(i) {
+				continue
+			}
+			ctx := d.sentenceFeatures(a, "t", add)
+			for _, c := range d.cues[i] {
+				add("t:" + Kinds[c.kind])
+				for _, x := range ctx {
+					add("t:" + Kinds[c.kind] + "&" + x)
+				}
+			}
+		}
+	}
+	out := make([]string, 0, len(f))
+	for k := range f {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// sentenceFeatures adds a sentence's cues that qualify what it says
+// (negation, question, speculation, a date, a season, a person), with a
+// prefix for how it relates to the show, and returns the qualifiers.
+func (d *doc) sentenceFeatures(a analysed, prefix string, add func(string)) []string {
+	var ctx []string
+	cue := func(on bool, name string) {
+		if on {
+			ctx = append(ctx, name)
+			add(prefix + "cue:" + name)
+		}
+	}
+	lower := strings.ToLower(a.text)
+	cue(strings.Contains(a.text, "?"), "question")
+	cue(strings.Contains(lower, "n't") || strings.Contains(lower, "n’t") || slices.ContainsFunc(a.toks, func(t token) bool { return negation[t.norm] }), "neg")
+	cue(slices.ContainsFunc(a.toks, func(t token) bool { return speculation[t.norm] }), "spec")
+	date, prec := findDate(a.text, d.item.Published)
+	cue(date != "", "date")
+	if date != "" {
+		add(prefix + "cue:date:" + prec)
+	}
+	cue(seasonNumber.MatchString(a.text) || ordinalSeason.MatchString(a.text), "season")
+	cue(pastTense.MatchString(a.text), "past")
+	cue(len(people(a.text, "")) > 0, "person")
+	return ctx
+}
+
+// othersIn counts the other shows mentioned in m's sentence.
+func (d *doc) othersIn(m mention, sc *showCand) int {
+	n := 0
+	for _, o := range d.shows {
+		if o == sc {
+			continue
+		}
+		for _, om := range o.mentions {
+			if om.sent == m.sent && (om.end <= m.start || om.start >= m.end) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// named reports whether sentence i mentions any show.
+func (d *doc) named(i int) bool {
+	for _, sc := range d.shows {
+		for _, m := range sc.mentions {
+			if m.sent == i {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listedWith reports whether m stands in a list of titles: another
+// mention right before or after it, across only a comma, "and" or "&".
+func listedWith(s string, m mention, shows []*showCand, self *showCand) bool {
+	for _, o := range shows {
+		if o == self {
+			continue
+		}
+		for _, om := range o.mentions {
+			if om.sent != m.sent {
+				continue
+			}
+			var gap string
+			switch {
+			case om.end <= m.start:
+				gap = s[om.end:m.start]
+			case om.start >= m.end:
+				gap = s[m.end:om.start]
+			default:
+				continue
+			}
+			gap = strings.TrimSpace(strings.Trim(strings.TrimSpace(gap), "\"“”‘’'"))
+			switch gap {
+			case ",", "and", ", and", "&", "y", "e", "und", "et", "ou", "o":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clause is the part of s around [start, end) that no ; : — – | or
+// bullet divides.
+func clause(s string, start, end int) (int, int) {
+	const stops = ";:—–|•"
+	cs := strings.LastIndexAny(s[:start], stops) + 1
+	ce := len(s)
+	if k := strings.IndexAny(s[end:], stops); k >= 0 {
+		ce = end + k
+	}
+	return cs, ce
+}
+
+// seasonWord reports whether text goes on with a season word in one of
+// the languages read: "temporada", "stagione", "Staffel", "saison".
+func seasonWord(text string) bool {
+	f := strings.Fields(strings.ToLower(text))
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.Trim(f[0], ":,.;!?\"“”'’")
+	switch w {
+	case "temporada", "temporadas", "stagione", "staffel", "saison", "season", "seasons":
+		return true
+	}
+	return false
+}
+
+var negation = map[string]bool{"not": true, "no": true, "never": true, "nor": true, "nao": true, "nicht": true, "kein": true, "keine": true, "pas": true, "non": true, "ni": true}
+
+var speculation = map[string]bool{
+	"could": true, "may": true, "might": true, "would": true, "if": true, "whether": true, "hope": true, "hopes": true,
+	"hoping": true, "rumor": true, "rumored": true, "rumour": true, "rumoured": true, "possible": true, "possibly": true,
+	"likely": true, "unlikely": true, "predict": true, "predictions": true, "prediction": true, "chance": true, "chances": true,
+	"odds": true, "bubble": true, "fate": true, "future": true, "when": true, "will": true, "wants": true, "want": true,
+}
