@@ -107,8 +107,13 @@ func Outlook(ctx context.Context, st *store.Store, req Request, today time.Time)
 }
 
 // FindShow resolves a slug or title, or says which titles come nearest.
+// A show news proposed is private until an editor accepts a claim about
+// it: to the public it does not exist.
 func FindShow(ctx context.Context, st *store.Store, ref string) (model.Show, error) {
 	sh, err := st.FindShow(ctx, ref)
+	if err == nil && sh.Proposed {
+		sh, err = model.Show{}, fmt.Errorf("show %q: %w", ref, store.ErrNotFound)
+	}
 	if !errors.Is(err, store.ErrNotFound) {
 		return sh, err
 	}

@@ -9,12 +9,9 @@ import (
 	"github.com/nextseason/nextseason/internal/model"
 )
 
-// ruleConfidence is how often the extraction rules are right, before
-// linking: a claim's confidence is this times the link's.
-const ruleConfidence = 0.9
-
 // Claims turns an extracted claim about a linked show into the catalog's
-// claims. The season a claim leaves unstated is the next one as known on
+// claims. Their confidence is the extractor's probability times the
+// link's (how sure the printed title is this catalog show). The season a claim leaves unstated is the next one as known on
 // the day it was said; canceled and final-season claims are about the
 // season that will not be made ("canceled after two seasons" is a claim
 // about season 3).
@@ -23,7 +20,7 @@ func Claims(c extract.Claim, d facts.ShowData, src model.Source, stated model.Pa
 	next := facts.NextSeason(d, stated)
 	base := model.Claim{
 		ShowID: d.Show.ID, Quote: c.Quote, Speaker: c.Speaker, Source: src, StatedAt: stated,
-		Confidence: confidence * ruleConfidence, Origin: model.OriginFeed, Rule: c.Rule, State: model.StateProposed,
+		Confidence: min(max(c.Confidence*confidence, 0), 1), Origin: model.OriginFeed, Rule: c.Rule, State: model.StateProposed,
 	}
 	renewal := func(season int, status model.RenewalStatus) []model.Claim {
 		cl := base

@@ -95,16 +95,24 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// The mirror feed carries four TV items; two state a claim.
+// The mirror feed carries four TV items; Poldark's states a casting. (It is
+// among the labelled items the built-in model learned from: this checks
+// the path from a feed to claims, not how well the model generalises,
+// which 'extract eval --cv' measures.)
 func TestRealFeedTVItemsBecomeClaims(t *testing.T) {
 	f := parseFile(t, "mirror.co.uk.rss")
+	m, err := extract.DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := extract.New(extract.NewCatalog([]extract.CatalogShow{{Title: "Miss Marple"}, {Title: "Poldark", Network: "BBC One"}}, nil), m)
 	got := map[string]string{}
 	for _, e := range f.Entries {
-		for _, c := range extract.Extract(extract.Item{Headline: e.Title, Text: e.Summary, Published: e.Published.Format("2006-01-02")}) {
+		for _, c := range x.Extract(extract.Item{Headline: e.Title, Text: e.Summary, Published: e.Published.Format("2006-01-02")}) {
 			got[c.Show] = c.Kind
 		}
 	}
-	if got["Miss Marple"] != extract.KindCanceled || got["Poldark"] != extract.KindCastAdded {
-		t.Errorf("claims from the mirror feed: %v; want Miss Marple canceled and Poldark cast_added", got)
+	if got["Poldark"] != extract.KindCastAdded {
+		t.Errorf("claims from the mirror feed: %v; want Poldark cast_added", got)
 	}
 }

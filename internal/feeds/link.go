@@ -30,7 +30,7 @@ func LinkShow(ctx context.Context, st *store.Store, title, network string) (Link
 	sh, err := st.FindShow(ctx, title)
 	switch {
 	case err == nil:
-		return Link{Show: sh, Confidence: networkAgreement(sh, network, 0.95)}, nil
+		return Link{Show: sh, Confidence: networkAgreement(sh, network, 1)}, nil
 	case !errors.Is(err, store.ErrNotFound):
 		return Link{}, err
 	}

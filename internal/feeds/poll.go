@@ -35,8 +35,11 @@ type Poller struct {
 	// AutoAccept holds, per tier, the confidence from which a claim is
 	// accepted without review; a tier without an entry never is.
 	AutoAccept map[model.Tier]float64
-	// Extractor finds the claims in an item.
-	Extractor *extract.Extractor
+	// Model decides which claims an item makes (default: the one built
+	// in); the catalog it reads titles from is the database's.
+	Model *extract.Model
+
+	extract extractors
 }
 
 // PollReport counts what a poll found.
@@ -147,12 +150,15 @@ func (p *Poller) entry(ctx context.Context, f store.Feed, e Entry, rep *PollRepo
 	if published.IsZero() {
 		published = p.Store.Now()
 	}
-	claims := p.Extractor.Extract(extract.Item{Headline: e.Title, Text: e.Summary, Published: published.Format("2006-01-02"), URL: e.Link, Site: f.Title})
+	x, err := p.extractor(ctx)
+	if err != nil {
+		return err
+	}
+	claims := x.Extract(extract.Item{Headline: e.Title, Text: e.Summary, Published: published.Format("2006-01-02"), URL: e.Link, Site: f.Title})
 	// Two workers (or instances) polling feeds that carry the same news
 	// may propose the same show at once: the later transaction fails on
 	// the show's unique slug and, run again, finds the show the other
 	// one added.
-	var err error
 	for range maxEntryAttempts {
 		var got PollReport
 		err = p.Store.InTx(ctx, func(tx *store.Store) error {

@@ -2,6 +2,7 @@ package feeds_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -17,6 +18,7 @@ import (
 	"github.com/nextseason/nextseason/internal/feeds"
 	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/review"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -270,5 +272,45 @@ func TestAutoAcceptByTierAndConfidence(t *testing.T) {
 	}
 	if evs, _ := st.ShowEvents(ctx, proven.ID); len(evs) != 0 {
 		t.Errorf("a proposed claim made events: %+v", evs)
+	}
+}
+
+// TestProposedShowsStayPrivate: a show only news names is out of search
+// and pages until an editor accepts a claim about it, and goes when every
+// claim about it is rejected.
+func TestProposedShowsStayPrivate(t *testing.T) {
+	st := dbtest.Store(t)
+	ctx := t.Context()
+	f, err := st.AddFeed(ctx, serveFeed(t, "news.rss").URL, model.TierTrade)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	if _, err := poller(st, true, &logs).Poll(ctx, f); err != nil {
+		t.Fatal(err)
+	}
+	proven, err := st.FindShow(ctx, "Proven Innocent")
+	if err != nil || !proven.Proposed {
+		t.Fatalf("Proven Innocent should be proposed: %+v, %v", proven, err)
+	}
+	if res, err := answer.Search(ctx, st, "Proven Innocent", 5); err != nil || len(res) != 0 {
+		t.Errorf("search finds a proposed show: %+v, %v", res, err)
+	}
+	var nf *answer.NoShowError
+	if _, err := answer.FindShow(ctx, st, proven.Slug); !errors.As(err, &nf) {
+		t.Errorf("a proposed show's page answers: %v", err)
+	}
+	claims, err := st.Claims(ctx, proven.ID)
+	if err != nil || len(claims) == 0 {
+		t.Fatalf("claims about the proposed show: %+v, %v", claims, err)
+	}
+	for i, c := range claims {
+		if _, err := review.Reject(ctx, st, c.ID, "editor@example.com"); err != nil {
+			t.Fatal(err)
+		}
+		_, err := st.Show(ctx, proven.ID)
+		if last := i == len(claims)-1; last != errors.Is(err, store.ErrNotFound) {
+			t.Errorf("after %d of %d claims rejected, the show: %v", i+1, len(claims), err)
+		}
 	}
 }

@@ -71,7 +71,12 @@ func Reject(ctx context.Context, st *store.Store, id int64, reviewer string) (mo
 		}
 		out = c.Claim
 		out.State, out.Reviewer = model.StateRejected, reviewer
-		return tx.Review(ctx, id, model.StateRejected, reviewer)
+		if err := tx.Review(ctx, id, model.StateRejected, reviewer); err != nil {
+			return err
+		}
+		// A show news proposed goes with the last of its claims.
+		_, err = tx.DropProposedShow(ctx, c.ShowID)
+		return err
 	})
 	return out, err
 }

@@ -152,14 +152,15 @@ func (s *Store) ShowsByTitlePrefix(ctx context.Context, key string, limit int) (
 	if utf8.RuneCountInString(key) < 3 {
 		return s.queryShowRefs(ctx, `
 			SELECT id, slug, title, network, popularity FROM shows
-			WHERE title_key = $1 ORDER BY popularity DESC, id LIMIT $2`, key, limit)
+			WHERE title_key = $1 AND NOT proposed ORDER BY popularity DESC, id LIMIT $2`, key, limit)
 	}
 	return s.queryShowRefs(ctx, `
 		SELECT id, slug, title, network, popularity FROM shows
-		WHERE title_key >= $1 AND title_key < $2 ORDER BY popularity DESC, id LIMIT $3`, key, key+"\U0010FFFF", limit)
+		WHERE title_key >= $1 AND title_key < $2 AND NOT proposed ORDER BY popularity DESC, id LIMIT $3`, key, key+"\U0010FFFF", limit)
 }
 
-// MatchShows finds shows whose index entry has, for every group (or, with
+// MatchShows finds shows (not those news proposed and no editor
+// confirmed, which stay private) whose index entry has, for every group (or, with
 // any, for at least one), a word starting with one of the group's words.
 // Groups are normalised words (match.Tokens), so they carry no search
 // syntax. At most limit shows, the most relevant (PostgreSQL) or the most
@@ -175,7 +176,7 @@ func (s *Store) MatchShows(ctx context.Context, groups [][]string, any bool, lim
 			SELECT s.id, s.slug, s.title, s.network, s.popularity
 			FROM (SELECT show_id, ts_rank(doc, to_tsquery('simple', $1)) AS rank FROM show_search
 				WHERE doc @@ to_tsquery('simple', $1) ORDER BY rank DESC LIMIT $2) AS x
-			JOIN shows s ON s.id = x.show_id
+			JOIN shows s ON s.id = x.show_id AND NOT s.proposed
 			ORDER BY x.rank DESC, s.popularity DESC, s.id`, expr, limit)
 		if err != nil {
 			return nil, fmt.Errorf("search %q: %w", expr, err)
@@ -189,13 +190,13 @@ func (s *Store) MatchShows(ctx context.Context, groups [][]string, any bool, lim
 	out, err := s.queryShowRefs(ctx, `
 		SELECT s.id, s.slug, s.title, s.network, s.popularity
 		FROM (SELECT rowid FROM show_title_fts WHERE show_title_fts MATCH $1 ORDER BY rowid DESC LIMIT $2) AS f
-		JOIN shows s ON s.id = (f.rowid & 4294967295)
+		JOIN shows s ON s.id = (f.rowid & 4294967295) AND NOT s.proposed
 		ORDER BY f.rowid DESC`, expr, limit)
 	if err == nil && len(out) == 0 {
 		out, err = s.queryShowRefs(ctx, `
 			SELECT s.id, s.slug, s.title, s.network, s.popularity
 			FROM (SELECT rowid FROM show_fts WHERE show_fts MATCH $1 ORDER BY rowid DESC LIMIT $2) AS f
-			JOIN shows s ON s.id = (f.rowid & 4294967295)
+			JOIN shows s ON s.id = (f.rowid & 4294967295) AND NOT s.proposed
 			ORDER BY f.rowid DESC`, expr, limit)
 	}
 	if err != nil {

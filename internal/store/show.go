@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/nextseason/nextseason/internal/db"
 	"github.com/nextseason/nextseason/internal/match"
 	"github.com/nextseason/nextseason/internal/model"
 )
@@ -304,4 +305,37 @@ func (s *Store) ShowByTVmazeID(ctx context.Context, tvmazeID int64) (model.Show,
 func (s *Store) ConfirmShow(ctx context.Context, id int64) error {
 	_, err := s.exec(ctx, `UPDATE shows SET proposed = $2 WHERE id = $1 AND proposed <> $2`, id, false)
 	return mapErr(err)
+}
+
+// DropProposedShow deletes a show news proposed, with its claims, once
+// every claim about it is rejected: a title an editor turned down stays
+// out of search and pages. It reports whether the show went.
+func (s *Store) DropProposedShow(ctx context.Context, id int64) (bool, error) {
+	var popularity int
+	err := s.queryRow(ctx, `
+		SELECT popularity FROM shows sh WHERE id = $1 AND proposed AND NOT EXISTS (
+			SELECT 1 FROM claims c JOIN claim_reviews r ON r.id = (SELECT MAX(id) FROM claim_reviews WHERE claim_id = c.id)
+			WHERE c.show_id = sh.id AND r.state <> $2)`, id, string(model.StateRejected)).Scan(&popularity)
+	if errors.Is(mapErr(err), ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("drop proposed show %d: %w", id, mapErr(err))
+	}
+	if s.db.Dialect != db.Postgres {
+		row := ftsRowID(id, popularity)
+		if _, err := s.exec(ctx, `DELETE FROM show_fts WHERE rowid = $1`, row); err != nil {
+			return false, fmt.Errorf("drop proposed show %d: %w", id, mapErr(err))
+		}
+		if _, err := s.exec(ctx, `DELETE FROM show_title_fts WHERE rowid = $1`, row); err != nil {
+			return false, fmt.Errorf("drop proposed show %d: %w", id, mapErr(err))
+		}
+	}
+	if _, err := s.exec(ctx, `DELETE FROM events WHERE claim_id IN (SELECT id FROM claims WHERE show_id = $1)`, id); err != nil {
+		return false, fmt.Errorf("drop proposed show %d: %w", id, mapErr(err))
+	}
+	if _, err := s.exec(ctx, `DELETE FROM shows WHERE id = $1`, id); err != nil {
+		return false, fmt.Errorf("drop proposed show %d: %w", id, mapErr(err))
+	}
+	return true, nil
 }

@@ -12,7 +12,9 @@ type doc struct {
 	item  Item
 	sents []analysed
 	lang  string
-	cues  [][]cue // per sentence
+	cues  [][]cue    // per sentence
+	quals [][]string // per sentence
+	nets  []networkSpan
 	shows []*showCand
 }
 
@@ -41,7 +43,9 @@ func readDoc(it Item, cat *Catalog) *doc {
 		return d
 	}
 	for _, a := range d.sents {
+		d.nets = append(d.nets, findNetworks(a.text)...)
 		d.cues = append(d.cues, findCues(a.toks))
+		d.quals = append(d.quals, qualifiers(a))
 	}
 	byKey := map[string]*showCand{}
 	for i, a := range d.sents {
@@ -123,13 +127,12 @@ func (d *doc) features(sc *showCand, cat *Catalog) []string {
 	if cat.isPerson(sc.title) || personName.FindString(sc.title) == sc.title && words >= 2 && words <= 3 && !anyCat {
 		add("personlike")
 	}
-	if firstNetwork(sc.title) != "" && len(findNetworks(sc.title)) == 1 && findNetworks(sc.title)[0].end-findNetworks(sc.title)[0].start >= len(sc.title)-1 {
+	if nets := findNetworks(sc.title); len(nets) == 1 && nets[0].end-nets[0].start >= len(sc.title)-1 {
 		add("network")
 	}
 	if isOutlet(sc.title) {
 		add("outlet")
 	}
-	itemNets := findNetworks(d.item.Headline + " " + d.item.Text)
 	for _, m := range sc.mentions {
 		a := d.sents[m.sent]
 		where := "b"
@@ -151,7 +154,7 @@ func (d *doc) features(sc *showCand, cat *Catalog) []string {
 		}
 		if m.network != "" {
 			agree := false
-			for _, n := range itemNets {
+			for _, n := range d.nets {
 				if strings.EqualFold(n.name, m.network) || strings.Contains(strings.ToLower(m.network), strings.ToLower(n.name)) {
 					agree = true
 				}
@@ -179,7 +182,7 @@ func (d *doc) features(sc *showCand, cat *Catalog) []string {
 		}
 		// The cues of each kind: near the mention, in its clause, in its
 		// sentence, with the sentence's negation, question or speculation.
-		ctx := d.sentenceFeatures(a, "s", add)
+		ctx := d.sentenceFeatures(m.sent, "s", add)
 		cs, ce := clause(a.text, m.start, m.end)
 		nearest, nearestDist := -1, 1<<30
 		for _, c := range d.cues[m.sent] {
@@ -228,11 +231,11 @@ func (d *doc) features(sc *showCand, cat *Catalog) []string {
 	}
 	if sc == d.topic() {
 		add("topic")
-		for i, a := range d.sents {
+		for i := range d.sents {
 			if d.named(i) {
 				continue
 			}
-			ctx := d.sentenceFeatures(a, "t", add)
+			ctx := d.sentenceFeatures(i, "t", add)
 			for _, c := range d.cues[i] {
 				add("t:" + Kinds[c.kind])
 				for _, x := range ctx {
@@ -249,30 +252,36 @@ func (d *doc) features(sc *showCand, cat *Catalog) []string {
 	return out
 }
 
-// sentenceFeatures adds a sentence's cues that qualify what it says
-// (negation, question, speculation, a date, a season, a person), with a
-// prefix for how it relates to the show, and returns the qualifiers.
-func (d *doc) sentenceFeatures(a analysed, prefix string, add func(string)) []string {
-	var ctx []string
+// sentenceFeatures adds a sentence's qualifiers (see qualifiers), with a
+// prefix for how it relates to the show, and returns them.
+func (d *doc) sentenceFeatures(i int, prefix string, add func(string)) []string {
+	for _, q := range d.quals[i] {
+		add(prefix + "cue:" + q)
+	}
+	return d.quals[i]
+}
+
+// qualifiers are what qualifies a sentence's claims: negation, a
+// question, speculation, a date (and its precision), a season, the past
+// tense, a person.
+func qualifiers(a analysed) []string {
+	var out []string
 	cue := func(on bool, name string) {
 		if on {
-			ctx = append(ctx, name)
-			add(prefix + "cue:" + name)
+			out = append(out, name)
 		}
 	}
 	lower := strings.ToLower(a.text)
 	cue(strings.Contains(a.text, "?"), "question")
 	cue(strings.Contains(lower, "n't") || strings.Contains(lower, "n’t") || slices.ContainsFunc(a.toks, func(t token) bool { return negation[t.norm] }), "neg")
 	cue(slices.ContainsFunc(a.toks, func(t token) bool { return speculation[t.norm] }), "spec")
-	date, prec := findDate(a.text, d.item.Published)
+	date, prec := findDate(a.text, "")
 	cue(date != "", "date")
-	if date != "" {
-		add(prefix + "cue:date:" + prec)
-	}
+	cue(date != "", "date:"+prec)
 	cue(seasonNumber.MatchString(a.text) || ordinalSeason.MatchString(a.text), "season")
 	cue(pastTense.MatchString(a.text), "past")
 	cue(len(people(a.text, "")) > 0, "person")
-	return ctx
+	return out
 }
 
 // othersIn counts the other shows mentioned in m's sentence.

@@ -23,7 +23,7 @@ type TrainOptions struct {
 
 func (o TrainOptions) withDefaults() TrainOptions {
 	if o.Lambda == 0 {
-		o.Lambda = 3e-3
+		o.Lambda = 1e-2
 	}
 	if o.Epochs == 0 {
 		o.Epochs = 25
