@@ -211,7 +211,7 @@ func (r Report) JSON() map[string]any {
 	return map[string]any{
 		"method": r.Method, "at_thresholds": at, "default_auto_accept": DefaultAutoAccept,
 		"distractor_claim_rate": ratio(r.DistractorsWithClaims, r.Distractors),
-		"items": r.Items, "distractors": r.Distractors, "distractors_with_claims": r.DistractorsWithClaims,
+		"items":                 r.Items, "distractors": r.Distractors, "distractors_with_claims": r.DistractorsWithClaims,
 		"overall": score(r.Overall), "kinds": kinds,
 		"premiere_date_exact": ratio(r.PremiereExact, r.PremiereMatched), "premiere_dates_matched": r.PremiereMatched,
 		"season_accuracy": ratio(r.SeasonRight, r.SeasonMatched), "seasons_matched": r.SeasonMatched,

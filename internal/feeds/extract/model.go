@@ -17,8 +17,8 @@ var Kinds = []string{KindRenewed, KindCanceled, KindEndedFinalSeason, KindAwaiti
 // (Platt scaling fitted on cross-validated scores) that turns it into a
 // probability.
 type Model struct {
-	Version string `json:"version"`
-	Kinds   []string `json:"kinds"`
+	Version string    `json:"version"`
+	Kinds   []string  `json:"kinds"`
 	Bias    []float64 `json:"bias"`
 	// Weights maps a feature to its weight for each kind, then for
 	// whether any claim is made.
