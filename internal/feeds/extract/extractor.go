@@ -129,7 +129,7 @@ func (d *doc) claim(sc *showCand, kind string, p float64, version string) Claim 
 			sents = append(sents, m.sent)
 		}
 	}
-	if sc == d.topic() {
+	if sc == d.about {
 		for i := range d.sents {
 			if !d.named(i) {
 				sents = append(sents, i)

@@ -16,6 +16,7 @@ type doc struct {
 	quals [][]string // per sentence
 	nets  []networkSpan
 	shows []*showCand
+	about *showCand // the topic, once the shows are found
 }
 
 // showCand is a title an item may name, with every mention of it and
@@ -66,6 +67,7 @@ func readDoc(it Item, cat *Catalog) *doc {
 			sc.mentions = append(sc.mentions, m)
 		}
 	}
+	d.about = d.topic()
 	for _, sc := range d.shows {
 		sc.feats = d.features(sc, cat)
 	}
@@ -229,7 +231,7 @@ func (d *doc) features(sc *showCand, cat *Catalog) []string {
 			add("head:" + Kinds[c.kind])
 		}
 	}
-	if sc == d.topic() {
+	if sc == d.about {
 		add("topic")
 		for i := range d.sents {
 			if d.named(i) {

@@ -39,7 +39,6 @@ type TrainInfo struct {
 	Files    []string `json:"files,omitempty"`
 	Catalog  string   `json:"catalog,omitempty"`
 	Lambda   float64  `json:"lambda"`
-	Epochs   int      `json:"epochs"`
 	Seed     uint64   `json:"seed"`
 	Features int      `json:"features"`
 }

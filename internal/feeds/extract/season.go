@@ -35,45 +35,6 @@ var (
 	beforeSeason1 = regexp.MustCompile(`(?i)before (?:its )?(?:season (?:1|one)|(?:its )?first season)|before (?:it )?(?:even )?premiere`)
 )
 
-// seasonWindow is how far around the words that fired a season is read
-// first, so that in "after Arrow, which ends after eight seasons, and
-// Supernatural, which ends with its 15th season" each show gets its own.
-const seasonWindow = 60
-
-// seasonNear reads the season mentioned nearest the words that fired,
-// within seasonWindow, else anywhere in the sentence.
-func seasonNear(kind, s string, loc []int) int {
-	best, bestDist := 0, seasonWindow+1
-	for _, re := range seasonPatterns(kind) {
-		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
-			d := m[0] - loc[1]
-			if m[1] <= loc[0] {
-				d = loc[0] - m[1]
-			}
-			if d = max(d, 0); d < bestDist {
-				if n := season(kind, s[m[0]:m[1]]); n != 0 {
-					best, bestDist = n, d
-				}
-			}
-		}
-	}
-	if best != 0 {
-		return best
-	}
-	return season(kind, s)
-}
-
-// seasonPatterns are the ways a kind of claim names its season.
-func seasonPatterns(kind string) []*regexp.Regexp {
-	switch kind {
-	case KindCanceled:
-		return []*regexp.Regexp{afterSeasons, notReturnFor, ordinalSeason, seasonNumber}
-	case KindEndedFinalSeason:
-		return []*regexp.Regexp{afterSeasons, ordinalSeason, seasonNumber}
-	}
-	return []*regexp.Regexp{ordinalSeason, seasonNumber}
-}
-
 // inferSeasons gives claims that name no season the one the item names
 // beside their show: "The Masked Singer Season 2", "second season of
 // Yellowjackets". Cancellations are left alone: their season is the last

@@ -86,22 +86,3 @@ func normKey(s string) string {
 	}
 	return strings.Join(parts, " ")
 }
-
-// stem is a word's crude English stem, so that "renewed", "renews" and
-// "renewal" share a feature: it drops one common ending.
-func stem(w string) string {
-	if len(w) <= 4 {
-		return w
-	}
-	for _, suf := range []string{"ations", "ation", "ings", "ing", "als", "al", "ed", "es", "s"} {
-		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {
-			w = w[:len(w)-len(suf)]
-			break
-		}
-	}
-	// "cancelled" and "canceled", "axed" and "axe".
-	if n := len(w); n >= 2 && w[n-1] == w[n-2] && w[n-1] != 's' {
-		w = w[:n-1]
-	}
-	return w
-}

@@ -13,7 +13,6 @@ import (
 // defaults, which cross-validation on the shared labelled news chose.
 type TrainOptions struct {
 	Lambda float64 // L2 penalty per example
-	Epochs int
 	Seed   uint64
 	Folds  int // for calibration and the threshold
 	// MinItems is how many training items must show a feature for it to
@@ -24,9 +23,6 @@ type TrainOptions struct {
 func (o TrainOptions) withDefaults() TrainOptions {
 	if o.Lambda == 0 {
 		o.Lambda = 1e-2
-	}
-	if o.Epochs == 0 {
-		o.Epochs = 25
 	}
 	if o.Seed == 0 {
 		o.Seed = 1
@@ -124,7 +120,7 @@ func trainOn(exs []example, items int, opt TrainOptions) *Model {
 	m := fit(exs, opt)
 	m.PlattA, m.PlattB = platt(exs, held)
 	m.Threshold = bestThreshold(exs, held, m)
-	m.Trained = TrainInfo{Items: items, Lambda: opt.Lambda, Epochs: opt.Epochs, Seed: opt.Seed, Features: len(m.Weights)}
+	m.Trained = TrainInfo{Items: items, Lambda: opt.Lambda, Seed: opt.Seed, Features: len(m.Weights)}
 	return m
 }
 
