@@ -21,6 +21,7 @@ type CatalogShow struct {
 // is empty. It is read-only once built and safe for concurrent use.
 type Catalog struct {
 	nodes  []catalogNode
+	words  map[string]uint32 // each title word's number
 	edges  map[catalogEdge]int32
 	shows  []CatalogShow
 	people map[string]bool
@@ -31,10 +32,10 @@ type catalogNode struct {
 	show int32 // index in shows + 1; 0 when no title ends here
 }
 
-type catalogEdge struct {
-	from int32
-	word string
-}
+// catalogEdge is a node and a word's number: from, in the high half.
+type catalogEdge uint64
+
+func edge(from int32, word uint32) catalogEdge { return catalogEdge(uint64(from)<<32 | uint64(word)) }
 
 // maxTitleWords bounds the titles the catalog matches.
 const maxTitleWords = 12
@@ -44,7 +45,7 @@ const maxTitleWords = 12
 // The Morning Show); two shows of one title keep the first one's
 // network.
 func NewCatalog(shows []CatalogShow, people []string) *Catalog {
-	c := &Catalog{nodes: []catalogNode{{}}, edges: make(map[catalogEdge]int32, len(shows)*3), people: map[string]bool{}}
+	c := &Catalog{nodes: []catalogNode{{}}, words: map[string]uint32{}, edges: make(map[catalogEdge]int32, len(shows)*3), people: map[string]bool{}}
 	for _, sh := range shows {
 		toks := tokenize(sh.Title)
 		if len(toks) == 0 || len(toks) > maxTitleWords {
@@ -73,7 +74,12 @@ func NewCatalog(shows []CatalogShow, people []string) *Catalog {
 func (c *Catalog) insert(words []string, sh CatalogShow) bool {
 	n := int32(0)
 	for _, w := range words {
-		e := catalogEdge{n, w}
+		id, ok := c.words[w]
+		if !ok {
+			id = uint32(len(c.words))
+			c.words[w] = id
+		}
+		e := edge(n, id)
 		next, ok := c.edges[e]
 		if !ok {
 			next = int32(len(c.nodes))
@@ -100,7 +106,7 @@ func (c *Catalog) Len() int {
 
 // isPerson reports whether the catalog knows a person of this name.
 func (c *Catalog) isPerson(name string) bool {
-	return c != nil && c.people[normKey(name)]
+	return c != nil && len(c.people) > 0 && c.people[normKey(name)]
 }
 
 // catalogMatch is a run of words, toks[i:j], that is a catalog title.
@@ -116,12 +122,18 @@ func (c *Catalog) matches(toks []token) []catalogMatch {
 	if c == nil || len(c.nodes) <= 1 {
 		return nil
 	}
+	// Each word looked up once: its number, or none.
+	ids := make([]uint32, len(toks))
+	known := make([]bool, len(toks))
+	for i, t := range toks {
+		ids[i], known[i] = c.words[t.norm]
+	}
 	var all []catalogMatch
 	for i := range toks {
 		n, best := int32(0), -1
 		var show int32
-		for j := i; j < len(toks) && j-i < maxTitleWords; j++ {
-			next, ok := c.edges[catalogEdge{n, toks[j].norm}]
+		for j := i; j < len(toks) && j-i < maxTitleWords && known[j]; j++ {
+			next, ok := c.edges[edge(n, ids[j])]
 			if !ok {
 				break
 			}

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -10,11 +9,11 @@ import (
 const monthNames = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)`
 
 var (
-	dayDate    = regexp.MustCompile(`\b` + monthNames + `\.?,? (\d{1,2})(?:st|nd|rd|th)?\b(?:,? (\d{4}))?`)
-	monthDate  = regexp.MustCompile(`(?i:\b(?:in|this|until|by|on|from|early|late|mid-?|coming) )` + monthNames + `\b(?:,? (\d{4}))?|\b` + monthNames + ` (\d{4})\b`)
-	seasonOf   = regexp.MustCompile(`(?i)\b(spring|summer|fall|autumn|winter|estate|autunno|primavera|inverno)\b(?: (?:of )?(\d{4})| (?:di |del )?quest.anno)?`)
-	thisSeason = regexp.MustCompile(`(?i)\b(?:this|next|later this|coming) (spring|summer|fall|autumn|winter)\b`)
-	yearOnly   = regexp.MustCompile(`(?i)\b(?:in|sometime in|until|by|during|early|mid|late|for|of|slated for|due in)[ -](\d{4})\b`)
+	dayDate    = mustWordPattern(`\b` + monthNames + `\.?,? (\d{1,2})(?:st|nd|rd|th)?\b(?:,? (\d{4}))?`)
+	monthDate  = mustWordPattern(`(?i:\b(?:in|this|until|by|on|from|early|late|mid-?|coming) )` + monthNames + `\b(?:,? (\d{4}))?|\b` + monthNames + ` (\d{4})\b`)
+	seasonOf   = mustWordPattern(`(?i)\b(spring|summer|fall|autumn|winter|estate|autunno|primavera|inverno)\b(?: (?:of )?(\d{4})| (?:di |del )?quest.anno)?`)
+	thisSeason = mustWordPattern(`(?i)\b(?:this|next|later this|coming) (spring|summer|fall|autumn|winter)\b`)
+	yearOnly   = mustWordPattern(`(?i)\b(?:in|sometime in|until|by|during|early|mid|late|for|of|slated for|due in)[ -](\d{4})\b`)
 )
 
 func monthNumber(name string) int {
@@ -25,6 +24,47 @@ func monthNumber(name string) int {
 		}
 	}
 	return 0
+}
+
+// hasMonthName reports whether s holds a month's name as the date
+// patterns spell them (capitalised).
+func hasMonthName(s string) bool {
+	for _, m := range []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasYear reports whether s holds four digits in a row.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// hasSeasonName reports whether s holds a season's name, in any case.
+func hasSeasonName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] | 0x20 { // the first letters, in either case
+		case 's', 'f', 'a', 'w', 'e', 'p', 'i':
+			for _, w := range []string{"spring", "summer", "fall", "autumn", "winter", "estate", "autunno", "primavera", "inverno"} {
+				if len(s)-i >= len(w) && strings.EqualFold(s[i:i+len(w)], w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func seasonName(w string) string {
@@ -75,10 +115,10 @@ func inferYear(month, day int, pub string, past bool) string {
 }
 
 // notPremiere marks dates that belong to something other than a premiere.
-var notPremiere = regexp.MustCompile(`(?i)\b(finale|filming|film(s|ed)?|shoot(ing)?|production|trailer (drops|arrives|is out)|nominations?|awards\b|award (show|ceremony)|emmys?|wrap(s|ped)?|post-mortem)\b`)
+var notPremiere = mustWordPattern(`(?i)\b(finale|filming|film(s|ed)?|shoot(ing)?|production|trailer (drops|arrives|is out)|nominations?|awards\b|award (show|ceremony)|emmys?|wrap(s|ped)?|post-mortem)\b`)
 
 // futurePassive marks "to be dropped", "will be released": ahead, not past.
-var futurePassive = regexp.MustCompile(`(?i)\b(to|will|would|set to|going to) be (dropped|released|launched)\b`)
+var futurePassive = mustWordPattern(`(?i)\b(to|will|would|set to|going to) be (dropped|released|launched)\b`)
 
 // PlaceYear gives a date printed without a year ("XXXX-04-25",
 // "XXXX-summer") the year it most likely means, read from the day it was
@@ -110,57 +150,83 @@ func PlaceYear(date, published string) string {
 }
 
 // pastTense marks a sentence about a premiere that has happened.
-var pastTense = regexp.MustCompile(`(?i)\b(premiered|debuted|aired|launched|dropped|arrived|was released|were released)\b`)
+var pastTense = mustWordPattern(`(?i)\b(premiered|debuted|aired|launched|dropped|arrived|was released|were released)\b`)
+
+// mentionsPast reports whether a lower-cased text holds a word pastTense
+// looks for; a text that does not need not be matched.
+func mentionsPast(lower string) bool {
+	for _, w := range []string{"premiered", "debuted", "aired", "launched", "dropped", "arrived", "released"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // findDate finds the premiere date a sentence gives: the most precise
 // expression in it. It returns "" when there is none.
 func findDate(s, pub string) (date, precision string) {
-	past := pastTense.MatchString(s) && !futurePassive.MatchString(s)
-	if m := dayDate.FindStringSubmatch(s); m != nil {
+	// Each pattern needs a month's name, a season's or a digit: the
+	// patterns a sentence cannot match are not run.
+	digits := strings.ContainsAny(s, "0123456789")
+	monthNamed := hasMonthName(s)
+	past := func() bool { return pastTense.MatchString(s) && !futurePassive.MatchString(s) }
+	var m []string
+	if monthNamed && digits {
+		m = dayDate.FindStringSubmatch(s)
+	}
+	if m != nil {
 		month, day := monthNumber(m[1]), 0
 		day, _ = strconv.Atoi(m[2])
 		if day >= 1 && day <= 31 && !(strings.EqualFold(m[1], "may") && !startsUpper(m[1])) {
 			year := m[3]
 			if year == "" {
-				year = inferYear(month, day, pub, past)
+				year = inferYear(month, day, pub, past())
 			}
 			return fmt.Sprintf("%s-%02d-%02d", year, month, day), "day"
 		}
 	}
-	if m := monthDate.FindStringSubmatch(s); m != nil {
+	if m = nil; monthNamed {
+		m = monthDate.FindStringSubmatch(s)
+	}
+	if m != nil {
 		name, year := m[1], m[2]
 		if name == "" {
 			name, year = m[3], m[4]
 		}
 		if month := monthNumber(name); month > 0 && (name != "May" || year != "") {
 			if year == "" {
-				year = inferYear(month, 0, pub, past)
+				year = inferYear(month, 0, pub, past())
 			}
 			return fmt.Sprintf("%s-%02d", year, month), "month"
 		}
 	}
-	if m := seasonOf.FindStringSubmatch(s); m != nil && (m[2] != "" || strings.Contains(strings.ToLower(m[0]), "quest")) {
-		year := m[2]
-		if year == "" {
-			year = "XXXX"
+	if hasSeasonName(s) {
+		if m := seasonOf.FindStringSubmatch(s); m != nil && (m[2] != "" || strings.Contains(strings.ToLower(m[0]), "quest")) {
+			year := m[2]
+			if year == "" {
+				year = "XXXX"
+				if py, _, _ := publishedDate(pub); py != 0 {
+					year = strconv.Itoa(py)
+				}
+			}
+			return year + "-" + seasonName(m[1]), "season"
+		}
+		if m := thisSeason.FindStringSubmatch(s); m != nil {
+			year := "XXXX"
 			if py, _, _ := publishedDate(pub); py != 0 {
 				year = strconv.Itoa(py)
+				if strings.HasPrefix(strings.ToLower(m[0]), "next") {
+					year = strconv.Itoa(py + 1)
+				}
 			}
+			return year + "-" + seasonName(m[1]), "season"
 		}
-		return year + "-" + seasonName(m[1]), "season"
 	}
-	if m := thisSeason.FindStringSubmatch(s); m != nil {
-		year := "XXXX"
-		if py, _, _ := publishedDate(pub); py != 0 {
-			year = strconv.Itoa(py)
-			if strings.HasPrefix(strings.ToLower(m[0]), "next") {
-				year = strconv.Itoa(py + 1)
-			}
+	if hasYear(s) {
+		if m := yearOnly.FindStringSubmatch(s); m != nil {
+			return m[1], "year"
 		}
-		return year + "-" + seasonName(m[1]), "season"
-	}
-	if m := yearOnly.FindStringSubmatch(s); m != nil {
-		return m[1], "year"
 	}
 	return "", ""
 }

@@ -178,7 +178,7 @@ func (d *doc) claim(sc *showCand, kind string, p float64, version string) Claim 
 	c.Quote = d.sents[quote].text
 	c.Network = firstNetwork(c.Quote)
 	if c.Network == "" {
-		c.Network = firstNetwork(d.item.Headline + " " + d.item.Text)
+		c.Network = d.firstNetwork()
 	}
 	if c.Network == "" {
 		for _, m := range sc.mentions {
@@ -190,6 +190,15 @@ func (d *doc) claim(sc *showCand, kind string, p float64, version string) Claim 
 	}
 	c.Speaker = speaker(c.Quote, nil)
 	return c
+}
+
+// firstNetwork is the network the item names first, found once.
+func (d *doc) firstNetwork() string {
+	if d.network == nil {
+		n := firstNetwork(d.item.Headline + " " + d.item.Text)
+		d.network = &n
+	}
+	return *d.network
 }
 
 // isShowTitle reports whether a name is one of the item's show

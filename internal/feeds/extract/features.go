@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // doc is an item read for extraction: its sentences and words, the
@@ -17,6 +18,9 @@ type doc struct {
 	nets  []networkSpan
 	shows []*showCand
 	about *showCand // the topic, once the shows are found
+	// network is the network the item names first, once asked for.
+	network *string
+	names   map[[4]string]string // feature names, made once per item
 }
 
 // showCand is a title an item may name, with every mention of it and
@@ -37,16 +41,15 @@ func readDoc(it Item, cat *Catalog) *doc {
 	}
 	d := &doc{item: it}
 	for _, s := range sentences(it.Headline, text) {
-		d.sents = append(d.sents, analysed{sentence: s, toks: tokenize(s.text)})
+		d.sents = append(d.sents, analysed{sentence: s, toks: tokenize(s.text), nets: findNetworks(s.text)})
 	}
 	d.lang = language(d.sents)
 	if d.lang == "" {
 		return d
 	}
 	for _, a := range d.sents {
-		d.nets = append(d.nets, findNetworks(a.text)...)
+		d.nets = append(d.nets, a.nets...)
 		d.cues = append(d.cues, findCues(a.toks))
-		d.quals = append(d.quals, qualifiers(a))
 	}
 	byKey := map[string]*showCand{}
 	for i, a := range d.sents {
@@ -66,6 +69,13 @@ func readDoc(it Item, cat *Catalog) *doc {
 			}
 			sc.mentions = append(sc.mentions, m)
 		}
+	}
+	if len(d.shows) == 0 {
+		return d // nothing to weigh
+	}
+	d.quals = make([][]string, len(d.sents))
+	for i, a := range d.sents {
+		d.quals[i] = qualifiers(a)
 	}
 	d.about = d.topic()
 	for _, sc := range d.shows {
@@ -95,8 +105,9 @@ func (d *doc) topic() *showCand {
 // dates, seasons, people). The words are the model's to weigh; none is
 // a rule.
 func (d *doc) features(sc *showCand, cat *Catalog) []string {
-	f := map[string]bool{"lang:" + d.lang: true}
-	add := func(s string) { f[s] = true }
+	f := make([]string, 0, 64)
+	add := func(s string) { f = append(f, s) }
+	add("lang:" + d.lang)
 	src := map[bool]string{true: "cat", false: "nocat"}
 	anyCat, anyText := false, false
 	for _, m := range sc.mentions {
@@ -111,7 +122,7 @@ func (d *doc) features(sc *showCand, cat *Catalog) []string {
 	default:
 		add("src:text")
 	}
-	words := len(tokenize(sc.title))
+	words := countWords(sc.title)
 	add("len:" + strconv.Itoa(min(words, 4)))
 	if words == 1 {
 		add("len1:" + src[anyCat])
@@ -126,7 +137,7 @@ func (d *doc) features(sc *showCand, cat *Catalog) []string {
 	if strings.Contains(" "+sc.key+" ", " and ") {
 		add("and")
 	}
-	if cat.isPerson(sc.title) || personName.FindString(sc.title) == sc.title && words >= 2 && words <= 3 && !anyCat {
+	if cat.isPerson(sc.title) || words >= 2 && words <= 3 && !anyCat && personName.FindString(sc.title) == sc.title {
 		add("personlike")
 	}
 	if nets := findNetworks(sc.title); len(nets) == 1 && nets[0].end-nets[0].start >= len(sc.title)-1 {
@@ -195,19 +206,19 @@ func (d *doc) features(sc *showCand, cat *Catalog) []string {
 			} else if c.i < m.tj {
 				continue // inside the title
 			}
-			add("sent:" + kind)
-			add(where + ":sent:" + kind)
+			add(d.name("sent:", kind, "", ""))
+			add(d.name(where, ":sent:", kind, ""))
 			for _, x := range ctx {
-				add("sent:" + kind + "&" + x)
+				add(d.name("sent:", kind, "&", x))
 			}
 			if a.toks[c.i].start >= cs && a.toks[c.j-1].end <= ce {
-				add("clause:" + kind)
+				add(d.name("clause:", kind, "", ""))
 			}
 			if dist <= 4 {
-				add("near:" + kind)
-				add("near:" + kind + ":" + dir)
+				add(d.name("near:", kind, "", ""))
+				add(d.name("near:", kind, ":", dir))
 				for _, x := range ctx {
-					add("near:" + kind + "&" + x)
+					add(d.name("near:", kind, "&", x))
 				}
 			}
 			if dist < nearestDist {
@@ -215,7 +226,7 @@ func (d *doc) features(sc *showCand, cat *Catalog) []string {
 			}
 		}
 		if nearest >= 0 {
-			add("nearest:" + Kinds[nearest])
+			add(d.name("nearest:", Kinds[nearest], "", ""))
 		}
 		if others := d.othersIn(m, sc); others > 0 {
 			add("others")
@@ -228,7 +239,7 @@ func (d *doc) features(sc *showCand, cat *Catalog) []string {
 	// cues of sentences that name no show ("the series", "it").
 	for _, c := range d.cues[0] {
 		if d.sents[0].headline {
-			add("head:" + Kinds[c.kind])
+			add(d.name("head:", Kinds[c.kind], "", ""))
 		}
 	}
 	if sc == d.about {
@@ -239,19 +250,30 @@ func (d *doc) features(sc *showCand, cat *Catalog) []string {
 			}
 			ctx := d.sentenceFeatures(i, "t", add)
 			for _, c := range d.cues[i] {
-				add("t:" + Kinds[c.kind])
+				add(d.name("t:", Kinds[c.kind], "", ""))
 				for _, x := range ctx {
-					add("t:" + Kinds[c.kind] + "&" + x)
+					add(d.name("t:", Kinds[c.kind], "&", x))
 				}
 			}
 		}
 	}
-	out := make([]string, 0, len(f))
-	for k := range f {
-		out = append(out, k)
+	slices.Sort(f)
+	return slices.Clip(slices.Compact(f))
+}
+
+// name is the feature a+b+c+e, the same string each time it is asked for:
+// one item asks for the same few names for every mention of every show.
+func (d *doc) name(a, b, c, e string) string {
+	k := [4]string{a, b, c, e}
+	if n, ok := d.names[k]; ok {
+		return n
 	}
-	slices.Sort(out)
-	return out
+	if d.names == nil {
+		d.names = map[[4]string]string{}
+	}
+	n := a + b + c + e
+	d.names[k] = n
+	return n
 }
 
 // sentenceFeatures adds a sentence's qualifiers (see qualifiers), with a
@@ -280,9 +302,9 @@ func qualifiers(a analysed) []string {
 	date, prec := findDate(a.text, "")
 	cue(date != "", "date")
 	cue(date != "", "date:"+prec)
-	cue(seasonNumber.MatchString(a.text) || ordinalSeason.MatchString(a.text), "season")
-	cue(pastTense.MatchString(a.text), "past")
-	cue(len(people(a.text, "")) > 0, "person")
+	cue(strings.Contains(lower, "season") && (seasonNumber.MatchString(a.text) || ordinalSeason.MatchString(a.text)), "season")
+	cue(mentionsPast(lower) && pastTense.MatchString(a.text), "past")
+	cue(namesPerson(a.text), "person")
 	return out
 }
 
@@ -347,24 +369,44 @@ func listedWith(s string, m mention, shows []*showCand, self *showCand) bool {
 // clause is the part of s around [start, end) that no ; : — – | or
 // bullet divides.
 func clause(s string, start, end int) (int, int) {
-	const stops = ";:—–|•"
-	cs := strings.LastIndexAny(s[:start], stops) + 1
+	cs := 0
+	for i := start - 1; i >= 0; i-- {
+		if clauseStop(s, i) > 0 {
+			cs = i + 1
+			break
+		}
+	}
 	ce := len(s)
-	if k := strings.IndexAny(s[end:], stops); k >= 0 {
-		ce = end + k
+	for i := end; i < len(s); i++ {
+		if clauseStop(s, i) > 0 {
+			ce = i
+			break
+		}
 	}
 	return cs, ce
+}
+
+// clauseStop is the length of the clause stop at s[i:], or 0.
+func clauseStop(s string, i int) int {
+	switch s[i] {
+	case ';', ':', '|':
+		return 1
+	case 0xE2: // — – •
+		if i+2 < len(s) && (s[i+1] == 0x80 && (s[i+2] == 0x94 || s[i+2] == 0x93 || s[i+2] == 0xA2)) {
+			return 3
+		}
+	}
+	return 0
 }
 
 // seasonWord reports whether text goes on with a season word in one of
 // the languages read: "temporada", "stagione", "Staffel", "saison".
 func seasonWord(text string) bool {
-	f := strings.Fields(strings.ToLower(text))
-	if len(f) == 0 {
-		return false
+	first := strings.TrimLeftFunc(text, unicode.IsSpace)
+	if i := strings.IndexFunc(first, unicode.IsSpace); i >= 0 {
+		first = first[:i]
 	}
-	w := strings.Trim(f[0], ":,.;!?\"“”'’")
-	switch w {
+	switch strings.Trim(strings.ToLower(first), ":,.;!?\"“”'’") {
 	case "temporada", "temporadas", "stagione", "staffel", "saison", "season", "seasons":
 		return true
 	}

@@ -13,13 +13,16 @@ var stopwords = map[string][]string{
 	"it": {"il", "la", "le", "gli", "di", "del", "della", "e", "che", "per", "con", "una", "un", "stagione", "serie", "non", "è", "sul", "nella", "in"},
 }
 
-// stopwordSets indexes stopwords by normal form.
-var stopwordSets = func() map[string]map[string]bool {
-	out := map[string]map[string]bool{}
-	for lang, words := range stopwords {
-		out[lang] = map[string]bool{}
-		for _, w := range words {
-			out[lang][normWord(w)] = true
+// languages are stopwords' keys in a fixed order.
+var languages = []string{"en", "es", "pt", "de", "fr", "it"}
+
+// stopwordLangs maps a stopword's normal form to the languages it is a
+// stopword of, one bit per entry of languages.
+var stopwordLangs = func() map[string]uint8 {
+	out := map[string]uint8{}
+	for i, lang := range languages {
+		for _, w := range stopwords[lang] {
+			out[normWord(w)] |= 1 << i
 		}
 	}
 	return out
@@ -30,10 +33,16 @@ var stopwordSets = func() map[string]map[string]bool {
 // Latin script or in none of them.
 func language(sents []analysed) string {
 	letters, latin, words := 0, 0, 0
-	hits := map[string]int{}
+	var hits [8]int
 	for _, a := range sents {
 		for _, r := range a.text {
-			if unicode.IsLetter(r) {
+			switch {
+			case r < 0x80:
+				if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+					letters++
+					latin++
+				}
+			case unicode.IsLetter(r):
 				letters++
 				if unicode.Is(unicode.Latin, r) {
 					latin++
@@ -42,10 +51,8 @@ func language(sents []analysed) string {
 		}
 		words += len(a.toks)
 		for _, t := range a.toks {
-			for lang, set := range stopwordSets {
-				if set[t.norm] {
-					hits[lang]++
-				}
+			for mask, i := stopwordLangs[t.norm], 0; mask != 0; mask, i = mask>>1, i+1 {
+				hits[i] += int(mask & 1)
 			}
 		}
 	}
@@ -53,9 +60,9 @@ func language(sents []analysed) string {
 		return ""
 	}
 	best, bestHits := "", 0
-	for _, lang := range []string{"en", "es", "pt", "de", "fr", "it"} {
-		if hits[lang] > bestHits {
-			best, bestHits = lang, hits[lang]
+	for i, lang := range languages {
+		if hits[i] > bestHits {
+			best, bestHits = lang, hits[i]
 		}
 	}
 	if bestHits*10 < words {

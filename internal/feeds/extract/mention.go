@@ -8,6 +8,7 @@ import (
 type analysed struct {
 	sentence
 	toks []token
+	nets []networkSpan // the networks it names
 }
 
 // mention is a span of a sentence that may name a show: a catalog title,
@@ -29,7 +30,7 @@ type mention struct {
 // printed as titles are (capitalised, or quoted), and the text's own
 // candidates; a span both found is one mention.
 func findMentions(a analysed, sent int, cat *Catalog) []mention {
-	cands := candidates(a.text, a.headline)
+	cands := candidates(a.text, a.headline, a.nets)
 	var out []mention
 	for _, m := range cat.matches(a.toks) {
 		start, end := a.toks[m.i].start, a.toks[m.j-1].end

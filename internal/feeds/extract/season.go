@@ -28,10 +28,10 @@ func number(w string) int {
 }
 
 var (
-	seasonNumber  = regexp.MustCompile(`(?i)\bseason (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b`)
-	ordinalSeason = regexp.MustCompile(`(?i)\b(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sophomore) (?:and (?:final|last) )?seasons?\b`)
-	afterSeasons  = regexp.MustCompile(`(?i)\bafter (?:only |just )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a single) seasons?\b`)
-	notReturnFor  = regexp.MustCompile(`(?i)\b(?:won.?t|will not|not) (?:be )?(?:return(?:ing)?|renewed) for (?:a )?(?:season (\d{1,2})|(\w+) season)`)
+	seasonNumber  = mustWordPattern(`(?i)\bseason (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b`)
+	ordinalSeason = mustWordPattern(`(?i)\b(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sophomore) (?:and (?:final|last) )?seasons?\b`)
+	afterSeasons  = mustWordPattern(`(?i)\bafter (?:only |just )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a single) seasons?\b`)
+	notReturnFor  = mustWordPattern(`(?i)\b(?:won.?t|will not|not) (?:be )?(?:return(?:ing)?|renewed) for (?:a )?(?:season (\d{1,2})|(\w+) season)`)
 	beforeSeason1 = regexp.MustCompile(`(?i)before (?:its )?(?:season (?:1|one)|(?:its )?first season)|before (?:it )?(?:even )?premiere`)
 )
 
@@ -40,8 +40,13 @@ var (
 // Yellowjackets". Cancellations are left alone: their season is the last
 // one made, which a mention does not tell.
 func inferSeasons(claims []Claim, text string) {
+	lower := strings.ToLower(text)
 	for i, c := range claims {
 		if c.Season != 0 || c.Kind == KindCanceled || c.Show == "" {
+			continue
+		}
+		// The pattern needs the title and "season": most texts lack one.
+		if !strings.Contains(lower, "season") || !strings.Contains(lower, strings.ToLower(c.Show)) {
 			continue
 		}
 		title := regexp.QuoteMeta(c.Show)

@@ -23,6 +23,20 @@ type candidate struct {
 	topical bool
 }
 
+// mayQuote reports whether quotedTitle may match s: it needs a ‘, “ or
+// ", or a ' that opens a word.
+func mayQuote(s string) bool {
+	if strings.ContainsAny(s, "‘“\"") || strings.HasPrefix(s, "'") {
+		return true
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] == '\'' && (s[i-1] == '(' || strings.IndexByte(spaces, s[i-1]) >= 0) {
+			return true
+		}
+	}
+	return false
+}
+
 // quotedTitle finds titles in quotes: 'X', "X", ‘X’, “X”.
 var quotedTitle = regexp.MustCompile(`[‘“"]([^‘’“”"]{1,80})[’”"]|(?:^|[\s(])'([^']{1,80})'(?:[\s,.:;!?)]|'s|$)`)
 
@@ -83,9 +97,13 @@ func capitalised(w string) bool {
 // candidates lists the titles a sentence may name: quoted spans first,
 // then runs of capitalised words, cut at networks and headline words. In
 // a headline every word is capitalised, so a first word may be a title.
-func candidates(s string, headline bool) []candidate {
+func candidates(s string, headline bool, nets []networkSpan) []candidate {
 	var out []candidate
-	for _, m := range quotedTitle.FindAllStringSubmatchIndex(s, -1) {
+	var quoted [][]int
+	if mayQuote(s) {
+		quoted = quotedTitle.FindAllStringSubmatchIndex(s, -1)
+	}
+	for _, m := range quoted {
 		for g := 2; g+1 < len(m); g += 2 {
 			if m[g] >= 0 {
 				t := strings.TrimSpace(strings.TrimRight(s[m[g]:m[g+1]], ",.:;!?"))
@@ -95,7 +113,7 @@ func candidates(s string, headline bool) []candidate {
 			}
 		}
 	}
-	nets := findNetworks(s)
+	mentionsSource := mentionsSource(s)
 	inNetwork := func(pos int) bool {
 		for _, n := range nets {
 			if pos >= n.start && pos < n.end {
@@ -105,7 +123,7 @@ func candidates(s string, headline bool) []candidate {
 		return false
 	}
 	// Walk the words with their offsets.
-	var words []word
+	words := make([]word, 0, strings.Count(s, " ")+1)
 	for i := 0; i < len(s); {
 		for i < len(s) && s[i] == ' ' {
 			i++
@@ -153,10 +171,10 @@ func candidates(s string, headline bool) []candidate {
 		if !headline && start == 0 && len(strings.Fields(t)) == 1 && !seasonFollows(s[end:]) && !listItem(s[end:]) {
 			return
 		}
-		if personContext.MatchString(s[:start]) || notShowContext.MatchString(s[:start]) {
+		if endsWithPhrase(s[:start], personIntroducers) || basedOnBefore(s[:start], mentionsSource) {
 			return // "produced by M. Night Shyamalan", "based on Robert McCammon's novel Stinger"
 		}
-		if indefinite.MatchString(s[:start]) && !seasonFollows(s[end:]) {
+		if endsWithIndefinite(s[:start]) && !seasonFollows(s[end:]) {
 			return // "a charismatic Inhuman": a kind of thing, not a title
 		}
 		if strings.Contains(t, " and ") && strings.HasSuffix(s[:start], "the ") && madeBy.MatchString(s[end:]) {
@@ -166,11 +184,11 @@ func candidates(s string, headline bool) []candidate {
 			// "The Horror of Dolores Roach and Harlan Coben's Shelter": a
 			// title, then the owner of the next one.
 			first, _ := bareTitle(s[start : start+i])
-			out = append(out, candidate{title: first, start: start, end: start + i, named: introduced.MatchString(s[:start])})
+			out = append(out, candidate{title: first, start: start, end: start + i, named: endsWithPhrase(s[:start], introducers)})
 			start += i + len(" and ")
 			t, _ = bareTitle(s[start:end])
 		}
-		out = append(out, candidate{title: t, start: start, end: end, possessive: possessive, named: introduced.MatchString(s[:start])})
+		out = append(out, candidate{title: t, start: start, end: end, possessive: possessive, named: endsWithPhrase(s[:start], introducers)})
 	}
 	var run []word
 	inParen := false
@@ -190,8 +208,8 @@ func candidates(s string, headline bool) []candidate {
 		}
 		// After "the series", "the drama", a title follows, whatever its
 		// first word: "the mockumentary series What We Do in the Shadows".
-		afterIntroducer := len(run) == 0 && capitalised(bare) && !isConnector(bare) && !seasonFollows(bare) && introduced.MatchString(s[:w.start])
-		breaks := contraction || timeZone.MatchString(bare) || inNetwork(w.start) || bare == "" || strings.ContainsAny(w.text, "“”\"") ||
+		afterIntroducer := len(run) == 0 && capitalised(bare) && !isConnector(bare) && !seasonFollows(bare) && endsWithPhrase(s[:w.start], introducers)
+		breaks := contraction || isTimeZone(bare) || inNetwork(w.start) || bare == "" || strings.ContainsAny(w.text, "“”\"") ||
 			(!capitalised(bare) && !isConnector(bare)) ||
 			(isHeadlineWord(bare) && !afterIntroducer && !(introducedRun && !headline) && !(strings.EqualFold(bare, "the") && len(run) == 0) && !weekdayTitle(bare, s[w.end:])) && !isConnector(bare)
 		if breaks {
@@ -225,10 +243,6 @@ func candidates(s string, headline bool) []candidate {
 	})
 }
 
-// introduced ends a text that introduces a title: "the new series ",
-// "revival of ", "That show is ".
-var introduced = regexp.MustCompile(`(?i)\b(series|show|drama|dramedy|comedy|sitcom|thriller|docuseries|adaptation of|revival of|show is|series is)\s+$`)
-
 // isOutlet reports whether a name is a news outlet, which articles cite
 // ("per Deadline", "EW has learned") and which is never the show.
 func isOutlet(name string) bool {
@@ -242,24 +256,18 @@ func isOutlet(name string) bool {
 	return false
 }
 
-// personContext ends a text after which comes a person, not a show.
-var personContext = regexp.MustCompile(`(?i)\b(by|creator|showrunner|stars?|actor|actress|director|writer|producer|host|alum|newcomer|as)\s+$`)
-
-// notShowContext ends a text after which comes what a show is based on
-// or where it is set, not the show: "based on a Taika Waititi film",
-// "an immediate return to Gilead".
-var notShowContext = regexp.MustCompile(`(?i)(\b(based on|adapted from|inspired by)\b[^,.;:()]{0,40}|\b(return|journey|trip|set) (to|in)\s+)$`)
-
-// indefinite ends a text after which comes a kind of thing ("a
-// charismatic Inhuman"), not a title.
-var indefinite = regexp.MustCompile(`(?i)\b(a|an)\s+([a-z][\w-]*\s+)?$`)
-
 // madeBy follows the names of a show's makers: "the Billy Eichner and
 // Julie Klausner streaming comedy".
 var madeBy = regexp.MustCompile(`^\s+([a-z-]+\s+)?(comedy|drama|dramedy|series|show|thriller|sitcom|docuseries|mockumentary)\b`)
 
-// timeZone is "ET", "ET/PT": when, not what.
-var timeZone = regexp.MustCompile(`^(ET|PT|CT|MT|GMT|BST|ET/PT|PT/ET)$`)
+// isTimeZone reports whether a word is "ET", "ET/PT": when, not what.
+func isTimeZone(w string) bool {
+	switch w {
+	case "ET", "PT", "CT", "MT", "GMT", "BST", "ET/PT", "PT/ET":
+		return true
+	}
+	return false
+}
 
 // ordinalNumber is "15th", "2nd": a count, not a title.
 var ordinalNumber = regexp.MustCompile(`^\d+(st|nd|rd|th)$`)
@@ -292,8 +300,9 @@ func listItem(text string) bool {
 func seasonFollows(text string) bool {
 	t := strings.TrimLeft(text, " ")
 	t = strings.TrimPrefix(strings.TrimPrefix(t, "’s"), "'s")
-	t = strings.ToLower(strings.TrimLeft(t, " :"))
-	return strings.HasPrefix(t, "season") || ordinalSeason.MatchString(t[:min(len(t), 30)]) && strings.Index(t, "season") < 25
+	t = strings.TrimLeft(t, " :")
+	t = strings.ToLower(t[:min(len(t), 30)])
+	return strings.HasPrefix(t, "season") || strings.Contains(t, "season") && ordinalSeason.MatchString(t) && strings.Index(t, "season") < 25
 }
 
 // weekdayTitle reports whether a weekday opens a title rather than a date:

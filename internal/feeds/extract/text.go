@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -59,55 +59,64 @@ func splitSentences(text string) []sentence {
 	return out
 }
 
-// networkNames map what a text may call a network to its normal name.
-// Longer names come first, so "CBS All Access" wins over "CBS".
-var networkNames = []struct{ pattern, name string }{
-	{`CBS All Access\b`, "CBS All Access"},
-	{`(?:Amazon Prime Video|Prime Video|Amazon Studios|Amazon)\b`, "Amazon Prime Video"},
-	{`Apple TV(?:\+| Plus)|Apple\b`, "Apple TV+"},
-	{`Disney(?:\+| Plus)`, "Disney+"},
-	{`Disney(?: Channel)?\b`, "Disney"},
-	{`Paramount(?:\+| Plus)`, "Paramount+"},
-	{`HBO Max\b`, "HBO Max"},
-	{`HBO\b`, "HBO"},
-	{`Netflix\b`, "Netflix"},
-	{`Hulu\b`, "Hulu"},
-	{`Peacock\b`, "Peacock"},
-	{`(?:The CW|CW)\b`, "The CW"},
-	{`CBS\b`, "CBS"},
-	{`NBC\b`, "NBC"},
-	{`ABC\b`, "ABC"},
-	{`(?:FOX|Fox)\b`, "Fox"},
-	{`FXX?\b`, "FX"},
-	{`AMC\+?`, "AMC"},
-	{`Showtime\b`, "Showtime"},
-	{`Starz\b`, "Starz"},
-	{`Freeform\b`, "Freeform"},
-	{`(?:Syfy|SYFY)\b`, "Syfy"},
-	{`Sundance(?: ?TV)?\b`, "SundanceTV"},
-	{`TNT\b`, "TNT"},
-	{`TBS\b`, "TBS"},
-	{`USA Network\b`, "USA Network"},
-	{`Bravo\b`, "Bravo"},
-	{`ITV\b`, "ITV"},
-	{`BBC(?: One| Two| Three)?\b|the Beeb\b`, "BBC"},
-	{`Channel 4\b`, "Channel 4"},
-	{`Sky(?: Atlantic| One)?\b`, "Sky"},
-	{`Max\b`, "Max"},
-	{`Comedy Central\b`, "Comedy Central"},
-	{`Adult Swim\b`, "Adult Swim"},
-	{`Lifetime\b`, "Lifetime"},
-	{`MTV\b`, "MTV"},
+// networkNames map what a text may call a network to its normal name,
+// in order: at a word start, the first spelling that is there wins, so
+// "CBS All Access" comes before "CBS" and "HBO Max" before "HBO". A
+// spelling that ends in a letter or digit must end a word there ("ABC",
+// not "ABCD").
+var networkNames = []struct {
+	spellings []string
+	name      string
+}{
+	{[]string{"CBS All Access"}, "CBS All Access"},
+	{[]string{"Amazon Prime Video", "Prime Video", "Amazon Studios", "Amazon"}, "Amazon Prime Video"},
+	{[]string{"Apple TV+", "Apple TV Plus", "Apple"}, "Apple TV+"},
+	{[]string{"Disney+", "Disney Plus"}, "Disney+"},
+	{[]string{"Disney Channel", "Disney"}, "Disney"},
+	{[]string{"Paramount+", "Paramount Plus"}, "Paramount+"},
+	{[]string{"HBO Max"}, "HBO Max"},
+	{[]string{"HBO"}, "HBO"},
+	{[]string{"Netflix"}, "Netflix"},
+	{[]string{"Hulu"}, "Hulu"},
+	{[]string{"Peacock"}, "Peacock"},
+	{[]string{"The CW", "CW"}, "The CW"},
+	{[]string{"CBS"}, "CBS"},
+	{[]string{"NBC"}, "NBC"},
+	{[]string{"ABC"}, "ABC"},
+	{[]string{"FOX", "Fox"}, "Fox"},
+	{[]string{"FXX", "FX"}, "FX"},
+	{[]string{"AMC+", "AMC"}, "AMC"},
+	{[]string{"Showtime"}, "Showtime"},
+	{[]string{"Starz"}, "Starz"},
+	{[]string{"Freeform"}, "Freeform"},
+	{[]string{"Syfy", "SYFY"}, "Syfy"},
+	{[]string{"Sundance TV", "SundanceTV", "Sundance"}, "SundanceTV"},
+	{[]string{"TNT"}, "TNT"},
+	{[]string{"TBS"}, "TBS"},
+	{[]string{"USA Network"}, "USA Network"},
+	{[]string{"Bravo"}, "Bravo"},
+	{[]string{"ITV"}, "ITV"},
+	{[]string{"BBC One", "BBC Two", "BBC Three", "BBC", "the Beeb"}, "BBC"},
+	{[]string{"Channel 4"}, "Channel 4"},
+	{[]string{"Sky Atlantic", "Sky One", "Sky"}, "Sky"},
+	{[]string{"Max"}, "Max"},
+	{[]string{"Comedy Central"}, "Comedy Central"},
+	{[]string{"Adult Swim"}, "Adult Swim"},
+	{[]string{"Lifetime"}, "Lifetime"},
+	{[]string{"MTV"}, "MTV"},
 }
 
-// networkPattern finds every network name in one pass: one group per
-// name, in the order above.
-var networkPattern = func() *regexp.Regexp {
-	groups := make([]string, len(networkNames))
+// networksByFirst lists, for each byte, the networks a spelling of which
+// starts with it, in order.
+var networksByFirst = func() (by [256][]int) {
 	for i, n := range networkNames {
-		groups[i] = "(" + n.pattern + ")"
+		for _, sp := range n.spellings {
+			if !slices.Contains(by[sp[0]], i) {
+				by[sp[0]] = append(by[sp[0]], i)
+			}
+		}
 	}
-	return regexp.MustCompile(`\b(?:` + strings.Join(groups, "|") + `)`)
+	return by
 }()
 
 // networkSpan is a network named in a text.
@@ -116,17 +125,32 @@ type networkSpan struct {
 	start, end int
 }
 
+// findNetworks lists the networks a text names, left to right, each
+// where a word starts (no "ABC" inside "xABC").
 func findNetworks(s string) []networkSpan {
 	var out []networkSpan
-	for _, m := range networkPattern.FindAllStringSubmatchIndex(s, -1) {
-		for g := range networkNames {
-			if m[2+2*g] >= 0 {
-				out = append(out, networkSpan{name: networkNames[g].name, start: m[0], end: m[1]})
-				break
+	for i := 0; i < len(s); i++ {
+		if i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+	spelling:
+		for _, g := range networksByFirst[s[i]] {
+			for _, sp := range networkNames[g].spellings {
+				end := i + len(sp)
+				if strings.HasPrefix(s[i:], sp) && !(isWordByte(sp[len(sp)-1]) && end < len(s) && isWordByte(s[end])) {
+					out = append(out, networkSpan{name: networkNames[g].name, start: i, end: end})
+					i = end - 1
+					break spelling
+				}
 			}
 		}
 	}
 	return out
+}
+
+// isWordByte is what regexp's \b counts as a word character.
+func isWordByte(b byte) bool {
+	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
 }
 
 // firstNetwork is the network named first in s, or "".

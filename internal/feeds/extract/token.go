@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,34 +22,54 @@ type token struct {
 // tokenize splits s into its words. Apostrophes inside a word stay in it
 // ("Grey's", "don't"); every other non-letter, non-digit ends a word.
 func tokenize(s string) []token {
-	var out []token
-	start := -1
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
+	out := make([]token, 0, strings.Count(s, " ")+1)
+	for start, end := range wordSpans(s) {
 		w := s[start:end]
 		r, _ := utf8.DecodeRuneInString(w)
 		out = append(out, token{text: w, norm: normWord(w), start: start, end: end, upper: unicode.IsUpper(r) || unicode.IsDigit(r)})
-		start = -1
 	}
-	for i, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
-			if start < 0 {
-				start = i
+	return out
+}
+
+// countWords is len(tokenize(s)), without making the tokens.
+func countWords(s string) int {
+	n := 0
+	for range wordSpans(s) {
+		n++
+	}
+	return n
+}
+
+// wordSpans yields the start and end of each word of s, as tokenize
+// splits them.
+func wordSpans(s string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		start := -1
+		for i, r := range s {
+			end := -1
+			switch {
+			case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+				if start < 0 {
+					start = i
+				}
+			case (r == '\'' || r == '’') && start >= 0 && i+utf8.RuneLen(r) < len(s):
+				if next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):]); !unicode.IsLetter(next) {
+					end = i
+				}
+			default:
+				end = i
 			}
-		case (r == '\'' || r == '’') && start >= 0 && i+utf8.RuneLen(r) < len(s):
-			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
-			if !unicode.IsLetter(next) {
-				flush(i)
+			if end >= 0 && start >= 0 {
+				if !yield(start, end) {
+					return
+				}
+				start = -1
 			}
-		default:
-			flush(i)
+		}
+		if start >= 0 {
+			yield(start, len(s))
 		}
 	}
-	flush(len(s))
-	return out
 }
 
 // normWord is one word's normal form.
