@@ -161,6 +161,7 @@ func extractEval(a *app, args []string) error {
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	folds := fs.Int("cv", 0, "cross-validate: train on K-1 folds of the items, score the fold held out (folds by item, fixed seed); 0 scores the built-in model")
 	thresholds := fs.String("thresholds", "0.3,0.5,0.7,0.8,0.9,0.95", "the probabilities at which to state precision and recall (auto-accept thresholds)")
+	curve := fs.String("curve", "", "with --cv: the shares of each fold's training items to learn from, e.g. 0.25,0.5,1, to print how the figures grow with more labelled news")
 	catalog, model := catalogFlags(fs)
 	names, err := a.parseWords(fs, args)
 	if err != nil {
@@ -187,6 +188,13 @@ func extractEval(a *app, args []string) error {
 		}
 		if *model != "" {
 			return fmt.Errorf("--model and --cv exclude each other: cross-validation trains its own models")
+		}
+		if *curve != "" {
+			shares, err := parseThresholds(*curve)
+			if err != nil {
+				return fmt.Errorf("--curve: %w", err)
+			}
+			return learningCurve(a, items, cat, *folds, shares)
 		}
 		cv, err := extract.CrossValidate(items, cat, *folds, extract.TrainOptions{})
 		if err != nil {
@@ -225,6 +233,25 @@ func extractEval(a *app, args []string) error {
 		return printJSON(a.env.Stdout, r.JSON())
 	}
 	fmt.Fprint(a.env.Stdout, r)
+	return nil
+}
+
+// learningCurve prints the cross-validated figures with each fold
+// learning from a share of its training items.
+func learningCurve(a *app, items []extract.Labelled, cat *extract.Catalog, folds int, shares []float64) error {
+	fmt.Fprintf(a.env.Stdout, "%d-fold cross-validation by item, each fold learning from a share of its training items\n", folds)
+	fmt.Fprintf(a.env.Stdout, "%6s %12s %9s %9s %9s\n", "share", "train items", "precision", "recall", "F1")
+	for _, share := range shares {
+		if share == 0 {
+			return fmt.Errorf("--curve: a share of 0 learns from nothing")
+		}
+		cv, err := extract.CrossValidate(items, cat, folds, extract.TrainOptions{Share: share})
+		if err != nil {
+			return err
+		}
+		s := extract.Evaluate(items, cv.Claims(-1)).Overall
+		fmt.Fprintf(a.env.Stdout, "%6.2f %12d %9.3f %9.3f %9.3f\n", share, cv.TrainItems, s.Precision(), s.Recall(), s.F1())
+	}
 	return nil
 }
 

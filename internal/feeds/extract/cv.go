@@ -1,17 +1,23 @@
 package extract
 
-import "fmt"
+import (
+	"fmt"
+	"math/rand/v2"
+)
 
 // CrossValidation holds, for every labelled item, the item read with the
 // catalog and a model trained (by Train, calibration and threshold
 // included) on the folds the item is not in: its claims are predictions
 // on news the model never saw.
 type CrossValidation struct {
-	Items  []Labelled
-	Folds  int
-	docs   []*doc
-	models []*Model // per fold
-	fold   []int    // per item
+	Items []Labelled
+	Folds int
+	// TrainItems is how many items each fold's model learned from, on
+	// average.
+	TrainItems int
+	docs       []*doc
+	models     []*Model // per fold
+	fold       []int    // per item
 }
 
 // CrossValidate trains one model per fold, items dealt into folds at
@@ -23,12 +29,17 @@ func CrossValidate(items []Labelled, cat *Catalog, folds int, opt TrainOptions) 
 	}
 	exs, docs := trainingSet(items, cat)
 	cv := &CrossValidation{Items: items, Folds: folds, docs: docs, fold: foldsOf(len(items), folds, opt.Seed+1)}
+	draw := rand.New(rand.NewPCG(opt.Seed, 0x5a4e))
+	kept := make([]bool, len(items))
+	for i := range kept {
+		kept[i] = opt.Share <= 0 || opt.Share >= 1 || draw.Float64() < opt.Share
+	}
 	for f := range folds {
 		var train []example
 		var n int
 		renumber := map[int]int{}
 		for _, ex := range exs {
-			if cv.fold[ex.item] == f {
+			if cv.fold[ex.item] == f || !kept[ex.item] {
 				continue
 			}
 			if _, ok := renumber[ex.item]; !ok {
@@ -38,8 +49,13 @@ func CrossValidate(items []Labelled, cat *Catalog, folds int, opt TrainOptions) 
 			ex.item = renumber[ex.item]
 			train = append(train, ex)
 		}
+		if n < opt.Folds {
+			return nil, fmt.Errorf("a share of %.2f leaves fold %d %d items to learn from", opt.Share, f+1, n)
+		}
 		cv.models = append(cv.models, trainOn(train, n, opt))
+		cv.TrainItems += n
 	}
+	cv.TrainItems /= folds
 	return cv, nil
 }
 

@@ -198,6 +198,7 @@ func (d *doc) features(sc *showCand, cat *Catalog) []string {
 		ctx := d.sentenceFeatures(m.sent, "s", add)
 		cs, ce := clause(a.text, m.start, m.end)
 		nearest, nearestDist := -1, 1<<30
+		left, leftDist, right, rightDist := -1, 1<<30, -1, 1<<30
 		for _, c := range d.cues[m.sent] {
 			kind := Kinds[c.kind]
 			dist, dir := c.i-m.tj, "after"
@@ -213,6 +214,12 @@ func (d *doc) features(sc *showCand, cat *Catalog) []string {
 			}
 			if a.toks[c.i].start >= cs && a.toks[c.j-1].end <= ce {
 				add(d.name("clause:", kind, "", ""))
+				if dir == "before" && dist < leftDist {
+					left, leftDist = c.kind, dist
+				}
+				if dir == "after" && dist < rightDist {
+					right, rightDist = c.kind, dist
+				}
 			}
 			if dist <= 4 {
 				add(d.name("near:", kind, "", ""))
@@ -227,6 +234,14 @@ func (d *doc) features(sc *showCand, cat *Catalog) []string {
 		}
 		if nearest >= 0 {
 			add(d.name("nearest:", Kinds[nearest], "", ""))
+		}
+		// The cue that governs the mention in its clause: the closest
+		// before it, and the closest after it.
+		if left >= 0 {
+			add(d.name("lclause:", Kinds[left], "", ""))
+		}
+		if right >= 0 {
+			add(d.name("rclause:", Kinds[right], "", ""))
 		}
 		if others := d.othersIn(m, sc); others > 0 {
 			add("others")

@@ -18,6 +18,11 @@ type TrainOptions struct {
 	// MinItems is how many training items must show a feature for it to
 	// be weighed: rarer ones would let the model learn items by heart.
 	MinItems int
+	// Share, when between 0 and 1, is the part of its training items each
+	// cross-validation fold learns from (drawn with Seed; a smaller share
+	// is part of a larger one): how the figures grow with more labelled
+	// news. Train always learns from every item.
+	Share float64
 }
 
 func (o TrainOptions) withDefaults() TrainOptions {
@@ -38,7 +43,7 @@ func (o TrainOptions) withDefaults() TrainOptions {
 
 // ModelVersion names the features and the learner; a model trained
 // under another version is not this code's.
-const ModelVersion = "extract-lr-1"
+const ModelVersion = "extract-lr-2"
 
 // example is a show of a training item: its features and, per kind,
 // whether the item's labels make that claim about it.
