@@ -52,9 +52,13 @@ func hasYear(s string) bool {
 	return false
 }
 
-// hasSeasonName reports whether s holds a season's name, in any case.
+// hasSeasonName reports whether a word of s starts with a season's
+// name, in any case.
 func hasSeasonName(s string) bool {
 	for i := 0; i < len(s); i++ {
+		if i > 0 && isWordByte(s[i-1]) {
+			continue // the patterns want the name to start a word
+		}
 		switch s[i] | 0x20 { // the first letters, in either case
 		case 's', 'f', 'a', 'w', 'e', 'p', 'i':
 			for _, w := range []string{"spring", "summer", "fall", "autumn", "winter", "estate", "autunno", "primavera", "inverno"} {

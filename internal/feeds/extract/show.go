@@ -43,46 +43,40 @@ var quotedTitle = regexp.MustCompile(`[‘“"]([^‘’“”"]{1,80})[’”"]
 // headlineWords are words that headlines capitalise but titles rarely
 // start or end with; a run of capitalised words is cut at them.
 func isHeadlineWord(w string) bool {
-	switch strings.ToLower(strings.Trim(w, ":,;!?.'’\"“”‘()")) {
-	case "season", "seasons", "series", "renews", "renewed", "renewal", "renewals", "renew", "cancels", "canceled",
-		"cancelled", "cancellation", "cancelation", "cancellations", "cancel", "announces", "announced", "sets", "set",
-		"reveals", "revealed", "premiere", "premieres", "premiered", "date", "dates", "release", "released", "trailer",
-		"teaser", "final", "finale", "first", "look", "new", "officially", "official", "returning", "return", "returns",
-		"will", "get", "gets", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-		"your", "favorite", "favourite", "fan-favorite", "show", "shows", "fans", "relax", "after", "two",
-		"for", "at", "on", "by", "is", "are", "was", "who", "how", "why", "what", "when", "where",
-		"best", "tv", "watch", "news", "update", "report", "exclusive", "cast", "casts", "casting", "joins", "join",
-		"adds", "promotes", "promoted", "regular", "regulars", "to", "its", "their", "his", "her", "our", "star", "stars",
-		"ends", "end", "coming", "shares", "photos", "or", "gives", "kills", "axes", "axed", "drama", "comedy", "thriller",
-		"sci-fi", "reportedly", "breaking", "confirmed", "confirms", "here's", "everything", "know", "we", "so", "far",
-		"all", "the", "more", "and", "with", "in", "of", "a", "an", "says", "say", "details", "date:", "air", "streaming",
-		"stream", "netflix's", "hulu's", "episode", "episodes", "part", "volume", "chapter", "arrives", "arriving",
-		"debut", "debuts", "wrap", "wraps", "filming", "production", "boss", "creator", "showrunner", "star's", "this",
-		"that", "these", "those", "it", "not", "no", "yes", "year", "summer", "fall", "spring", "winter", "now", "today",
-		"tonight", "back", "soon", "plus", "than", "then", "just", "still",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-		"april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
-		"apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "has", "have", "had", "if", "while", "before",
-		"did", "does", "do", "finds", "multiple", "dilemma", "but", "as", "there", "here", "they", "she", "he", "you", "i",
-		"also", "even", "though", "although", "because", "since", "until", "once", "however", "meanwhile", "plus,", "per",
-		"via", "according", "which", "whose", "while,", "good", "great", "big", "major", "huge", "latest", "upcoming",
-		"long-awaited", "highly-anticipated", "hit", "beloved", "popular", "critically", "adored", "original", "originals",
-		"et", "pt", "p.m.", "a.m.", "emmy", "emmys", "award", "awards", "nominations", "oscar", "golden", "globes",
-		"fandom", "wire", "buzz", "exclusive:", "watch:", "video", "photo", "photos:", "week", "weekly", "chart",
-		"ratings", "nielsen", "teases", "tease", "slide", "slides", "ways", "continuing", "ending", "being", "handful", "midseason", "home", "epidemic", "spree", "train", "finished", "despite", "jumps", "makes", "takes", "brings", "baby", "road", "reasons", "guide", "recap", "review":
-		return true
-	}
-	return false
+	return inLower(headlineWords, strings.Trim(w, ":,;!?.'’\"“”‘()"))
 }
 
+var headlineWords = setOf("season", "seasons", "series", "renews", "renewed", "renewal", "renewals", "renew", "cancels", "canceled",
+	"cancelled", "cancellation", "cancelation", "cancellations", "cancel", "announces", "announced", "sets", "set",
+	"reveals", "revealed", "premiere", "premieres", "premiered", "date", "dates", "release", "released", "trailer",
+	"teaser", "final", "finale", "first", "look", "new", "officially", "official", "returning", "return", "returns",
+	"will", "get", "gets", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+	"your", "favorite", "favourite", "fan-favorite", "show", "shows", "fans", "relax", "after", "two",
+	"for", "at", "on", "by", "is", "are", "was", "who", "how", "why", "what", "when", "where",
+	"best", "tv", "watch", "news", "update", "report", "exclusive", "cast", "casts", "casting", "joins", "join",
+	"adds", "promotes", "promoted", "regular", "regulars", "to", "its", "their", "his", "her", "our", "star", "stars",
+	"ends", "end", "coming", "shares", "photos", "or", "gives", "kills", "axes", "axed", "drama", "comedy", "thriller",
+	"sci-fi", "reportedly", "breaking", "confirmed", "confirms", "here's", "everything", "know", "we", "so", "far",
+	"all", "the", "more", "and", "with", "in", "of", "a", "an", "says", "say", "details", "date:", "air", "streaming",
+	"stream", "netflix's", "hulu's", "episode", "episodes", "part", "volume", "chapter", "arrives", "arriving",
+	"debut", "debuts", "wrap", "wraps", "filming", "production", "boss", "creator", "showrunner", "star's", "this",
+	"that", "these", "those", "it", "not", "no", "yes", "year", "summer", "fall", "spring", "winter", "now", "today",
+	"tonight", "back", "soon", "plus", "than", "then", "just", "still",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+	"april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+	"apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "has", "have", "had", "if", "while", "before",
+	"did", "does", "do", "finds", "multiple", "dilemma", "but", "as", "there", "here", "they", "she", "he", "you", "i",
+	"also", "even", "though", "although", "because", "since", "until", "once", "however", "meanwhile", "plus,", "per",
+	"via", "according", "which", "whose", "while,", "good", "great", "big", "major", "huge", "latest", "upcoming",
+	"long-awaited", "highly-anticipated", "hit", "beloved", "popular", "critically", "adored", "original", "originals",
+	"et", "pt", "p.m.", "a.m.", "emmy", "emmys", "award", "awards", "nominations", "oscar", "golden", "globes",
+	"fandom", "wire", "buzz", "exclusive:", "watch:", "video", "photo", "photos:", "week", "weekly", "chart",
+	"ratings", "nielsen", "teases", "tease", "slide", "slides", "ways", "continuing", "ending", "being", "handful", "midseason", "home", "epidemic", "spree", "train", "finished", "despite", "jumps", "makes", "takes", "brings", "baby", "road", "reasons", "guide", "recap", "review")
+
 // connectors may stand inside a title between capitalised words.
-func isConnector(w string) bool {
-	switch strings.ToLower(w) {
-	case "of", "the", "and", "in", "a", "an", "to", "at", "&", "de", "la", "le", "for", "from", "vs.", "or", "is":
-		return true
-	}
-	return false
-}
+func isConnector(w string) bool { return inLower(connectors, w) }
+
+var connectors = setOf("of", "the", "and", "in", "a", "an", "to", "at", "&", "de", "la", "le", "for", "from", "vs.", "or", "is")
 
 func capitalised(w string) bool {
 	w = strings.TrimLeft(w, "\"“‘'(¿¡")
