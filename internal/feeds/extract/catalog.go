@@ -123,17 +123,19 @@ func (c *Catalog) matches(toks []token) []catalogMatch {
 		return nil
 	}
 	// Each word looked up once: its number, or none.
-	ids := make([]uint32, len(toks))
-	known := make([]bool, len(toks))
+	ids := make([]int64, len(toks)) // -1: no title has the word
 	for i, t := range toks {
-		ids[i], known[i] = c.words[t.norm]
+		ids[i] = -1
+		if id, ok := c.words[t.norm]; ok {
+			ids[i] = int64(id)
+		}
 	}
 	var all []catalogMatch
 	for i := range toks {
 		n, best := int32(0), -1
 		var show int32
-		for j := i; j < len(toks) && j-i < maxTitleWords && known[j]; j++ {
-			next, ok := c.edges[edge(n, ids[j])]
+		for j := i; j < len(toks) && j-i < maxTitleWords && ids[j] >= 0; j++ {
+			next, ok := c.edges[edge(n, uint32(ids[j]))]
 			if !ok {
 				break
 			}

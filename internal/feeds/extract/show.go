@@ -157,7 +157,7 @@ func candidates(s string, headline bool, nets []networkSpan) []candidate {
 			return
 		}
 		// A number opening a run is a count or a date ("26 at 9"), not a title.
-		if first := strings.Fields(t)[0]; (strings.Trim(first, "0123456789.,%") == "" && len(strings.Fields(t)) > 1) || ordinalNumber.MatchString(first) {
+		if first := strings.Fields(t)[0]; (strings.Trim(first, "0123456789.,%") == "" && len(strings.Fields(t)) > 1) || isOrdinalNumber(first) {
 			return
 		}
 		// A lone capitalised word opening a sentence is capitalised by
@@ -263,8 +263,19 @@ func isTimeZone(w string) bool {
 	return false
 }
 
-// ordinalNumber is "15th", "2nd": a count, not a title.
-var ordinalNumber = regexp.MustCompile(`^\d+(st|nd|rd|th)$`)
+// isOrdinalNumber reports whether w is "15th", "2nd": a count, not a
+// title.
+func isOrdinalNumber(w string) bool {
+	digits := strings.TrimLeft(w, "0123456789")
+	if len(digits) == len(w) {
+		return false
+	}
+	switch digits {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
+}
 
 // word is a word of a sentence with its offsets.
 type word struct {
