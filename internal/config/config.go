@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nextseason/nextseason/internal/feeds/extract"
 	"github.com/nextseason/nextseason/internal/model"
 )
 
@@ -145,17 +146,19 @@ func FromEnv(getenv func(string) string) (Config, error) {
 }
 
 // ParseAutoAccept reads "official=0.8,trade=0.9": per tier, the
-// confidence from which extracted claims are accepted without review.
+// probability from which extracted claims are accepted without review.
+// A tier alone ("official") takes extract.DefaultAutoAccept.
 func ParseAutoAccept(s string) (map[model.Tier]float64, error) {
 	out := map[model.Tier]float64{}
 	for _, part := range strings.Split(s, ",") {
 		name, value, ok := strings.Cut(strings.TrimSpace(part), "=")
-		if !ok {
-			return nil, fmt.Errorf("%q: want tier=confidence, such as trade=0.9", part)
-		}
 		tier, err := model.ParseTier(strings.TrimSpace(name))
 		if err != nil {
 			return nil, err
+		}
+		if !ok {
+			out[tier] = extract.DefaultAutoAccept
+			continue
 		}
 		conf, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
 		if err != nil || conf < 0 || conf > 1 {

@@ -45,7 +45,12 @@ func TestAutoAccept(t *testing.T) {
 	if err != nil || aa["official"] != 0.8 || aa["trade"] != 0.95 || len(aa) != 2 {
 		t.Errorf("ParseAutoAccept = %v, %v", aa, err)
 	}
-	for _, bad := range []string{"official", "gossip=0.5", "trade=2", "trade=high"} {
+	// A tier alone takes the default probability, the one extract eval
+	// states the cost of.
+	if aa, err := ParseAutoAccept("official"); err != nil || aa["official"] != 0.9 || len(aa) != 1 {
+		t.Errorf("ParseAutoAccept(official) = %v, %v; want official at 0.9", aa, err)
+	}
+	for _, bad := range []string{"gossip", "gossip=0.5", "trade=2", "trade=high", "=0.5"} {
 		if _, err := ParseAutoAccept(bad); err == nil {
 			t.Errorf("ParseAutoAccept(%q) accepted", bad)
 		}
