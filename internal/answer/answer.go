@@ -15,6 +15,7 @@ import (
 	"github.com/nextseason/nextseason/internal/facts"
 	"github.com/nextseason/nextseason/internal/match"
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/odds"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -24,7 +25,7 @@ import (
 func Status(err error) int {
 	var noShow *NoShowError
 	switch {
-	case errors.As(err, &noShow), errors.Is(err, store.ErrNotFound):
+	case errors.As(err, &noShow), errors.Is(err, store.ErrNotFound), odds.Unavailable(err):
 		return http.StatusNotFound
 	case errors.Is(err, ErrBadRequest):
 		return http.StatusBadRequest

@@ -3,21 +3,26 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
+	"sort"
+	"strings"
 	"time"
 
+	"github.com/nextseason/nextseason/internal/answer"
 	"github.com/nextseason/nextseason/internal/odds"
 )
 
 func runOdds(ctx context.Context, a *app, args []string) error {
-	return a.subcommand(ctx, "odds", "backtest|show ...", args,
-		map[string]func(context.Context, *app, []string) error{"backtest": oddsBacktest, "show": oddsShow})
+	return a.subcommand(ctx, "odds", "backtest|fit|show ...", args,
+		map[string]func(context.Context, *app, []string) error{"backtest": oddsBacktest, "fit": oddsFit, "show": oddsShow})
 }
 
-// backtestJSON is odds backtest --json.
+// backtestJSON is one cut-off of odds backtest --json.
 type backtestJSON struct {
+	Cutoff        string             `json:"cutoff"`
 	TrainSeasons  int                `json:"train_seasons"`
 	TestSeasons   int                `json:"test_seasons"`
-	Cutoff        string             `json:"cutoff"`
+	LabelSources  map[string]int     `json:"label_sources"`
 	BaseRate      float64            `json:"base_rate"`
 	Lambda        float64            `json:"lambda"`
 	Trend         bool               `json:"trend"`
@@ -32,31 +37,115 @@ type backtestJSON struct {
 	AUC           float64            `json:"auc"`
 	AUC95         [2]float64         `json:"auc_95"`
 	AUCRule       float64            `json:"auc_rule"`
-	Calibration   []odds.Bin         `json:"calibration"`
-	Weights       map[string]float64 `json:"weights"`
-	OtherCutoffs  []cutoffJSON       `json:"other_cutoffs"`
+	Calibration   []odds.Bin         `json:"calibration,omitempty"`
+	Weights       map[string]float64 `json:"weights,omitempty"`
+	// LookAhead is the same cut-off with every outcome treated as known
+	// on it: the gap is what dating the labels costs, or hides.
+	LookAhead *backtestJSON `json:"look_ahead,omitempty"`
+	Error     string        `json:"error,omitempty"`
 }
 
-// cutoffJSON is the same back-test with another share held out.
-type cutoffJSON struct {
-	TestShare    float64    `json:"test_share"`
-	Cutoff       string     `json:"cutoff"`
-	TrainSeasons int        `json:"train_seasons"`
-	TestSeasons  int        `json:"test_seasons"`
-	BrierSkill   float64    `json:"brier_skill"`
-	BrierSkill95 [2]float64 `json:"brier_skill_95"`
-	AUC          float64    `json:"auc"`
-}
+// backtestCutoffs are the days the back-test is run as of: the first
+// month after the Wikipedia lists were read (2023-11-06), so that their
+// rows are known, then six and twelve months on, and six months before.
+var backtestCutoffs = []string{"2023-12-01", "2023-06-01", "2024-06-01", "2024-12-01"}
 
-// otherShares are the held-out shares the back-test is repeated with, to
-// show how much its figures depend on where the cut-off falls.
-var otherShares = []float64{0.2, 0.4, 0.5}
-
-// oddsBacktest trains on the seasons that first charted before a cut-off
-// and scores the later 30%.
+// oddsBacktest trains as of each cut-off on the outcomes known that day
+// and scores the seasons that charted after it.
 func oddsBacktest(ctx context.Context, a *app, args []string) error {
-	fs := a.flags("odds backtest", "[--json]")
-	asJSON := fs.Bool("json", false, `print {"test_seasons", "brier", "brier_base_rate", "auc", "calibration": [...], ...}`)
+	fs := a.flags("odds backtest", "[--cutoff YYYY-MM-DD,...] [--json]")
+	asJSON := fs.Bool("json", false, `print [{"cutoff", "train_seasons", "test_seasons", "label_sources", "brier_skill", "auc", ..., "look_ahead": {...}}, ...]`)
+	cutoffs := fs.String("cutoff", strings.Join(backtestCutoffs, ","), "the days to back-test as of, the first one in full")
+	if err := a.parse(fs, args); err != nil {
+		return err
+	}
+	var days []time.Time
+	for _, c := range strings.Split(*cutoffs, ",") {
+		d, err := time.Parse(time.DateOnly, strings.TrimSpace(c))
+		if err != nil {
+			return fmt.Errorf("--cutoff %q: want YYYY-MM-DD", c)
+		}
+		days = append(days, d)
+	}
+	st, closeDB, err := a.openStore(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	d, err := odds.Load(ctx, st)
+	if err != nil {
+		return err
+	}
+	var out []backtestJSON
+	for i, day := range days {
+		bt, err := d.RunBacktest(day)
+		r := backtestReport(day, bt, err, i == 0)
+		la, err := d.RunLookAhead(day)
+		r.LookAhead = new(backtestReport(day, la, err, false))
+		out = append(out, r)
+	}
+	if *asJSON {
+		return printJSON(a.env.Stdout, out)
+	}
+	printBacktest(a.env.Stdout, out)
+	return nil
+}
+
+func backtestReport(day time.Time, bt odds.Backtest, err error, full bool) backtestJSON {
+	r := backtestJSON{Cutoff: day.Format(time.DateOnly)}
+	if err != nil {
+		r.Error = err.Error()
+		return r
+	}
+	r = backtestJSON{Cutoff: r.Cutoff, TrainSeasons: bt.TrainSeasons, TestSeasons: bt.TestSeasons, LabelSources: map[string]int{}, BaseRate: bt.BaseRate,
+		Lambda: bt.Lambda, Trend: bt.Trend, HalfLife: bt.HalfLife, Brier: bt.Scores.Brier, BrierBaseRate: bt.BaseScores.Brier, BrierRule: bt.RuleScores.Brier,
+		BrierSkill: bt.BrierSkill, BrierSkill95: bt.SkillInterval, LogLoss: bt.Scores.LogLoss, LogLossBase: bt.BaseScores.LogLoss,
+		AUC: bt.Scores.AUC, AUC95: bt.AUCInterval, AUCRule: bt.RuleScores.AUC}
+	for s, n := range bt.Sources {
+		r.LabelSources[string(s)] = n
+	}
+	if full {
+		r.Calibration, r.Weights = bt.Scores.Calibration, map[string]float64{}
+		for j, n := range odds.FeatureNames {
+			r.Weights[n] = bt.Model.Weights[j]
+		}
+	}
+	return r
+}
+
+func printBacktest(w io.Writer, out []backtestJSON) {
+	for i, r := range out {
+		if r.Error != "" {
+			fmt.Fprintf(w, "As of %s: %s\n\n", r.Cutoff, r.Error)
+			continue
+		}
+		fmt.Fprintf(w, "As of %s: trained on the %d seasons decided by then (base rate %.3f), tested on the %d that first charted after it.\n", r.Cutoff, r.TrainSeasons, r.BaseRate, r.TestSeasons)
+		var sources []string
+		for s, n := range r.LabelSources {
+			sources = append(sources, fmt.Sprintf("%s %d", s, n))
+		}
+		sort.Strings(sources)
+		fmt.Fprintf(w, "  What the training outcomes rest on: %s.\n", strings.Join(sources, ", "))
+		fmt.Fprintf(w, "  Brier skill against the base rate %.3f (95%% bootstrap %.3f to %.3f); AUC %.3f (%.3f to %.3f); rule \"3+ weeks\" AUC %.3f.\n",
+			r.BrierSkill, r.BrierSkill95[0], r.BrierSkill95[1], r.AUC, r.AUC95[0], r.AUC95[1], r.AUCRule)
+		if la := r.LookAhead; la != nil && la.Error == "" {
+			fmt.Fprintf(w, "  With every outcome treated as known that day (look-ahead): %d training seasons, Brier skill %.3f, AUC %.3f.\n", la.TrainSeasons, la.BrierSkill, la.AUC)
+		}
+		if i == 0 && len(r.Calibration) > 0 {
+			fmt.Fprintf(w, "  Reliability (test seasons):\n")
+			for _, b := range r.Calibration {
+				fmt.Fprintf(w, "    %.1f–%.1f  %3d seasons  predicted %.2f  renewed %.2f\n", b.Low, b.High, b.Count, b.Predicted, b.Observed)
+			}
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// oddsFit fits and stores the models the odds are served from: as of
+// the first of every month and of today (what serve's daily job does).
+func oddsFit(ctx context.Context, a *app, args []string) error {
+	fs := a.flags("odds fit", "[--all]")
+	all := fs.Bool("all", false, "refit every cut-off, not only those without a model")
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
@@ -65,79 +154,48 @@ func oddsBacktest(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer closeDB()
-	ex, err := odds.Load(ctx, st)
+	r, err := odds.FitStored(ctx, st, a.env.Now(), *all)
 	if err != nil {
 		return err
 	}
-	bt := odds.RunBacktest(ex, 0.3)
-	out := backtestJSON{TrainSeasons: bt.TrainSeasons, TestSeasons: bt.TestSeasons, Cutoff: bt.Cutoff.Format("2006-01-02"), BaseRate: bt.BaseRate,
-		Lambda: bt.Lambda, Trend: bt.Trend, HalfLife: bt.HalfLife, Brier: bt.Scores.Brier, BrierBaseRate: bt.BaseScores.Brier, BrierRule: bt.RuleScores.Brier, BrierSkill: bt.BrierSkill, BrierSkill95: bt.SkillInterval,
-		LogLoss: bt.Scores.LogLoss, LogLossBase: bt.BaseScores.LogLoss, AUC: bt.Scores.AUC, AUC95: bt.AUCInterval, AUCRule: bt.RuleScores.AUC,
-		Calibration: bt.Scores.Calibration, Weights: map[string]float64{}}
-	for j, n := range odds.FeatureNames {
-		out.Weights[n] = bt.Model.Weights[j]
-	}
-	for _, share := range otherShares {
-		o := odds.RunBacktest(ex, share)
-		out.OtherCutoffs = append(out.OtherCutoffs, cutoffJSON{TestShare: share, Cutoff: o.Cutoff.Format(time.DateOnly), TrainSeasons: o.TrainSeasons,
-			TestSeasons: o.TestSeasons, BrierSkill: o.BrierSkill, BrierSkill95: o.SkillInterval, AUC: o.Scores.AUC})
-	}
-	if *asJSON {
-		return printJSON(a.env.Stdout, out)
-	}
-	w := a.env.Stdout
-	weights := "all seasons weighed alike"
-	if out.HalfLife > 0 {
-		weights = fmt.Sprintf("seasons weighed by age, half-life %g year(s)", out.HalfLife)
-	}
-	fmt.Fprintf(w, "Trained on %d seasons that first charted before %s, tested on the %d after (base rate %.3f; chosen on the training seasons: lambda %g, trend %v, %s).\n\n",
-		out.TrainSeasons, out.Cutoff, out.TestSeasons, out.BaseRate, out.Lambda, out.Trend, weights)
-	fmt.Fprintf(w, "%-34s %7s %9s %6s\n", "", "Brier", "log loss", "AUC")
-	fmt.Fprintf(w, "%-34s %7.4f %9.4f %6.3f\n", "model", out.Brier, out.LogLoss, out.AUC)
-	fmt.Fprintf(w, "%-34s %7.4f %9.4f %6s\n", "base rate", out.BrierBaseRate, out.LogLossBase, "–")
-	fmt.Fprintf(w, "%-34s %7.4f %9s %6.3f\n", "rule: 3+ weeks in the Top 10", out.BrierRule, "", out.AUCRule)
-	fmt.Fprintf(w, "\nBrier skill against the base rate: %.3f (95%% bootstrap interval %.3f to %.3f)\n", out.BrierSkill, out.BrierSkill95[0], out.BrierSkill95[1])
-	fmt.Fprintf(w, "AUC: %.3f (95%% bootstrap interval %.3f to %.3f)\n\nReliability (test seasons):\n", out.AUC, out.AUC95[0], out.AUC95[1])
-	for _, b := range out.Calibration {
-		fmt.Fprintf(w, "  %.1f–%.1f  %3d seasons  predicted %.2f  renewed %.2f\n", b.Low, b.High, b.Count, b.Predicted, b.Observed)
-	}
-	fmt.Fprintf(w, "\nThe same back-test with other cut-offs:\n")
-	for _, o := range out.OtherCutoffs {
-		fmt.Fprintf(w, "  latest %2.0f%% held out (from %s, %3d seasons): Brier skill %.3f (%.3f to %.3f), AUC %.3f\n",
-			100*o.TestShare, o.Cutoff, o.TestSeasons, o.BrierSkill, o.BrierSkill95[0], o.BrierSkill95[1], o.AUC)
-	}
+	fmt.Fprintf(a.env.Stdout, "fitted %d models in %s (%d kept, %d cut-offs with too few decided seasons)\n", r.Fitted, r.Took.Round(time.Millisecond), r.Kept, r.TooFew)
 	return nil
 }
 
-// oddsShow prints a season's renewal odds as known on a day.
+// oddsShow answers whether a season will come, as known on a day: the
+// decision if it was made, else the odds.
 func oddsShow(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("odds show", "TITLE [--season N] [--as-of YYYY-MM-DD] [--json]")
 	season := fs.Int("season", 2, "the season in question: will there be season N (from how season N-1 did)")
-	asOf := fs.String("as-of", "", "compute from the data up to this day (default today)")
+	asOf := fs.String("as-of", "", "answer as known on this day (default today)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	title, err := a.oneWord(fs, args)
 	if err != nil {
 		return err
-	}
-	day := a.env.Now().UTC()
-	if *asOf != "" {
-		if day, err = time.Parse(time.DateOnly, *asOf); err != nil {
-			return fmt.Errorf("--as-of %q: want YYYY-MM-DD", *asOf)
-		}
 	}
 	st, closeDB, err := a.openStore(ctx, false)
 	if err != nil {
 		return err
 	}
 	defer closeDB()
-	e, err := odds.EstimateSeason(ctx, st, title, *season, day)
+	svc := &odds.Service{Store: st, Now: a.env.Now}
+	ans, err := answer.Odds(ctx, st, svc, answer.Request{Show: title, Season: fmt.Sprint(*season), AsOf: *asOf}, a.env.Now())
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		return printJSON(a.env.Stdout, e)
+		return printJSON(a.env.Stdout, ans)
 	}
-	fmt.Fprintf(a.env.Stdout, "%s season %d, as of %s: odds %.0f%%\nInputs: %s\nModel: %s, trained on %d seasons; back-test Brier %.3f, AUC %.3f\n%s\n",
-		e.Title, e.Season, e.AsOf.Format(time.DateOnly), 100*e.Probability, e.Inputs, e.Model, e.TrainSeasons, e.BacktestBrier, e.BacktestAUC, e.Caveat)
+	w := a.env.Stdout
+	if ans.Odds == nil {
+		fmt.Fprintf(w, "%s season %d, as of %s: decided — %s. Odds are given only while the decision is awaited.\n", ans.Show, ans.Season, ans.AsOf, ans.Decided)
+		return nil
+	}
+	e := ans.Odds
+	fmt.Fprintf(w, "%s season %d, as of %s: renewal odds %.0f%%%s\n%s\n", ans.Show, ans.Season, ans.AsOf, 100*e.Probability,
+		map[bool]string{true: " (preliminary)", false: ""}[e.Preliminary], e.Summary)
+	fmt.Fprintf(w, "What season %d did: %s.\n", ans.Season-1, e.Inputs)
+	fmt.Fprintf(w, "For those who want them: model %s fitted as of %s on %d seasons; checked on its latest seasons, Brier skill %.2f, AUC %.2f.\n%s\n",
+		e.Model, e.ModelCutoff.Format(time.DateOnly), e.TrainSeasons, e.Check.BrierSkill, e.Check.AUC, e.Caveat)
 	return nil
 }

@@ -12,15 +12,21 @@ import (
 const sharedData = "../../../shared/data/"
 
 // TestOddsBacktestFromImports: after importing the global Top 10 and
-// Wikipedia's lists, the back-test runs on what the database holds, and
-// the model orders the later seasons better than chance and than the
-// one-line rule, and beats the base rate's Brier score. Importing the
-// lists again changes nothing.
+// Wikipedia's lists, the back-test trains as of each cut-off on the
+// outcomes known by then, counts where they came from, and sets the
+// figures with every outcome treated as known beside them; before the
+// lists were read it says there were too few. Importing the lists again
+// changes nothing. Odds are then served from the fitted models: only
+// while a decision is awaited, marked preliminary until four weeks are
+// published, and a clear answer otherwise.
 func TestOddsBacktestFromImports(t *testing.T) {
 	top10 := sharedData + "netflix-top10/all-weeks-global.tsv"
 	lists := []string{sharedData + "netflix-originals-wikipedia/ended_netflix_original_programming_merged.csv",
 		sharedData + "netflix-originals-wikipedia/current_netflix_original_programming_nf_ori_shows.csv"}
 	if _, err := os.Stat(top10); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("shared data missing in CI: %v", err)
+		}
 		t.Skipf("shared data absent: %v", err)
 	}
 	db := dbtest.URL(t)
@@ -37,60 +43,99 @@ func TestOddsBacktestFromImports(t *testing.T) {
 	if !strings.Contains(again, "(0 new,") {
 		t.Errorf("second import: %q (first: %q)", again, first)
 	}
-	var got struct {
-		TestSeasons   int        `json:"test_seasons"`
-		Brier         float64    `json:"brier"`
-		BrierBaseRate float64    `json:"brier_base_rate"`
-		AUC           float64    `json:"auc"`
-		AUCRule       float64    `json:"auc_rule"`
-		BrierSkill    float64    `json:"brier_skill"`
-		BrierSkill95  [2]float64 `json:"brier_skill_95"`
-		AUC95         [2]float64 `json:"auc_95"`
-		Calibration   []struct {
+	type report struct {
+		Cutoff       string         `json:"cutoff"`
+		TrainSeasons int            `json:"train_seasons"`
+		TestSeasons  int            `json:"test_seasons"`
+		LabelSources map[string]int `json:"label_sources"`
+		BrierSkill   float64        `json:"brier_skill"`
+		BrierSkill95 [2]float64     `json:"brier_skill_95"`
+		AUC          float64        `json:"auc"`
+		AUC95        [2]float64     `json:"auc_95"`
+		Calibration  []struct {
 			Count int `json:"count"`
 		} `json:"calibration"`
-		OtherCutoffs []struct {
-			TestSeasons int `json:"test_seasons"`
-		} `json:"other_cutoffs"`
+		LookAhead *report `json:"look_ahead"`
+		Error     string  `json:"error"`
 	}
-	out := mustRun(t, db, "odds", "backtest", "--json")
-	if err := json.Unmarshal([]byte(out), &got); err != nil {
+	var got []report
+	out := mustRun(t, db, "odds", "backtest", "--json", "--cutoff", "2023-12-01,2023-06-01")
+	if err := json.Unmarshal([]byte(out), &got); err != nil || len(got) != 2 {
 		t.Fatalf("odds backtest --json: %v\n%s", err, out)
 	}
+	r := got[0]
 	binned := 0
-	for _, b := range got.Calibration {
+	for _, b := range r.Calibration {
 		binned += b.Count
 	}
-	if got.TestSeasons < 50 || len(got.Calibration) != 10 || binned != got.TestSeasons || got.AUC < 0.70 || got.AUC <= got.AUCRule || got.Brier >= got.BrierBaseRate {
-		t.Errorf("back-test: %+v", got)
+	if r.Cutoff != "2023-12-01" || r.Error != "" || r.TrainSeasons < 150 || r.TestSeasons < 20 || binned != r.TestSeasons ||
+		r.LabelSources["list of ended shows"] == 0 || r.LabelSources["next season charted"] == 0 {
+		t.Errorf("back-test as of 2023-12-01: %+v", r)
 	}
-	// The intervals hold the figures; more held out, more test seasons.
-	if !(got.BrierSkill95[0] < got.BrierSkill && got.BrierSkill < got.BrierSkill95[1]) || !(got.AUC95[0] < got.AUC && got.AUC < got.AUC95[1]) ||
-		len(got.OtherCutoffs) != 3 || got.OtherCutoffs[0].TestSeasons >= got.TestSeasons || got.OtherCutoffs[2].TestSeasons <= got.TestSeasons {
-		t.Errorf("intervals and other cut-offs: %+v", got)
+	if !(r.BrierSkill95[0] < r.BrierSkill && r.BrierSkill < r.BrierSkill95[1]) || !(r.AUC95[0] < r.AUC && r.AUC < r.AUC95[1]) {
+		t.Errorf("the intervals do not hold the figures: %+v", r)
+	}
+	if r.LookAhead == nil || r.LookAhead.TrainSeasons <= r.TrainSeasons {
+		t.Errorf("the look-ahead back-test: %+v", r.LookAhead)
+	}
+	if !strings.Contains(got[1].Error, "not enough decided seasons") {
+		t.Errorf("as of 2023-06-01, before the lists were read: %+v", got[1])
 	}
 
-	// Partner Track season 2 as of 2022-09-20, from its first season's
-	// weeks so far; as of a day before it charted, no odds.
-	var est struct {
-		Probability  float64   `json:"probability"`
-		Inputs       string    `json:"inputs"`
-		TrainSeasons int       `json:"train_seasons"`
-		Hours        []float64 `json:"weekly_hours"`
+	// No model yet: odds say so; then the models are fitted.
+	if code, _, errs := run(t, db, "odds", "show", "The Gentlemen", "--as-of", "2024-05-06"); code != 1 || !strings.Contains(errs, "odds fit") {
+		t.Errorf("before any fit: exit %d, %q", code, errs)
 	}
-	out = mustRun(t, db, "odds", "show", "Partner Track", "--season", "2", "--as-of", "2022-09-20", "--json")
-	if err := json.Unmarshal([]byte(out), &est); err != nil {
-		t.Fatal(err)
+	if fit := mustRun(t, db, "odds", "fit"); !strings.HasPrefix(fit, "fitted ") {
+		t.Errorf("odds fit: %q", fit)
 	}
-	if est.Inputs != "3 weeks in the Top 10, peak #4, 31.1M hours in week 2" || est.Probability <= 0 || est.Probability >= 1 || len(est.Hours) != 3 || est.TrainSeasons < 50 {
-		t.Errorf("Partner Track season 2 as of 2022-09-20: %+v", est)
+	type answer struct {
+		Status  string `json:"status"`
+		Decided string `json:"decided"`
+		Odds    *struct {
+			Probability  float64   `json:"probability"`
+			Summary      string    `json:"summary"`
+			Preliminary  bool      `json:"preliminary"`
+			MissingWeeks []int     `json:"missing_weeks"`
+			Hours        []float64 `json:"weekly_hours"`
+			ModelCutoff  string    `json:"model_cutoff"`
+		} `json:"odds"`
 	}
-	out = mustRun(t, db, "odds", "show", "Partner Track", "--as-of", "2022-09-05", "--json")
-	if err := json.Unmarshal([]byte(out), &est); err != nil || !strings.HasPrefix(est.Inputs, "2 weeks in the Top 10") || len(est.Hours) != 2 {
-		t.Errorf("as of 2022-09-05, only the weeks charted by then count: %+v", est)
+	show := func(args ...string) answer {
+		t.Helper()
+		var a answer
+		out := mustRun(t, db, append([]string{"odds", "show", "--json"}, args...)...)
+		if err := json.Unmarshal([]byte(out), &a); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, out)
+		}
+		return a
 	}
-	if code, _, errs := run(t, db, "odds", "show", "Partner Track", "--as-of", "2022-08-01"); code != 1 || !strings.Contains(errs, "not in the Netflix global Top 10") {
-		t.Errorf("before it charted: exit %d, %q", code, errs)
+	// The Gentlemen's first season charted from the week ending
+	// 2024-03-10: two weeks published by 2024-03-20, four by May.
+	early := show("The Gentlemen", "--season", "2", "--as-of", "2024-03-20")
+	if early.Status != "awaiting_decision" || early.Odds == nil || !early.Odds.Preliminary || len(early.Odds.Hours) != 2 ||
+		len(early.Odds.MissingWeeks) != 2 || !strings.Contains(early.Odds.Summary, "Preliminary: week 3 and 4") || !strings.HasPrefix(early.Odds.ModelCutoff, "2024-03-01") {
+		t.Errorf("The Gentlemen as of 2024-03-20: %+v %+v", early, early.Odds)
+	}
+	later := show("The Gentlemen", "--season", "2", "--as-of", "2024-05-06")
+	if later.Odds == nil || later.Odds.Preliminary || len(later.Odds.Hours) != 4 || !strings.HasPrefix(later.Odds.Summary, "Of ") {
+		t.Errorf("The Gentlemen as of 2024-05-06: %+v %+v", later, later.Odds)
+	}
+	// Decided: the answer, not odds.
+	if done := show("Partner Track", "--season", "2"); done.Odds != nil || done.Status != "canceled" || !strings.Contains(done.Decided, "list of ended shows") {
+		t.Errorf("Partner Track season 2 today: %+v", done)
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"Partner Track", "--season", "2", "--as-of", "2022-09-20"}, "not enough decided seasons"},
+		{[]string{"The Gentlemen", "--season", "2", "--as-of", "2024-03-05"}, "not in the Netflix global Top 10"},
+		{[]string{"Nope"}, "no show matches"},
+	} {
+		if code, _, errs := run(t, db, append([]string{"odds", "show"}, tt.args...)...); code != 1 || !strings.Contains(errs, tt.want) {
+			t.Errorf("odds show %v: exit %d, %q; want %q", tt.args, code, errs, tt.want)
+		}
 	}
 }
 

@@ -116,7 +116,13 @@ func LoadOdds(ctx context.Context, st *store.Store) ([]string, error) {
 	if err != nil {
 		return report, fmt.Errorf("demo lists of Netflix originals: %w", err)
 	}
-	return append(report, fmt.Sprintf("%v: %d rows (%d new)", originalsFiles, len(rows), added)), nil
+	report = append(report, fmt.Sprintf("%v: %d rows (%d new)", originalsFiles, len(rows), added))
+	fitted, err := odds.FitStored(ctx, st, st.Now(), false)
+	if err != nil {
+		return report, fmt.Errorf("demo renewal-odds models: %w", err)
+	}
+	return append(report, fmt.Sprintf("renewal-odds models: %d fitted in %s, one per month's first day and today, each on the outcomes known by then (%d days had too few)",
+		fitted.Fitted, fitted.Took.Round(time.Millisecond), fitted.TooFew)), nil
 }
 
 func mustRead(name string) []byte {

@@ -14,32 +14,33 @@ import (
 	"github.com/nextseason/nextseason/internal/store"
 )
 
-// TestAtRiskCarriesTheOdds: sixty days after Partner Track's first season
-// dropped (2022-08-26), with no decision, its followers are told season 2
-// is at risk, with the renewal odds of that day; a show that never
-// reached the Top 10 is told without odds; and neither is told twice.
+// TestAtRiskCarriesTheOdds: sixty days after The Gentlemen's first season
+// dropped (2024-03-07), with no decision, its followers are told season 2
+// is at risk, with the renewal odds of that day from the stored model; a
+// show that never reached the Top 10 is told without odds; and neither
+// is told twice.
 func TestAtRiskCarriesTheOdds(t *testing.T) {
 	ctx := t.Context()
-	day := time.Date(2022, 10, 26, 9, 0, 0, 0, time.UTC)
+	day := time.Date(2024, 5, 6, 9, 0, 0, 0, time.UTC)
 	st := store.New(dbtest.Open(t), func() time.Time { return day })
 	if _, err := demo.LoadOdds(ctx, st); err != nil {
 		t.Fatal(err)
 	}
-	// Two shows whose ten-episode first seasons all dropped on 2022-08-26.
-	dropped := model.DayDate(time.Date(2022, 8, 26, 0, 0, 0, 0, time.UTC))
+	// Two shows whose eight-episode first seasons all dropped on 2024-03-07.
+	dropped := model.DayDate(time.Date(2024, 3, 7, 0, 0, 0, 0, time.UTC))
 	show := func(title string, id int64) model.Show {
 		t.Helper()
 		sh := model.Show{Title: title, Network: "Netflix", TVmazeID: id, Premiered: dropped}
 		if _, err := st.SaveShow(ctx, &sh); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := st.SaveSeason(ctx, model.Season{ShowID: sh.ID, Number: 1, EpisodeOrder: 10, Premiere: dropped, End: dropped}); err != nil {
+		if _, err := st.SaveSeason(ctx, model.Season{ShowID: sh.ID, Number: 1, EpisodeOrder: 8, Premiere: dropped, End: dropped}); err != nil {
 			t.Fatal(err)
 		}
 		return sh
 	}
-	charted, uncharted := show("Partner Track", 990201), show("Quiet Valley", 990202)
-	want, err := odds.EstimateSeason(ctx, st, "Partner Track", 2, day)
+	charted, uncharted := show("The Gentlemen", 990201), show("Quiet Valley", 990202)
+	want, err := odds.EstimateStored(ctx, st, odds.Query{ShowID: charted.ID, Title: "The Gentlemen", Season: 2, AsOf: day})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,10 +60,10 @@ func TestAtRiskCarriesTheOdds(t *testing.T) {
 	pct := regexp.MustCompile(`; estimated renewal odds (\d+)%$`)
 	got := told(charted)
 	if len(got) != 1 || got[0].Kind != model.EventAtRisk || got[0].Season != 2 {
-		t.Fatalf("Partner Track: %+v", got)
+		t.Fatalf("The Gentlemen: %+v", got)
 	}
 	if m := pct.FindStringSubmatch(got[0].New); m == nil || m[1] != fmtPercent(want.Probability) {
-		t.Errorf("Partner Track at risk: %q, want odds %s%%", got[0].New, fmtPercent(want.Probability))
+		t.Errorf("The Gentlemen at risk: %q, want odds %s%%", got[0].New, fmtPercent(want.Probability))
 	}
 	got = told(uncharted)
 	if len(got) != 1 || got[0].Kind != model.EventAtRisk || pct.MatchString(got[0].New) {

@@ -163,9 +163,9 @@ func RecordDue(ctx context.Context, tx *store.Store, showID int64, atRiskDays in
 // when the show's previous season was in the Netflix Top 10. The event is
 // stored once, so the odds are those of the day it is told.
 func withOdds(ctx context.Context, tx *store.Store, title string, season int, text string) (string, error) {
-	e, err := odds.EstimateSeason(ctx, tx, title, season, tx.Now())
+	e, err := odds.EstimateStored(ctx, tx, odds.Query{Title: title, Season: season, AsOf: tx.Now()})
 	switch {
-	case errors.Is(err, odds.ErrNotCharted) || errors.Is(err, odds.ErrTooFew):
+	case odds.Unavailable(err):
 		return text, nil
 	case err != nil:
 		return "", err

@@ -124,6 +124,7 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 	}
 	if cfg.Store != nil {
 		river.AddWorker(rc.Workers, &dueEventsWorker{store: cfg.Store, atRiskDays: cfg.AtRiskDays})
+		river.AddWorker(rc.Workers, &oddsFitWorker{store: cfg.Store})
 	}
 	if cfg.Recommender != nil {
 		river.AddWorker(rc.Workers, &recommendFitWorker{service: cfg.Recommender})
@@ -150,7 +151,10 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 		if cfg.Store != nil {
 			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
 				func() (river.JobArgs, *river.InsertOpts) { return DueEventsArgs{}, nil },
-				&river.PeriodicJobOpts{RunOnStart: true, ID: "due_events"}))
+				&river.PeriodicJobOpts{RunOnStart: true, ID: "due_events"}),
+				river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
+					func() (river.JobArgs, *river.InsertOpts) { return OddsFitArgs{}, nil },
+					&river.PeriodicJobOpts{RunOnStart: true, ID: "odds_fit"}))
 		}
 		if cfg.Recommender != nil {
 			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(time.Hour),

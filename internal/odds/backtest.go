@@ -2,24 +2,26 @@ package odds
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
-
-	"github.com/nextseason/nextseason/internal/match"
 )
 
 // Example is one season with its features and what became of it.
 type Example struct {
 	Title    string
+	Key      string // the title, normalised
 	Season   int
 	First    time.Time
 	Features []float64
 	Renewed  bool
-	Weeks    int // in the Top 10 in its first four weeks
+	// Known is the day the outcome became known (or a conservative bound
+	// on it), and Source the evidence it rests on.
+	Known  time.Time
+	Source Source
+	Weeks  int // in the Top 10 in its first four weeks
 	// Hours viewed in each of the first four weeks.
 	Hours [window]float64
 }
@@ -35,103 +37,6 @@ var trendOrigin = time.Date(2021, 7, 1, 0, 0, 0, 0, time.UTC)
 
 // genreBuckets map words of Wikipedia's genres to the model's few.
 var genreBuckets = [][]string{{"drama"}, {"comedy", "sitcom"}, {"crime", "thriller", "mystery", "police"}, {"fantasy", "science", "supernatural", "horror", "superhero"}, {"animat", "anime", "kids", "children", "family", "preschool"}}
-
-// premiereWindow is how long after its premiere a season must first
-// chart for that week to stand for its premiere.
-const premiereWindow = 14 * 24 * time.Hour
-
-// quietYears is how long the chart must go on without a show's next
-// season for a running show's last season to count as not renewed.
-const quietYears = 2
-
-// Examples links seasons in the Top 10 with what became of them, by
-// normalised title and season number. A season was renewed when the
-// lists show a later season, or the next season charted (whenever: later
-// charts are evidence of the outcome, never features). It was not when
-// the list of ended shows has it last, or, for a show still running when
-// the lists were made, when the chart went on quietYears without its next
-// season. Only seasons that first charted by listed (the lists' date)
-// count, so that either outcome could be known.
-//
-// Left out too: seasons whose first week in the chart is not their
-// premiere — a first season that charted more than two weeks after the
-// show premiered, any season first seen in the chart's first fortnight
-// (it may have premiered before the chart began), and a season first seen
-// no earlier than the next one (an old season pulled up by a new one).
-//
-// known, when given, is what the catalog and accepted claims say of a
-// season (by normalised title) the lists cannot settle; it is asked
-// before the two-year rule.
-func Examples(seasons []Season, originals []Original, listed time.Time, known Known) []Example {
-	type show struct {
-		genre    string
-		premiere time.Time
-		seasons  int
-		ended    bool
-	}
-	shows := map[string]show{}
-	for _, o := range originals {
-		if o.Excluded == "" {
-			shows[match.Key(o.Title)] = show{strings.ToLower(o.Genre), o.Premiere, o.Seasons, o.Ended}
-		}
-	}
-	var chartStart, chartEnd time.Time
-	firstSeen := map[string]time.Time{}
-	for _, s := range seasons {
-		if chartStart.IsZero() || s.First.Before(chartStart) {
-			chartStart = s.First
-		}
-		if s.First.After(chartEnd) {
-			chartEnd = s.First
-		}
-		firstSeen[seasonKey(s.Key, s.Season)] = s.First
-	}
-	var out []Example
-	for _, s := range seasons {
-		sh, ok := shows[s.Key]
-		if !ok || s.First.After(listed) || s.First.Sub(chartStart) < premiereWindow || s.Season > sh.seasons {
-			continue
-		}
-		next, nextCharted := firstSeen[seasonKey(s.Key, s.Season+1)]
-		if nextCharted && !next.After(s.First) {
-			continue
-		}
-		if s.Season == 1 && (sh.premiere.IsZero() || s.First.Before(sh.premiere) || s.First.Sub(sh.premiere) > premiereWindow) {
-			continue
-		}
-		var renewed bool
-		switch {
-		case nextCharted || s.Season < sh.seasons:
-			renewed = true
-		case sh.ended:
-			renewed = false
-		case known != nil && knows(known, s.Key, s.Season, &renewed):
-		case chartEnd.Sub(s.First) >= quietYears*365*24*time.Hour:
-			renewed = false
-		default:
-			continue // too soon to tell
-		}
-		out = append(out, Example{Title: s.Title, Season: s.Season, First: s.First, Features: features(s, sh.genre), Renewed: renewed, Weeks: s.WeeksIn(), Hours: s.Hours})
-	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].First.Before(out[b].First) })
-	return out
-}
-
-// Known says whether season was followed by another, if it is known.
-type Known func(key string, season int) (renewed, ok bool)
-
-// knows asks known, setting renewed when it knows.
-func knows(known Known, key string, season int, renewed *bool) bool {
-	r, ok := known(key, season)
-	if ok {
-		*renewed = r
-	}
-	return ok
-}
-
-func seasonKey(key string, season int) string {
-	return key + "#" + strconv.Itoa(season)
-}
 
 // features are what is known 28 days after the season first charted.
 func features(s Season, genre string) []float64 {
@@ -240,12 +145,16 @@ func auc(p []float64, y []bool) float64 {
 	return (rankSum - pos*(pos+1)/2) / (pos * neg)
 }
 
-// Backtest is a time-based back-test: trained on the seasons that first
-// charted before Cutoff, scored on those after.
+// Backtest is a time-based back-test: trained as of Cutoff on the
+// outcomes known that day, scored on the seasons that first charted
+// after it, with what became of them by the end of the data.
 type Backtest struct {
 	Cutoff       time.Time
 	TrainSeasons int
 	TestSeasons  int
+	// Sources counts the training seasons by the evidence of their
+	// outcome.
+	Sources map[Source]int
 	// BaseRate is the training seasons' share renewed: the forecast
 	// that knows nothing else.
 	BaseRate float64
@@ -265,13 +174,76 @@ type Backtest struct {
 	SkillInterval, AUCInterval [2]float64
 }
 
-// RunBacktest holds out the latest testShare of the examples (by when
-// they first charted) and trains on the rest.
-func RunBacktest(examples []Example, testShare float64) Backtest {
-	cut := int(float64(len(examples)) * (1 - testShare))
-	train, test := examples[:cut], examples[cut:]
-	bt := Backtest{Cutoff: test[0].First, TrainSeasons: len(train), TestSeasons: len(test)}
+// RunBacktest trains as of cutoff, on the outcomes known that day (see
+// Data.Fit), and scores the seasons that first charted after it.
+func (d *Data) RunBacktest(cutoff time.Time) (Backtest, error) {
+	return d.backtest(cutoff, d.TrainingSet(cutoff))
+}
 
+// RunLookAhead is RunBacktest with every outcome treated as known on the
+// cut-off (what the odds did before their labels were dated): trained
+// on the seasons that first charted 90 days before it, whatever became
+// known later. The gap between the two is the look-ahead.
+func (d *Data) RunLookAhead(cutoff time.Time) (Backtest, error) {
+	var train []Example
+	for _, e := range Examples(d.Seasons, d.Evidence, time.Time{}) {
+		if e.First.Before(cutoff.Add(-lookAheadLag)) {
+			train = append(train, e)
+		}
+	}
+	return d.backtest(cutoff, train)
+}
+
+// minTest is the fewest test seasons a back-test is scored on.
+const minTest = 20
+
+// lookAheadLag is how long before the cut-off a season had to chart to
+// teach the undated model.
+const lookAheadLag = 90 * 24 * time.Hour
+
+// testSet is what a back-test at cutoff is scored on: the seasons that
+// first charted after it, and at least two years before the chart data
+// ends, so that either outcome could be known (later ones would be
+// scored only if renewed quickly).
+func (d *Data) testSet(cutoff time.Time) []Example {
+	var end time.Time
+	for _, s := range d.Seasons {
+		if s.First.After(end) {
+			end = s.First
+		}
+	}
+	var test []Example
+	for _, e := range Examples(d.Seasons, d.Evidence, time.Time{}) {
+		if e.First.After(cutoff) && !e.First.After(end.AddDate(-quietYears, 0, 0)) {
+			test = append(test, e)
+		}
+	}
+	return test
+}
+
+func (d *Data) backtest(cutoff time.Time, train []Example) (Backtest, error) {
+	test := d.testSet(cutoff)
+	if len(train) < minTrain || len(test) < minTest {
+		return Backtest{}, fmt.Errorf("%w (%s): %d seasons to train on, %d to test", ErrTooFew, cutoff.Format(time.DateOnly), len(train), len(test))
+	}
+	renewed := 0
+	for _, e := range train {
+		if e.Renewed {
+			renewed++
+		}
+	}
+	if renewed == 0 || renewed == len(train) {
+		return Backtest{}, fmt.Errorf("%w (%s): all %d training seasons had one outcome", ErrTooFew, cutoff.Format(time.DateOnly), len(train))
+	}
+	bt := backtestSplit(train, test)
+	bt.Cutoff = cutoff
+	return bt, nil
+}
+
+// backtestSplit trains on train (choosing the settings on it alone) and
+// scores test.
+func backtestSplit(train, test []Example) Backtest {
+	bt := Backtest{TrainSeasons: len(train), TestSeasons: len(test), Sources: CountSources(train)}
 	bt.Settings = choose(train)
 	bt.Model = fit(train, bt.Settings)
 	bt.Scores = Score(predict(bt.Model, test), outcomes(test))

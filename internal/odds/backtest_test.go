@@ -1,6 +1,7 @@
 package odds
 
 import (
+	"errors"
 	"math"
 	"os"
 	"slices"
@@ -10,11 +11,15 @@ import (
 	"github.com/nextseason/nextseason/internal/viewership"
 )
 
-// sharedExamples links the shared Top 10 weeks and Wikipedia lists.
-func sharedExamples(t *testing.T) []Example {
+// sharedData reads the shared Top 10 weeks and Wikipedia's lists, read
+// on 2023-11-06.
+func sharedData(t testing.TB) *Data {
 	t.Helper()
 	f, err := os.Open(shared + "netflix-top10/all-weeks-global.tsv")
 	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("shared data missing in CI: %v", err)
+		}
 		t.Skipf("shared data absent: %v", err)
 	}
 	defer f.Close()
@@ -22,6 +27,7 @@ func sharedExamples(t *testing.T) []Example {
 	if err != nil {
 		t.Fatal(err)
 	}
+	listed := time.Date(2023, 11, 6, 0, 0, 0, 0, time.UTC)
 	var originals []Original
 	for _, name := range []string{"ended_netflix_original_programming_merged.csv", "current_netflix_original_programming_nf_ori_shows.csv"} {
 		g, err := os.Open(shared + "netflix-originals-wikipedia/" + name)
@@ -33,39 +39,56 @@ func sharedExamples(t *testing.T) []Example {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
+		for i := range o {
+			o[i].Listed = listed
+		}
 		originals = append(originals, o...)
 	}
-	return Examples(Seasons(weeks), originals, time.Date(2023, 11, 6, 0, 0, 0, 0, time.UTC), nil)
+	return &Data{Weeks: weeks, Seasons: Seasons(weeks), Evidence: Evidence{Originals: originals, Listed: listed}, genres: map[string]string{}}
 }
 
-func TestBacktestOnSharedData(t *testing.T) {
-	ex := sharedExamples(t)
-	bt := RunBacktest(ex, 0.3)
-	t.Logf("%d seasons linked; train %d, test %d from %s; base rate %.3f; lambda %g", len(ex), bt.TrainSeasons, bt.TestSeasons, bt.Cutoff.Format("2006-01-02"), bt.BaseRate, bt.Lambda)
-	t.Logf("model: Brier %.4f (skill %.3f), log loss %.4f, AUC %.3f", bt.Scores.Brier, bt.BrierSkill, bt.Scores.LogLoss, bt.Scores.AUC)
-	t.Logf("base rate: Brier %.4f, log loss %.4f; rule (3+ weeks): Brier %.4f, AUC %.3f", bt.BaseScores.Brier, bt.BaseScores.LogLoss, bt.RuleScores.Brier, bt.RuleScores.AUC)
-	for _, b := range bt.Scores.Calibration {
-		t.Logf("  %.1f–%.1f: %3d seasons, predicted %.2f, renewed %.2f", b.Low, b.High, b.Count, b.Predicted, b.Observed)
-	}
-	for j, n := range FeatureNames {
-		t.Logf("  %-28s %+.3f", n, bt.Model.Weights[j])
-	}
-	// What holds whatever the figures: no test season before the cut-off
-	// or among the training ones, every test season in one bin.
-	binned := 0
-	for _, b := range bt.Scores.Calibration {
-		binned += b.Count
-	}
-	if bt.TrainSeasons+bt.TestSeasons != len(ex) || binned != bt.TestSeasons || len(ex) < 150 {
-		t.Errorf("%d examples split %d/%d, %d binned", len(ex), bt.TrainSeasons, bt.TestSeasons, binned)
-	}
-	for i, e := range ex {
-		if (i < bt.TrainSeasons) == !e.First.Before(bt.Cutoff) && e.First != bt.Cutoff {
-			t.Errorf("season %s %d (%s) on the wrong side of the cut-off %s", e.Title, e.Season, e.First, bt.Cutoff)
+// TestBacktestLearnsOnlyWhatWasKnown: as of each cut-off, every training
+// season's outcome and four weeks were known by then, every test season
+// charted after it, and the figures are reported with the sources of the
+// labels. Before the lists were read, too few outcomes are dated to
+// learn from, and the back-test says so.
+func TestBacktestLearnsOnlyWhatWasKnown(t *testing.T) {
+	d := sharedData(t)
+	day := func(s string) time.Time { v, _ := time.Parse(time.DateOnly, s); return v }
+	for _, cutoff := range []time.Time{day("2023-11-07"), day("2023-12-01")} {
+		train := d.TrainingSet(cutoff)
+		for _, e := range train {
+			if e.Known.After(cutoff) || ready(e.First).After(cutoff) {
+				t.Fatalf("as of %s the training set holds %s season %d, known %s, ready %s", cutoff.Format(time.DateOnly), e.Title, e.Season, e.Known.Format(time.DateOnly), ready(e.First).Format(time.DateOnly))
+			}
 		}
-		if len(e.Features) != len(FeatureNames) {
-			t.Fatalf("%d features, %d names", len(e.Features), len(FeatureNames))
+		bt, err := d.RunBacktest(cutoff)
+		if err != nil {
+			t.Fatal(err)
 		}
+		t.Logf("as of %s: train %d %v, test %d; Brier skill %.3f %v, AUC %.3f %v", cutoff.Format(time.DateOnly), bt.TrainSeasons, bt.Sources, bt.TestSeasons, bt.BrierSkill, bt.SkillInterval, bt.Scores.AUC, bt.AUCInterval)
+		total := 0
+		for _, n := range bt.Sources {
+			total += n
+		}
+		if bt.TrainSeasons != len(train) || total != len(train) || bt.Sources[SourceListEnded] == 0 || bt.Sources[SourceNextCharted] == 0 {
+			t.Errorf("as of %s: %d training seasons, sources %v", cutoff.Format(time.DateOnly), bt.TrainSeasons, bt.Sources)
+		}
+		for _, e := range d.testSet(cutoff) {
+			if !e.First.After(cutoff) {
+				t.Errorf("test season %s %d charted %s, before the cut-off", e.Title, e.Season, e.First.Format(time.DateOnly))
+			}
+		}
+		la, err := d.RunLookAhead(cutoff)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if la.TrainSeasons <= bt.TrainSeasons {
+			t.Errorf("as of %s the look-ahead learns from %d seasons, the dated %d: the lists' later outcomes should add some", cutoff.Format(time.DateOnly), la.TrainSeasons, bt.TrainSeasons)
+		}
+	}
+	if _, err := d.RunBacktest(day("2023-06-01")); !errors.Is(err, ErrTooFew) {
+		t.Errorf("as of 2023-06-01, before the lists were read: %v, want too few decided seasons", err)
 	}
 }
 
@@ -100,7 +123,7 @@ func TestLogisticAndScores(t *testing.T) {
 
 // TestCatalogSettlesWhatTheListsCannot: a running show's last season,
 // too recent for the two-year rule, is left out, unless the catalog and
-// claims say what became of it.
+// claims say what became of it, from the day they say it.
 func TestCatalogSettlesWhatTheListsCannot(t *testing.T) {
 	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
 	seasons := []Season{
@@ -108,15 +131,23 @@ func TestCatalogSettlesWhatTheListsCannot(t *testing.T) {
 		{Title: "Harbor Lights", Key: "harbor lights", Season: 1, First: day("2023-03-05"), Rank: [4]int{2, 4}, Hours: [4]float64{2e7, 1e7}},
 		{Title: "Late Show", Key: "late show", Season: 1, First: day("2024-01-07"), Rank: [4]int{5}},
 	}
-	originals := []Original{{Title: "Harbor Lights", Premiere: day("2023-03-01"), Seasons: 1}}
-	listed := day("2023-11-06")
-	if got := Examples(seasons, originals, listed, nil); len(got) != 0 {
+	ev := Evidence{Originals: []Original{{Title: "Harbor Lights", Premiere: day("2023-03-01"), Seasons: 1}}, Listed: day("2023-11-06")}
+	if got := Examples(seasons, ev, time.Time{}); len(got) != 0 {
 		t.Errorf("without the catalog: %+v", got)
 	}
-	known := func(key string, season int) (bool, bool) { return false, key == "harbor lights" && season == 1 }
-	got := Examples(seasons, originals, listed, known)
-	if len(got) != 1 || got[0].Title != "Harbor Lights" || got[0].Renewed || got[0].Weeks != 2 {
+	canceled := day("2023-05-02")
+	ev.Known = func(key string, season int, asOf time.Time) (bool, time.Time, bool) {
+		if key != "harbor lights" || season != 1 || !asOf.IsZero() && asOf.Before(canceled) {
+			return false, time.Time{}, false
+		}
+		return false, canceled, true
+	}
+	got := Examples(seasons, ev, time.Time{})
+	if len(got) != 1 || got[0].Title != "Harbor Lights" || got[0].Renewed || got[0].Weeks != 2 || got[0].Source != SourceClaims || !got[0].Known.Equal(canceled) {
 		t.Errorf("with the catalog: %+v", got)
+	}
+	if got := Examples(seasons, ev, canceled.AddDate(0, 0, -1)); len(got) != 0 {
+		t.Errorf("the day before the claim: %+v", got)
 	}
 }
 

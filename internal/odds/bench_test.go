@@ -2,6 +2,7 @@ package odds
 
 import (
 	"os"
+	"slices"
 	"testing"
 	"time"
 
@@ -9,18 +10,16 @@ import (
 	"github.com/nextseason/nextseason/internal/viewership"
 )
 
-// BenchmarkImportAndScore imports the whole global Top 10 TSV into a
-// database (rows per second), then scores every season in it with the
-// back-tested model (total time).
-func BenchmarkImportAndScore(b *testing.B) {
+// BenchmarkImport imports the whole global Top 10 TSV into a database
+// (rows per second).
+func BenchmarkImport(b *testing.B) {
 	f, err := os.Open(shared + "netflix-top10/all-weeks-global.tsv")
 	if err != nil {
 		b.Skipf("shared data absent: %v", err)
 	}
 	defer f.Close()
 	var rows int
-	var importTime, scoreTime time.Duration
-	var seasons int
+	var took time.Duration
 	for b.Loop() {
 		b.StopTimer()
 		st := dbtest.Store(b)
@@ -34,38 +33,68 @@ func BenchmarkImportAndScore(b *testing.B) {
 		if _, err := viewership.Import(b.Context(), st, weeks); err != nil {
 			b.Fatal(err)
 		}
-		importTime, rows = time.Since(start), len(weeks)
+		took, rows = time.Since(start), len(weeks)
+	}
+	b.ReportMetric(float64(rows)/took.Seconds(), "rows/s")
+	b.ReportMetric(took.Seconds(), "import-s")
+}
 
-		b.StopTimer()
-		var originals []Original
-		for _, name := range []string{"ended_netflix_original_programming_merged.csv", "current_netflix_original_programming_nf_ori_shows.csv"} {
-			g, err := os.Open(shared + "netflix-originals-wikipedia/" + name)
-			if err != nil {
-				b.Fatal(err)
-			}
-			o, err := ParseOriginals(g)
-			g.Close()
-			if err != nil {
-				b.Fatal(err)
-			}
-			originals = append(originals, o...)
+// BenchmarkScoreVsFit, in one run on the shared data in a database: the
+// job's fit of every cut-off's model (what serve does once, then a model
+// a day); scoring one season from the stored models as a page does on a
+// never-seen day (p50, p99: the model loaded and decoded, the season's
+// weeks read, nothing fitted); and fitting one model, which is what each
+// such request cost before models were stored.
+func BenchmarkScoreVsFit(b *testing.B) {
+	d := sharedData(b)
+	st := dbtest.Store(b)
+	if _, err := viewership.Import(b.Context(), st, d.Weeks); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := st.SaveOriginals(b.Context(), d.Evidence.Originals); err != nil {
+		b.Fatal(err)
+	}
+	today := time.Date(2026, 7, 22, 0, 0, 0, 0, time.UTC)
+	var job FitReport
+	var score, fitOne []time.Duration
+	for b.Loop() {
+		var err error
+		if job, err = FitStored(b.Context(), st, today, true); err != nil {
+			b.Fatal(err)
 		}
-		b.StartTimer()
-		start = time.Now()
-		all, err := st.AllViewership(b.Context(), viewership.ChartNetflixTop10)
+		// Each request a new service and a new day: nothing cached.
+		day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+		for i := range 200 {
+			svc := &Service{Store: st, Now: func() time.Time { return today }}
+			if i == 0 {
+				svc.Data(b.Context()) // the chart weeks, loaded every ten minutes, not per request
+			}
+			start := time.Now()
+			if _, err := EstimateStored(b.Context(), st, Query{Title: "The Gentlemen", Season: 2, AsOf: day.AddDate(0, 0, 100+i)}); err != nil {
+				b.Fatal(err)
+			}
+			score = append(score, time.Since(start))
+		}
+		full, err := Load(b.Context(), st)
 		if err != nil {
 			b.Fatal(err)
 		}
-		ss := Seasons(all)
-		ex := Examples(ss, originals, time.Date(2023, 11, 6, 0, 0, 0, 0, time.UTC), nil)
-		bt := RunBacktest(ex, 0.3)
-		for _, s := range ss {
-			bt.Model.Predict(features(s, ""))
+		for i := range 10 {
+			start := time.Now()
+			if _, err := full.Fit(day.AddDate(0, 0, 100+i), today); err != nil {
+				b.Fatal(err)
+			}
+			fitOne = append(fitOne, time.Since(start))
 		}
-		scoreTime, seasons = time.Since(start), len(ss)
 	}
-	b.ReportMetric(float64(rows)/importTime.Seconds(), "rows/s")
-	b.ReportMetric(importTime.Seconds(), "import-s")
-	b.ReportMetric(float64(seasons), "seasons")
-	b.ReportMetric(scoreTime.Seconds(), "score-all-s")
+	ms := func(v []time.Duration, q float64) float64 {
+		v = slices.Clone(v)
+		slices.Sort(v)
+		return float64(v[int(q*float64(len(v)-1))].Microseconds()) / 1000
+	}
+	b.ReportMetric(ms(score, 0.5), "score-p50-ms")
+	b.ReportMetric(ms(score, 0.99), "score-p99-ms")
+	b.ReportMetric(ms(fitOne, 0.5), "fit-one-p50-ms")
+	b.ReportMetric(job.Took.Seconds(), "fit-all-cutoffs-s")
+	b.ReportMetric(float64(job.Fitted), "cutoffs-fitted")
 }

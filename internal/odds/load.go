@@ -15,10 +15,19 @@ import (
 // ErrNoData says the database lacks what a back-test needs.
 var ErrNoData = errors.New("no data to learn from: import the global Top 10 (nextseason import top10 FILE.tsv) and the lists of Netflix originals (nextseason import netflix-originals --listed DATE FILE.csv...)")
 
-// Load builds the examples from what the database holds: the Top 10
-// weeks, the lists of originals, and, for what the lists cannot settle,
-// the catalog and accepted claims.
-func Load(ctx context.Context, st *store.Store) ([]Example, error) {
+// Data is what the odds learn from: the seasons of the Top 10 and the
+// evidence of what became of them.
+type Data struct {
+	Weeks    []model.Viewership
+	Seasons  []Season
+	Evidence Evidence
+	// genres of the listed shows, by normalised title.
+	genres map[string]string
+}
+
+// Load reads the Top 10 weeks, the lists of originals, and, for what the
+// lists cannot settle, the catalog and accepted claims.
+func Load(ctx context.Context, st *store.Store) (*Data, error) {
 	weeks, err := st.AllViewership(ctx, viewership.ChartNetflixTop10)
 	if err != nil {
 		return nil, err
@@ -27,25 +36,26 @@ func Load(ctx context.Context, st *store.Store) ([]Example, error) {
 	if err != nil {
 		return nil, err
 	}
-	var listed time.Time
+	d := &Data{Weeks: weeks, Seasons: Seasons(weeks), genres: map[string]string{}}
+	d.Evidence = Evidence{Originals: originals, Known: CatalogKnows(ctx, st, weeks)}
 	for _, o := range originals {
-		if o.Listed.After(listed) {
-			listed = o.Listed
+		if o.Listed.After(d.Evidence.Listed) {
+			d.Evidence.Listed = o.Listed
 		}
+		d.genres[match.Key(o.Title)] = o.Genre
 	}
-	ex := Examples(Seasons(weeks), originals, listed, CatalogKnows(ctx, st, weeks, st.Now()))
-	if len(ex) < 20 {
+	if len(d.Seasons) == 0 || len(originals) == 0 {
 		return nil, ErrNoData
 	}
-	return ex, nil
+	return d, nil
 }
 
 // CatalogKnows answers from the catalog and accepted claims, for the
-// shows the chart weeks are linked to: a season was renewed when the
-// resolved answer about the next one is "renewed" (a claim, or the
-// catalog listing it), not when it is canceled or ended. Errors and
-// shows not linked know nothing.
-func CatalogKnows(ctx context.Context, st *store.Store, weeks []model.Viewership, now time.Time) Known {
+// shows the chart weeks are linked to: as of a day, a season was renewed
+// when the resolved answer about the next one is "renewed" (a claim, or
+// the catalog listing it), not when it is canceled or ended, since the
+// day the answer became so. Errors and shows not linked know nothing.
+func CatalogKnows(ctx context.Context, st *store.Store, weeks []model.Viewership) Known {
 	linked := map[string]int64{}
 	for _, w := range weeks {
 		if w.ShowID != 0 {
@@ -53,11 +63,10 @@ func CatalogKnows(ctx context.Context, st *store.Store, weeks []model.Viewership
 		}
 	}
 	data := map[int64]*facts.ShowData{}
-	today := model.DayDate(now)
-	return func(key string, season int) (bool, bool) {
+	return func(key string, season int, asOf time.Time) (bool, time.Time, bool) {
 		id, ok := linked[key]
 		if !ok {
-			return false, false
+			return false, time.Time{}, false
 		}
 		d, loaded := data[id]
 		if !loaded {
@@ -69,18 +78,28 @@ func CatalogKnows(ctx context.Context, st *store.Store, weeks []model.Viewership
 			data[id] = d
 		}
 		if d == nil {
-			return false, false
+			return false, time.Time{}, false
 		}
-		o, err := facts.ComposeOutlook(*d, season+1, today)
+		day := asOf
+		if day.IsZero() {
+			day = st.Now()
+		}
+		o, err := facts.ComposeOutlook(*d, season+1, model.DayDate(day))
 		if err != nil {
-			return false, false
+			return false, time.Time{}, false
+		}
+		since := day
+		if o.Renewal.Since != nil {
+			if t, err := time.Parse(time.DateOnly, *o.Renewal.Since); err == nil {
+				since = t
+			}
 		}
 		switch o.Renewal.Status {
 		case model.StatusRenewed:
-			return true, true
+			return true, since, true
 		case model.StatusCanceled, model.StatusEndedFinalSeason:
-			return false, true
+			return false, since, true
 		}
-		return false, false
+		return false, time.Time{}, false
 	}
 }

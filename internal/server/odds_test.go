@@ -3,40 +3,120 @@ package server_test
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/nextseason/nextseason/internal/dbtest"
+	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/odds"
+	"github.com/nextseason/nextseason/internal/store"
 )
 
-// TestOddsOnTheOutlookPage: Partner Track season 2 as of 2022-09-20, while
-// the decision was awaited, shows its odds, the inputs, the chart, the
-// model's back-test and the caveat; today, canceled, it shows the outcome
-// and no odds. The API gives the same estimate.
+// gentlemen adds The Gentlemen, whose eight-episode first season dropped
+// on 2024-03-07 and charted from the week ending 2024-03-10, to the
+// demo's catalog: its season 2 was awaited in the spring of 2024.
+func gentlemen(t *testing.T, st *store.Store) {
+	t.Helper()
+	dropped := model.DayDate(time.Date(2024, 3, 7, 0, 0, 0, 0, time.UTC))
+	sh := model.Show{Title: "The Gentlemen", Network: "Netflix", TVmazeID: 990401, Premiered: dropped, ProviderStatus: "Running"}
+	if _, err := st.SaveShow(t.Context(), &sh); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SaveSeason(t.Context(), model.Season{ShowID: sh.ID, Number: 1, EpisodeOrder: 8, Premiere: dropped, End: dropped}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestOddsOnTheOutlookPage: The Gentlemen season 2 as of 2024-05-06,
+// awaited, shows its odds in words first (how similar seasons fared),
+// then the inputs, the chart and the model's figures; the API gives the
+// same estimate. Partner Track season 2 as of 2022-09-20, awaited too,
+// says no odds could be estimated then (too few seasons decided by that
+// day); today, canceled, it shows the outcome and no odds, and the API
+// the decision.
 func TestOddsOnTheOutlookPage(t *testing.T) {
-	srv, _ := setup(t)
-	_, then, _ := get(t, srv, "/shows/partner-track/seasons/2?as_of=2022-09-20")
-	for _, want := range []string{`id="odds-value"`, "From 3 weeks in the Top 10, peak #4, 31.1M hours in week 2.", "<svg", "back-tested on later seasons: Brier", "not a decision"} {
-		if !strings.Contains(then, want) {
-			t.Errorf("as of 2022-09-20 the page lacks %q", want)
+	srv, st := setup(t)
+	gentlemen(t, st)
+	_, page, _ := get(t, srv, "/shows/the-gentlemen/seasons/2?as_of=2024-05-06")
+	for _, want := range []string{`id="odds-value"`, "Of ", "Netflix seasons decided by 1 May 2024", "spent 4 weeks of their first 4 weeks in the Top 10",
+		"Season 1: 4 weeks in the Top 10, peak #1", "<svg", "not a decision", "Brier skill"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("The Gentlemen as of 2024-05-06: the page lacks %q", want)
 		}
+	}
+	code, body, _ := get(t, srv, "/api/v1/shows/the-gentlemen/seasons/2/odds?as_of=2024-05-06")
+	var ans struct {
+		Status string         `json:"status"`
+		Odds   *odds.Estimate `json:"odds"`
+	}
+	if err := json.Unmarshal([]byte(body), &ans); err != nil || code != 200 || ans.Status != "awaiting_decision" || ans.Odds == nil ||
+		!strings.Contains(page, fmt.Sprintf(">%d%%<", int(ans.Odds.Probability*100+0.5))) {
+		t.Errorf("API: %d %s", code, body)
+	}
+
+	_, then, _ := get(t, srv, "/shows/partner-track/seasons/2?as_of=2022-09-20")
+	if strings.Contains(then, `id="odds-value"`) || !strings.Contains(then, "not enough Netflix seasons had been decided by this day") {
+		t.Errorf("as of 2022-09-20 the page gives odds, or does not say why it has none")
 	}
 	if _, now, _ := get(t, srv, "/shows/partner-track/seasons/2"); strings.Contains(now, `id="odds"`) || !strings.Contains(now, "Canceled") {
 		t.Errorf("today the page shows odds, or not the outcome")
 	}
-	code, body, _ := get(t, srv, "/api/v1/shows/partner-track/seasons/2/odds?as_of=2022-09-20")
-	var e odds.Estimate
-	if err := json.Unmarshal([]byte(body), &e); err != nil || code != 200 || e.Inputs != "3 weeks in the Top 10, peak #4, 31.1M hours in week 2" ||
-		!strings.Contains(then, fmt.Sprintf(">%d%%<", int(e.Probability*100+0.5))) {
-		t.Errorf("API: %d %s", code, body)
+	code, body, _ = get(t, srv, "/api/v1/shows/partner-track/seasons/2/odds")
+	if code != 200 || !strings.Contains(body, `"status": "canceled"`) || strings.Contains(body, `"odds"`) {
+		t.Errorf("API, Partner Track season 2 today: %d %s", code, body)
 	}
-	for _, bad := range []string{"/api/v1/shows/partner-track/seasons/1/odds", "/api/v1/shows/partner-track/seasons/2/odds?as_of=2022-08-01"} {
-		if code, _, _ := get(t, srv, bad); code != 400 && code != 404 {
-			t.Errorf("%s: %d", bad, code)
+	for path, want := range map[string]int{
+		"/api/v1/shows/partner-track/seasons/1/odds":                  400,
+		"/api/v1/shows/partner-track/seasons/2/odds?as_of=2022-09-20": 404,
+		"/api/v1/shows/no-such-show/seasons/2/odds":                   404,
+		"/api/v1/shows/the-gentlemen/seasons/2/odds?as_of=2024-03-05": 404,
+		"/api/v1/shows/the-gentlemen/seasons/2/odds?as_of=not-a-day":  400,
+	} {
+		if code, body, _ := get(t, srv, path); code != want {
+			t.Errorf("%s: %d, want %d: %s", path, code, want, body)
 		}
+	}
+}
+
+// TestPagesScoreStoredModelsAndFitNothing: a page asking about a day no
+// one asked about before is scored by the stored model of the latest
+// cut-off no later than it. Here that model is one written by hand,
+// giving every season 77%; the page says 77%, which no fitted model
+// would: serving fitted nothing.
+func TestPagesScoreStoredModelsAndFitNothing(t *testing.T) {
+	srv, st := setup(t)
+	gentlemen(t, st)
+	zeros, ones := make([]float64, len(odds.FeatureNames)), make([]float64, len(odds.FeatureNames))
+	for i := range ones {
+		ones[i] = 1
+	}
+	cutoff := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
+	f := odds.Fitted{Version: odds.ModelVersion, Cutoff: cutoff, FittedAt: dbtest.Clock(), TrainSeasons: 100, BaseRate: 0.5,
+		Model: odds.Model{Logistic: &odds.Logistic{Bias: math.Log(0.77 / 0.23), Weights: zeros, Mean: zeros, Scale: ones}}}
+	b, err := f.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveOddsModel(t.Context(), odds.ModelVersion, "2024-05-01", dbtest.Clock(), b); err != nil {
+		t.Fatal(err)
+	}
+	before, err := st.OddsModelCutoffs(t.Context(), odds.ModelVersion)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, day := range []string{"2024-05-06", "2024-05-17", "2024-05-31"} {
+		_, page, _ := get(t, srv, "/shows/the-gentlemen/seasons/2?as_of="+day)
+		if !strings.Contains(page, `<span id="odds-value">77%</span>`) {
+			t.Errorf("as of %s the page does not give the stored model's 77%%", day)
+		}
+	}
+	if after, err := st.OddsModelCutoffs(t.Context(), odds.ModelVersion); err != nil || len(after) != len(before) {
+		t.Errorf("serving pages stored models: %d cut-offs before, %d after (%v)", len(before), len(after), err)
 	}
 }
 
@@ -44,8 +124,9 @@ func TestOddsOnTheOutlookPage(t *testing.T) {
 // screenshot.
 func TestOddsChartInABrowser(t *testing.T) {
 	ctx := browser(t)
-	srv, _ := setup(t)
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/shows/partner-track/seasons/2?as_of=2022-09-20"), chromedp.WaitVisible(`#odds svg`)); err != nil {
+	srv, st := setup(t)
+	gentlemen(t, st)
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/shows/the-gentlemen/seasons/2?as_of=2024-05-06"), chromedp.WaitVisible(`#odds svg`)); err != nil {
 		t.Fatal(err)
 	}
 	width, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.querySelector("#odds svg polyline.this-season").getBoundingClientRect().width`))
@@ -62,7 +143,7 @@ func TestOddsChartInABrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	file := screenshotDir(t) + "/odds-partner-track-s2-2022-09-20.png"
+	file := screenshotDir(t) + "/odds-the-gentlemen-s2-2024-05-06.png"
 	if err := os.WriteFile(file, shot, 0o644); err != nil {
 		t.Fatal(err)
 	}

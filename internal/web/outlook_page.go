@@ -21,8 +21,9 @@ type outlookView struct {
 	PrevSeason int
 	JSONLD     template.JS
 	// Odds, while the decision is awaited and the previous season
-	// charted.
-	Odds *odds.Estimate
+	// charted; else, while it is awaited, why there are none.
+	Odds            *odds.Estimate
+	OddsUnavailable string
 }
 
 func (w *Web) outlook(rw http.ResponseWriter, r *http.Request) {
@@ -35,18 +36,32 @@ func (w *Web) outlook(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := outlookView{O: o, Today: o.AsOf == model.DayDate(now).String(), PrevSeason: o.Season - 1, JSONLD: jsonLD(r, o)}
-	if o.Renewal.Status == model.StatusAwaitingDecision && o.Season > 1 {
+	if !answer.Decided(o.Renewal.Status) && o.Season > 1 {
 		asOf, _ := time.Parse(time.DateOnly, o.AsOf)
-		e, err := w.odds.Estimate(r.Context(), o.Show.Title, o.Season, asOf)
+		var id int64 // the answers are kept by show id
+		if sh, err := w.store.FindShow(r.Context(), o.Show.Slug); err == nil {
+			id = sh.ID
+		}
+		e, err := w.odds.Estimate(r.Context(), odds.Query{ShowID: id, Title: o.Show.Title, Season: o.Season, AsOf: asOf})
 		switch {
 		case err == nil:
 			v.Odds = &e
-		case !errors.Is(err, odds.ErrNotCharted) && !errors.Is(err, odds.ErrTooFew):
+		case errors.Is(err, odds.ErrTooFew) || errors.Is(err, odds.ErrNoModel):
+			v.OddsUnavailable = oddsUnavailable(err)
+		case !odds.Unavailable(err):
 			// Without odds the page still answers.
 			w.log.Error("renewal odds failed", "show", o.Show.Slug, "season", o.Season, "err", err)
 		}
 	}
 	w.render(rw, r, http.StatusOK, "outlook", v)
+}
+
+// oddsUnavailable says why a page gives no odds, in a sentence's words.
+func oddsUnavailable(err error) string {
+	if errors.Is(err, odds.ErrTooFew) {
+		return "not enough Netflix seasons had been decided by this day to estimate them"
+	}
+	return "not estimated yet: the model is fitted daily"
 }
 
 // jsonLD describes the season for search engines, as schema.org TVSeason

@@ -143,6 +143,7 @@ func templateFuncs() template.FuncMap {
 		},
 		"footnotes": footnotes,
 		"percent":   func(p float64) string { return strconv.Itoa(int(p*100+0.5)) + "%" },
+		"day":       func(t time.Time) string { return t.Format("2 January 2006") },
 		// The chart holds only numbers and fixed words (odds.Estimate.Chart).
 		"chart": func(e odds.Estimate) template.HTML { return template.HTML(e.Chart()) },
 	}

@@ -1,0 +1,77 @@
+package odds_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/nextseason/nextseason/internal/dbtest"
+	"github.com/nextseason/nextseason/internal/demo"
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/odds"
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+// TestAnOutcomeTeachesFromTheDayItIsKnown: in a database with the demo's
+// Top 10 weeks and lists, an editor accepts that The Gentlemen was
+// renewed, stated on day K. A model fitted as of K−1 does not learn from
+// it; one fitted as of K+1 does, labelled from the claim and dated K.
+// Odds as of K−1 come from the model of K−1 or earlier, whatever the
+// database learned since.
+func TestAnOutcomeTeachesFromTheDayItIsKnown(t *testing.T) {
+	ctx := t.Context()
+	k := time.Date(2024, 4, 10, 0, 0, 0, 0, time.UTC)
+	now := k.AddDate(0, 0, -5) // the demo's models are fitted up to then
+	st := store.New(dbtest.Open(t), func() time.Time { return now })
+	// The show first, so that its chart weeks link to it.
+	sh := model.Show{Title: "The Gentlemen", Network: "Netflix", TVmazeID: 990301, Premiered: model.DayDate(time.Date(2024, 3, 7, 0, 0, 0, 0, time.UTC))}
+	if _, err := st.SaveShow(ctx, &sh); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.LoadOdds(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	now = k.AddDate(0, 0, 1)
+	c := model.Claim{ShowID: sh.ID, Season: 2, Kind: model.KindRenewal, Status: model.StatusRenewed, Quote: "Netflix has renewed The Gentlemen for a second season.",
+		Source:   model.Source{URL: "https://example.com/gentlemen-renewed", Publisher: "Example Trade", Published: model.DayDate(k), Tier: model.TierTrade},
+		StatedAt: model.DayDate(k), Confidence: 1, Origin: model.OriginEditor, State: model.StateAccepted, Reviewer: "editor@example.com", ReviewedAt: now}
+	if _, err := st.AddClaim(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	d, err := odds.Load(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gentlemen := func(e odds.Example) bool { return e.Title == "The Gentlemen" && e.Season == 1 }
+	before, after := d.TrainingSet(k.AddDate(0, 0, -1)), d.TrainingSet(k.AddDate(0, 0, 1))
+	if slices.ContainsFunc(before, gentlemen) {
+		t.Errorf("as of K-1 the model learns from The Gentlemen's renewal, stated on K")
+	}
+	i := slices.IndexFunc(after, gentlemen)
+	if i < 0 {
+		t.Fatalf("as of K+1 the model does not learn from The Gentlemen's renewal")
+	}
+	if e := after[i]; !e.Renewed || e.Source != odds.SourceClaims || !e.Known.Equal(k) {
+		t.Errorf("as of K+1: %+v, want renewed, from the claim, known on %s", e, k.Format(time.DateOnly))
+	}
+
+	// Stored models: odds as of K-1 come from a model fitted by then.
+	if _, err := odds.FitStored(ctx, st, k.AddDate(0, 0, -1), false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := odds.FitStored(ctx, st, k.AddDate(0, 0, 1), false); err != nil {
+		t.Fatal(err)
+	}
+	then, err := odds.EstimateStored(ctx, st, odds.Query{ShowID: sh.ID, Title: sh.Title, Season: 2, AsOf: k.AddDate(0, 0, -1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	later, err := odds.EstimateStored(ctx, st, odds.Query{ShowID: sh.ID, Title: sh.Title, Season: 2, AsOf: k.AddDate(0, 0, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if then.ModelCutoff.After(k.AddDate(0, 0, -1)) || !later.ModelCutoff.Equal(k.AddDate(0, 0, 1)) || later.TrainSeasons <= then.TrainSeasons {
+		t.Errorf("as of K-1: model of %s on %d seasons; as of K+1: model of %s on %d", then.ModelCutoff.Format(time.DateOnly), then.TrainSeasons,
+			later.ModelCutoff.Format(time.DateOnly), later.TrainSeasons)
+	}
+}

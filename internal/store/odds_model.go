@@ -1,0 +1,50 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// SaveOddsModel stores a renewal-odds model of a version fitted as of a
+// cut-off day (YYYY-MM-DD), replacing one of the same version and day.
+func (s *Store) SaveOddsModel(ctx context.Context, version, cutoff string, fittedAt time.Time, model []byte) error {
+	_, err := s.exec(ctx, `INSERT INTO odds_models (version, cutoff, fitted_at, model) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (version, cutoff) DO UPDATE SET fitted_at = excluded.fitted_at, model = excluded.model`,
+		version, cutoff, fittedAt.UTC(), model)
+	if err != nil {
+		return fmt.Errorf("save odds model of %s: %w", cutoff, mapErr(err))
+	}
+	return nil
+}
+
+// OddsModel loads the model of a version with the latest cut-off no
+// later than day (YYYY-MM-DD), and that cut-off; ErrNotFound when there
+// is none.
+func (s *Store) OddsModel(ctx context.Context, version, day string) (cutoff string, model []byte, err error) {
+	err = s.queryRow(ctx, `SELECT cutoff, model FROM odds_models WHERE version = $1 AND cutoff <= $2 ORDER BY cutoff DESC LIMIT 1`,
+		version, day).Scan(&cutoff, &model)
+	if err != nil {
+		return "", nil, fmt.Errorf("odds model for %s: %w", day, mapErr(err))
+	}
+	return cutoff, model, nil
+}
+
+// OddsModelCutoffs lists the cut-offs of the stored models of a version,
+// oldest first.
+func (s *Store) OddsModelCutoffs(ctx context.Context, version string) ([]string, error) {
+	rows, err := s.query(ctx, `SELECT cutoff FROM odds_models WHERE version = $1 ORDER BY cutoff`, version)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
