@@ -44,7 +44,7 @@ func sharedData(t testing.TB) *Data {
 		}
 		originals = append(originals, o...)
 	}
-	return &Data{Weeks: weeks, Seasons: Seasons(weeks), Evidence: Evidence{Originals: originals, Listed: listed}, genres: map[string]string{}}
+	return newData(weeks, originals)
 }
 
 // TestBacktestLearnsOnlyWhatWasKnown: as of each cut-off, every training

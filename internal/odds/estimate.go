@@ -80,8 +80,8 @@ func (d *Data) Estimate(f *Fitted, title string, next int, asOf time.Time) (Esti
 // seasonAsOf is a season's first weeks as published by asOf.
 func (d *Data) seasonAsOf(key string, season int, asOf time.Time) (Season, bool) {
 	var weeks []model.Viewership
-	for _, w := range d.Weeks {
-		if match.Key(w.ShowTitle) == key && !Published(w.WeekEnding.Start()).After(asOf) {
+	for _, w := range d.weeks[key] {
+		if !Published(w.WeekEnding.Start()).After(asOf) {
 			weeks = append(weeks, w)
 		}
 	}
@@ -119,15 +119,7 @@ func (d *Data) Decided(title string, season int, asOf time.Time) (Example, bool)
 }
 
 // Charted reports whether a show (by title) is in the chart weeks.
-func (d *Data) Charted(title string) bool {
-	key := match.Key(title)
-	for _, w := range d.Weeks {
-		if match.Key(w.ShowTitle) == key {
-			return true
-		}
-	}
-	return false
-}
+func (d *Data) Charted(title string) bool { return len(d.weeks[match.Key(title)]) > 0 }
 
 // summary says in words what the odds rest on: how often the seasons the
 // model learned from that charted like this one were renewed, then the

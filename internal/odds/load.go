@@ -21,8 +21,10 @@ type Data struct {
 	Weeks    []model.Viewership
 	Seasons  []Season
 	Evidence Evidence
-	// genres of the listed shows, by normalised title.
+	// genres of the listed shows, and the weeks of each show, by
+	// normalised title.
 	genres map[string]string
+	weeks  map[string][]model.Viewership
 }
 
 // Load reads the Top 10 weeks, the lists of originals, and, for what the
@@ -36,18 +38,29 @@ func Load(ctx context.Context, st *store.Store) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Data{Weeks: weeks, Seasons: Seasons(weeks), genres: map[string]string{}}
-	d.Evidence = Evidence{Originals: originals, Known: CatalogKnows(ctx, st, weeks)}
+	d := newData(weeks, originals)
+	d.Evidence.Known = CatalogKnows(ctx, st, weeks)
+	if len(d.Seasons) == 0 || len(originals) == 0 {
+		return nil, ErrNoData
+	}
+	return d, nil
+}
+
+// newData indexes chart weeks and the lists of originals.
+func newData(weeks []model.Viewership, originals []Original) *Data {
+	d := &Data{Weeks: weeks, Seasons: Seasons(weeks), Evidence: Evidence{Originals: originals},
+		genres: map[string]string{}, weeks: map[string][]model.Viewership{}}
+	for _, w := range weeks {
+		k := match.Key(w.ShowTitle)
+		d.weeks[k] = append(d.weeks[k], w)
+	}
 	for _, o := range originals {
 		if o.Listed.After(d.Evidence.Listed) {
 			d.Evidence.Listed = o.Listed
 		}
 		d.genres[match.Key(o.Title)] = o.Genre
 	}
-	if len(d.Seasons) == 0 || len(originals) == 0 {
-		return nil, ErrNoData
-	}
-	return d, nil
+	return d
 }
 
 // CatalogKnows answers from the catalog and accepted claims, for the
