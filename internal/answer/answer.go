@@ -25,7 +25,7 @@ import (
 func Status(err error) int {
 	var noShow *NoShowError
 	switch {
-	case errors.As(err, &noShow), errors.Is(err, store.ErrNotFound), odds.Unavailable(err):
+	case errors.As(err, &noShow), errors.Is(err, store.ErrNotFound), odds.Unavailable(err), errors.Is(err, ErrNotNetflix):
 		return http.StatusNotFound
 	case errors.Is(err, ErrBadRequest):
 		return http.StatusBadRequest

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/nextseason/nextseason/internal/facts"
@@ -45,19 +46,20 @@ func Odds(ctx context.Context, st *store.Store, svc *odds.Service, req Request, 
 	var noShow *NoShowError
 	switch {
 	case err == nil:
-		a.Show, q.ShowID, q.Title = sh.Title, sh.ID, sh.Title
 		d, err := st.ShowData(ctx, sh)
 		if err != nil {
 			return a, err
 		}
 		o, err := facts.ComposeOutlook(d, n, asOf)
-		if err != nil && !errors.Is(err, facts.ErrNoSuchSeason) {
+		if errors.Is(err, facts.ErrNoSuchSeason) {
+			// A season past the catalog's list: only the show's status
+			// can have decided it.
+			o, err = facts.Outlook{Season: n, Renewal: facts.Renewal{Status: model.StatusUnknown}}, nil
+		}
+		if err != nil {
 			return a, err
 		}
-		if err == nil && Decided(o.Renewal.Status) {
-			a.Status, a.Decided = o.Renewal.Status, decision(o.Renewal)
-			return a, nil
-		}
+		return OddsFor(ctx, svc, sh, o, asOf.Start())
 	case errors.As(err, &noShow):
 		// A show only the chart knows (its weeks imported, the catalog
 		// not synced) is answered from the chart and the lists.
@@ -77,6 +79,37 @@ func Odds(ctx context.Context, st *store.Store, svc *odds.Service, req Request, 
 		return a, err
 	}
 	e, err := svc.Estimate(ctx, q)
+	if err != nil {
+		return a, err
+	}
+	a.Odds = &e
+	return a, nil
+}
+
+// ErrNotNetflix says a show's renewals are another network's decisions,
+// which odds learned from Netflix's own say nothing of.
+var ErrNotNetflix = errors.New("its renewals are not Netflix's decisions; the odds learn from Netflix originals")
+
+// OddsFor answers for a catalog show, from its outlook for the season as
+// composed for the day: the decision when there is one (the outlook's,
+// or the show's end), no odds for another network's show, else the
+// estimate. The outlook page and Odds both answer through it.
+func OddsFor(ctx context.Context, svc *odds.Service, sh model.Show, o facts.Outlook, asOf time.Time) (OddsAnswer, error) {
+	a := OddsAnswer{Show: sh.Title, Season: o.Season, AsOf: asOf.Format(time.DateOnly), Status: o.Renewal.Status}
+	switch {
+	case Decided(o.Renewal.Status):
+		a.Decided = decision(o.Renewal)
+		return a, nil
+	case sh.ProviderStatus == facts.TVmazeEnded:
+		a.Status, a.Decided = model.StatusEndedFinalSeason, "Ended (TVmaze lists the show as ended)"
+		return a, nil
+	case sh.Network != "" && !strings.EqualFold(sh.Network, "Netflix"):
+		return a, fmt.Errorf("%s (%s): %w", sh.Title, sh.Network, ErrNotNetflix)
+	}
+	if a.Status == model.StatusUnknown {
+		a.Status = model.StatusAwaitingDecision
+	}
+	e, err := svc.Estimate(ctx, odds.Query{ShowID: sh.ID, Title: sh.Title, Season: o.Season, AsOf: asOf})
 	if err != nil {
 		return a, err
 	}

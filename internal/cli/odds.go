@@ -142,7 +142,7 @@ func printBacktest(w io.Writer, out []backtestJSON) {
 }
 
 // oddsFit fits and stores the models the odds are served from: as of
-// the first of every month and of today (what serve's daily job does).
+// the first of every month and of today (what serve's hourly job does).
 func oddsFit(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("odds fit", "[--all]")
 	all := fs.Bool("all", false, "refit every cut-off, not only those without a model")

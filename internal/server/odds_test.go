@@ -70,6 +70,20 @@ func TestOddsOnTheOutlookPage(t *testing.T) {
 	if code != 200 || !strings.Contains(body, `"status": "canceled"`) || strings.Contains(body, `"odds"`) {
 		t.Errorf("API, Partner Track season 2 today: %d %s", code, body)
 	}
+	// Peaky Blinders ended (TVmaze): its season 7 is decided, no odds,
+	// though its season 6 charted. Another network's show gets none
+	// either: its renewals are not Netflix's decisions.
+	code, body, _ = get(t, srv, "/api/v1/shows/peaky-blinders/seasons/7/odds")
+	if code != 200 || !strings.Contains(body, `"status": "ended_final_season"`) || strings.Contains(body, `"odds"`) {
+		t.Errorf("API, Peaky Blinders season 7: %d %s", code, body)
+	}
+	other := model.Show{Title: "Harbour Watch", Network: "BBC One", TVmazeID: 990402, ProviderStatus: "Running"}
+	if _, err := st.SaveShow(t.Context(), &other); err != nil {
+		t.Fatal(err)
+	}
+	if code, body, _ := get(t, srv, "/api/v1/shows/harbour-watch/seasons/2/odds"); code != 404 || !strings.Contains(body, "not Netflix's decisions") {
+		t.Errorf("API, a BBC One show: %d %s", code, body)
+	}
 	for path, want := range map[string]int{
 		"/api/v1/shows/partner-track/seasons/1/odds":                  400,
 		"/api/v1/shows/partner-track/seasons/2/odds?as_of=2022-09-20": 404,

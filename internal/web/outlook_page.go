@@ -38,17 +38,17 @@ func (w *Web) outlook(rw http.ResponseWriter, r *http.Request) {
 	v := outlookView{O: o, Today: o.AsOf == model.DayDate(now).String(), PrevSeason: o.Season - 1, JSONLD: jsonLD(r, o)}
 	if !answer.Decided(o.Renewal.Status) && o.Season > 1 {
 		asOf, _ := time.Parse(time.DateOnly, o.AsOf)
-		var id int64 // the answers are kept by show id
-		if sh, err := w.store.FindShow(r.Context(), o.Show.Slug); err == nil {
-			id = sh.ID
+		sh, err := w.store.FindShow(r.Context(), o.Show.Slug)
+		var ans answer.OddsAnswer
+		if err == nil {
+			ans, err = answer.OddsFor(r.Context(), w.odds, sh, o, asOf)
 		}
-		e, err := w.odds.Estimate(r.Context(), odds.Query{ShowID: id, Title: o.Show.Title, Season: o.Season, AsOf: asOf})
 		switch {
 		case err == nil:
-			v.Odds = &e
+			v.Odds = ans.Odds
 		case errors.Is(err, odds.ErrTooFew) || errors.Is(err, odds.ErrNoModel):
 			v.OddsUnavailable = oddsUnavailable(err)
-		case !odds.Unavailable(err):
+		case !odds.Unavailable(err) && !errors.Is(err, answer.ErrNotNetflix):
 			// Without odds the page still answers.
 			w.log.Error("renewal odds failed", "show", o.Show.Slug, "season", o.Season, "err", err)
 		}
