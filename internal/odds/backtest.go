@@ -29,7 +29,14 @@ type Example struct {
 // FeatureNames name Example.Features, in order.
 var FeatureNames = []string{"weeks in top 10", "log hours (4 weeks)", "log hours (week 1)", "log views (4 weeks)", "peak rank",
 	"week-2/week-1 hours (log)", "English", "season number", "drama", "comedy", "crime or thriller", "fantasy or science fiction", "animation or kids",
-	"years since July 2021 (trend)"}
+	"hours against the previous season's (log)", "previous season charted", "years since July 2021 (trend)"}
+
+// The columns of the features the settings may leave out (zeroed, so
+// the regression gives them no weight).
+const (
+	prevColumns = 2 // before the trend: the previous season's
+	trendColumn = 1 // the last
+)
 
 // trendOrigin is when Netflix's Top 10 archive begins: the trend feature
 // counts years from it.
@@ -38,8 +45,9 @@ var trendOrigin = time.Date(2021, 7, 1, 0, 0, 0, 0, time.UTC)
 // genreBuckets map words of Wikipedia's genres to the model's few.
 var genreBuckets = [][]string{{"drama"}, {"comedy", "sitcom"}, {"crime", "thriller", "mystery", "police"}, {"fantasy", "science", "supernatural", "horror", "superhero"}, {"animat", "anime", "kids", "children", "family", "preschool"}}
 
-// features are what is known 28 days after the season first charted.
-func features(s Season, genre string) []float64 {
+// features are what is known 28 days after the season first charted;
+// prev is the show's previous season, when it charted before.
+func features(s Season, prev *Season, genre string) []float64 {
 	total, views := 0.0, 0.0
 	for w := range window {
 		total += s.Hours[w]
@@ -60,7 +68,20 @@ func features(s Season, genre string) []float64 {
 		}
 		f = append(f, in)
 	}
-	return append(f, s.First.Sub(trendOrigin).Hours()/(24*365))
+	against, charted := 0.0, 0.0
+	if prev != nil && prev.First.Before(s.First) {
+		against, charted = math.Log((total+1)/(prev.total()+1)), 1
+	}
+	return append(f, against, charted, s.First.Sub(trendOrigin).Hours()/(24*365))
+}
+
+// total is a season's hours viewed in its first four weeks.
+func (s Season) total() float64 {
+	t := 0.0
+	for _, h := range s.Hours {
+		t += h
+	}
+	return t
 }
 
 // Bin is one row of a reliability table: the seasons whose predicted

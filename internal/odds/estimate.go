@@ -62,7 +62,11 @@ func (d *Data) Estimate(f *Fitted, title string, next int, asOf time.Time) (Esti
 		return Estimate{}, fmt.Errorf("%s season %d by %s: %w", title, next-1, asOf.Format(time.DateOnly), ErrNotCharted)
 	}
 	genre := strings.ToLower(d.genres[target.Key])
-	e := Estimate{Title: target.Title, Season: next, AsOf: asOf, Probability: f.Model.Predict(features(target, genre)), Inputs: describeInputs(target),
+	var prev *Season
+	if p, ok := d.seasonAsOf(target.Key, next-2, asOf); ok {
+		prev = &p
+	}
+	e := Estimate{Title: target.Title, Season: next, AsOf: asOf, Probability: f.Model.Predict(features(target, prev, genre)), Inputs: describeInputs(target),
 		Model: f.Version, ModelCutoff: f.Cutoff, TrainSeasons: f.TrainSeasons, Check: f.Check, Caveat: caveat,
 		RenewedMedian: f.RenewedMedian, NotRenewedMedian: f.NotRenewedMedian}
 	for w := range window {

@@ -13,7 +13,7 @@ import (
 
 // ModelVersion names the model, its features and how its labels are
 // dated; a stored model of another version is not used.
-const ModelVersion = "logistic-v4"
+const ModelVersion = "logistic-v5"
 
 // minTrain is the fewest decided seasons, of each outcome at least
 // minEach, a model is fitted on.

@@ -106,7 +106,9 @@ func Examples(seasons []Season, ev Evidence, asOf time.Time) []Example {
 	listKnown := !ev.Listed.IsZero() && known(ev.Listed)
 	var chartStart, chartEnd time.Time
 	firstSeen := map[string]time.Time{}
-	for _, s := range seasons {
+	bySeason := map[string]*Season{}
+	for i, s := range seasons {
+		bySeason[seasonKey(s.Key, s.Season)] = &seasons[i]
 		if chartStart.IsZero() || s.First.Before(chartStart) {
 			chartStart = s.First
 		}
@@ -134,7 +136,8 @@ func Examples(seasons []Season, ev Evidence, asOf time.Time) []Example {
 			continue
 		}
 		nextKnown := nextCharted && known(Published(next))
-		e := Example{Title: s.Title, Key: s.Key, Season: s.Season, First: s.First, Features: features(s, sh.genre), Weeks: s.WeeksIn(), Hours: s.Hours}
+		e := Example{Title: s.Title, Key: s.Key, Season: s.Season, First: s.First, Features: features(s, bySeason[seasonKey(s.Key, s.Season-1)], sh.genre),
+			Weeks: s.WeeksIn(), Hours: s.Hours}
 		switch {
 		case !listed && !(ev.Known != nil && knows(ev.Known, s.Key, s.Season, asOf, &e)):
 			continue // a show not in the lists counts only when claims settle it

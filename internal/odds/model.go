@@ -16,6 +16,9 @@ type Settings struct {
 	// latest one: a season HalfLife older counts half. 0 weighs all
 	// alike.
 	HalfLife float64
+	// Previous says whether the features of the show's previous season
+	// (hours against it; whether it charted) are used.
+	Previous bool
 }
 
 // The settings tried.
@@ -32,17 +35,22 @@ type Model struct {
 
 // Predict is the probability for a row of features.
 func (m Model) Predict(row []float64) float64 {
-	return m.Logistic.Predict(withTrend(row, m.Trend))
+	return m.Logistic.Predict(columns(row, m.Settings))
 }
 
-// withTrend is row, its trend zeroed unless used: a constant column that
-// the regression gives no weight.
-func withTrend(row []float64, use bool) []float64 {
-	if use {
-		return row
-	}
+// columns is row with the features the settings leave out zeroed:
+// constant columns the regression gives no weight.
+func columns(row []float64, set Settings) []float64 {
 	out := slices.Clone(row)
-	out[len(out)-1] = 0
+	n := len(out)
+	if !set.Trend {
+		out[n-trendColumn] = 0
+	}
+	if !set.Previous {
+		for j := n - trendColumn - prevColumns; j < n-trendColumn; j++ {
+			out[j] = 0
+		}
+	}
 	return out
 }
 
@@ -52,7 +60,7 @@ func fit(ex []Example, set Settings) Model {
 	w := make([]float64, len(ex))
 	latest := ex[len(ex)-1].First
 	for i, e := range ex {
-		x[i] = withTrend(e.Features, set.Trend)
+		x[i] = columns(e.Features, set)
 		w[i] = 1
 		if set.HalfLife > 0 {
 			w[i] = math.Exp2(-latest.Sub(e.First).Hours() / (24 * 365) / set.HalfLife)
@@ -78,15 +86,17 @@ func choose(train []Example) Settings {
 	for _, trend := range []bool{false, true} {
 		for _, half := range halfLives {
 			for _, l := range lambdas {
-				set := Settings{Lambda: l, Trend: trend, HalfLife: half}
-				loss := 0.0
-				for f := range folds {
-					from := len(train) - (folds-f)*block
-					held := train[from : from+block]
-					loss += Score(predict(fit(train[:from], set), held), outcomes(held)).LogLoss
-				}
-				if loss < bestLoss {
-					best, bestLoss = set, loss
+				for _, previous := range []bool{false, true} {
+					set := Settings{Lambda: l, Trend: trend, HalfLife: half, Previous: previous}
+					loss := 0.0
+					for f := range folds {
+						from := len(train) - (folds-f)*block
+						held := train[from : from+block]
+						loss += Score(predict(fit(train[:from], set), held), outcomes(held)).LogLoss
+					}
+					if loss < bestLoss {
+						best, bestLoss = set, loss
+					}
 				}
 			}
 		}
