@@ -62,6 +62,11 @@ func TestAnOutcomeTeachesFromTheDayItIsKnown(t *testing.T) {
 	if _, err := odds.FitStored(ctx, st, k.AddDate(0, 0, 1), false); err != nil {
 		t.Fatal(err)
 	}
+	// The day-before's model gave way to the month's; today's stays.
+	cutoffs, err := st.OddsModelCutoffs(ctx, odds.ModelVersion)
+	if err != nil || slices.Contains(cutoffs, "2024-04-09") || !slices.Contains(cutoffs, "2024-04-11") || !slices.Contains(cutoffs, "2024-04-01") {
+		t.Errorf("stored cut-offs %v (%v): want 2024-04-01 and today's 2024-04-11, not 2024-04-09", cutoffs, err)
+	}
 	then, err := odds.EstimateStored(ctx, st, odds.Query{ShowID: sh.ID, Title: sh.Title, Season: 2, AsOf: k.AddDate(0, 0, -1)})
 	if err != nil {
 		t.Fatal(err)

@@ -169,6 +169,9 @@ func day(t time.Time) time.Time {
 // FitReport says what FitStored did.
 type FitReport struct {
 	Fitted, Kept, TooFew int
+	// Pruned counts the stored models dropped: of other versions, and of
+	// past days that are not a month's first.
+	Pruned int64
 	// Took is the time spent fitting.
 	Took time.Duration
 }
@@ -178,7 +181,8 @@ type FitReport struct {
 // its last fit count at once), or all of them when refit is set; a
 // cut-off before enough seasons were decided gets none. A claim entered
 // now about an earlier day changes the models of earlier days only when
-// they are refit.
+// they are refit. Models of past days that are not a month's first are
+// dropped: the month's model answers for those days.
 func FitStored(ctx context.Context, st *store.Store, today time.Time, refit bool) (r FitReport, err error) {
 	d, err := Load(ctx, st)
 	if err != nil {
@@ -217,5 +221,6 @@ func FitStored(ctx context.Context, st *store.Store, today time.Time, refit bool
 		}
 		r.Fitted++
 	}
-	return r, nil
+	r.Pruned, err = st.PruneOddsModels(ctx, ModelVersion, day(today).Format(time.DateOnly))
+	return r, err
 }

@@ -48,3 +48,14 @@ func (s *Store) OddsModelCutoffs(ctx context.Context, version string) ([]string,
 	}
 	return out, rows.Err()
 }
+
+// PruneOddsModels deletes the models of other versions, and of this one
+// those of days before today that are not a month's first: the month's
+// model answers for them.
+func (s *Store) PruneOddsModels(ctx context.Context, version, today string) (int64, error) {
+	res, err := s.exec(ctx, `DELETE FROM odds_models WHERE version <> $1 OR (cutoff < $2 AND substr(cutoff, 9, 2) <> '01')`, version, today)
+	if err != nil {
+		return 0, fmt.Errorf("prune odds models: %w", mapErr(err))
+	}
+	return res.RowsAffected()
+}
