@@ -45,10 +45,14 @@ type backtestJSON struct {
 	Error     string        `json:"error,omitempty"`
 }
 
-// backtestCutoffs are the days the back-test is run as of: the first
-// month after the Wikipedia lists were read (2023-11-06), so that their
-// rows are known, then six and twelve months on, and six months before.
-var backtestCutoffs = []string{"2023-12-01", "2023-06-01", "2024-06-01", "2024-12-01"}
+// backtestCutoffs are the days the back-test is run as of: the first of
+// the month after the Wikipedia lists were read (2023-11-06), so that
+// their rows are known; the day after they were read and a month later,
+// to show how much the figures owe to the day; and one before, when too
+// few outcomes were dated to learn from. Later cut-offs leave too few
+// test seasons: those of the chart's last two years cannot have both
+// outcomes known.
+var backtestCutoffs = []string{"2023-12-01", "2023-11-07", "2024-01-01", "2023-06-01"}
 
 // oddsBacktest trains as of each cut-off on the outcomes known that day
 // and scores the seasons that charted after it.
