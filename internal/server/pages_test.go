@@ -229,3 +229,32 @@ func TestUnsubscribeLink(t *testing.T) {
 		t.Errorf("one-click: %d, mail on %v\n%s", code, mailOn(), body)
 	}
 }
+
+// TestHeaderSaysWhoIsSignedIn: a visitor is offered "Sign in" and no
+// "My shows" or "Sign out"; a fan gets "My shows" and "Sign out"; an
+// editor also gets "Review" and "Feeds".
+func TestHeaderSaysWhoIsSignedIn(t *testing.T) {
+	srv, st := setup(t)
+	header := func(body string) string {
+		i, j := strings.Index(body, `<nav class="account">`), strings.Index(body, "</nav>")
+		if i < 0 || j < i {
+			t.Fatalf("no account navigation:\n%s", body)
+		}
+		return body[i:j]
+	}
+	for _, path := range []string{"/", "/shows/partner-track", "/search?q=partner"} {
+		_, body := (&visitor{t: t, srv: srv}).do("GET", path, nil)
+		if h := header(body); !strings.Contains(h, `id="login"`) || strings.Contains(h, "Sign out") || strings.Contains(h, "My shows") {
+			t.Errorf("%s, a visitor's header: %s", path, h)
+		}
+	}
+	fan := signIn(t, srv, st, "fan@example.com", model.RoleViewer)
+	if _, body := fan.do("GET", "/", nil); !strings.Contains(header(body), "My shows") || !strings.Contains(header(body), "Sign out") ||
+		strings.Contains(header(body), "Sign in") || strings.Contains(header(body), "Review") {
+		t.Errorf("a fan's header: %s", header(body))
+	}
+	editor := signIn(t, srv, st, "ed@example.com", model.RoleEditor)
+	if _, body := editor.do("GET", "/", nil); !strings.Contains(header(body), `href="/review"`) || !strings.Contains(header(body), `href="/feeds"`) {
+		t.Errorf("an editor's header: %s", header(body))
+	}
+}

@@ -25,7 +25,7 @@ const sessionLength = 30 * 24 * time.Hour
 // layoutView is what every page's layout gets: who is signed in, and the
 // page's own data.
 type layoutView struct {
-	User model.User
+	User *model.User // nil for a visitor
 	Data any
 }
 

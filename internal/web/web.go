@@ -164,8 +164,11 @@ func footnotes(v any) []int {
 // yields a clean 500 rather than half a page.
 func (w *Web) render(rw http.ResponseWriter, r *http.Request, status int, name string, data any) {
 	var buf bytes.Buffer
-	u, _ := viewer(r.Context())
-	if err := w.views[name].ExecuteTemplate(&buf, "layout", layoutView{User: u, Data: data}); err != nil {
+	lv := layoutView{Data: data}
+	if u, ok := viewer(r.Context()); ok {
+		lv.User = &u
+	}
+	if err := w.views[name].ExecuteTemplate(&buf, "layout", lv); err != nil {
 		w.log.Error("render page", slog.Group("request", "path", r.URL.Path), "view", name, "err", err)
 		http.Error(rw, "internal server error", http.StatusInternalServerError)
 		return
