@@ -25,7 +25,7 @@ import (
 func Status(err error) int {
 	var noShow *NoShowError
 	switch {
-	case errors.As(err, &noShow), errors.Is(err, store.ErrNotFound), odds.Unavailable(err), errors.Is(err, ErrNotNetflix):
+	case errors.As(err, &noShow), errors.Is(err, store.ErrNotFound), errors.Is(err, facts.ErrNoSuchSeason), odds.Unavailable(err), errors.Is(err, ErrNotNetflix):
 		return http.StatusNotFound
 	case errors.Is(err, ErrBadRequest):
 		return http.StatusBadRequest
@@ -33,8 +33,20 @@ func Status(err error) int {
 	return http.StatusInternalServerError
 }
 
-// ErrBadRequest wraps what is wrong with a season or date as asked for.
+// ErrBadRequest marks what is wrong with a season or date as asked for:
+// errors.Is(err, ErrBadRequest) holds for them, and their message is
+// only what is wrong.
 var ErrBadRequest = errors.New("bad request")
+
+// badRequest is an error that is ErrBadRequest, worded by format.
+func badRequest(format string, args ...any) error {
+	return badRequestError{fmt.Sprintf(format, args...)}
+}
+
+type badRequestError struct{ msg string }
+
+func (e badRequestError) Error() string        { return e.msg }
+func (e badRequestError) Is(target error) bool { return target == ErrBadRequest }
 
 // NoShowError says no show matched, with the nearest titles.
 type NoShowError struct {
@@ -70,10 +82,10 @@ func ParseAsOf(s string, today time.Time) (model.PartialDate, error) {
 	}
 	d, err := model.ParsePartialDate(s)
 	if err != nil {
-		return d, fmt.Errorf("%w: as_of: %v", ErrBadRequest, err)
+		return d, badRequest("as_of %q: want a day, YYYY-MM-DD", s)
 	}
 	if d.Precision != model.PrecisionDay {
-		return d, fmt.Errorf("%w: as_of %q: want a day, YYYY-MM-DD", ErrBadRequest, s)
+		return d, badRequest("as_of %q: want a day, YYYY-MM-DD", s)
 	}
 	return d, nil
 }
@@ -96,15 +108,11 @@ func Outlook(ctx context.Context, st *store.Store, req Request, today time.Time)
 	if req.Season != "" {
 		n, err := strconv.Atoi(req.Season)
 		if err != nil || n < 1 {
-			return facts.Outlook{}, fmt.Errorf("%w: season %q: want a whole number, 1 or more", ErrBadRequest, req.Season)
+			return facts.Outlook{}, badRequest("season %q: want a whole number, 1 or more", req.Season)
 		}
 		season = n
 	}
-	o, err := facts.ComposeOutlook(d, season, asOf)
-	if errors.Is(err, facts.ErrNoSuchSeason) {
-		return o, fmt.Errorf("%w: %v", ErrBadRequest, err)
-	}
-	return o, err
+	return facts.ComposeOutlook(d, season, asOf)
 }
 
 // FindShow resolves a slug or title, or says which titles come nearest.

@@ -38,7 +38,7 @@ func Odds(ctx context.Context, st *store.Store, svc *odds.Service, req Request, 
 	}
 	n, err := strconv.Atoi(req.Season)
 	if err != nil || n < 2 {
-		return OddsAnswer{}, fmt.Errorf("%w: season %q: odds are of a season after the first, 2 or more", ErrBadRequest, req.Season)
+		return OddsAnswer{}, badRequest("season %q: odds are of a season after the first, 2 or more", req.Season)
 	}
 	a := OddsAnswer{Show: req.Show, Season: n, AsOf: asOf.String(), Status: model.StatusAwaitingDecision}
 	q := odds.Query{Title: req.Show, Season: n, AsOf: asOf.Start()}

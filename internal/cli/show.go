@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/nextseason/nextseason/internal/answer"
@@ -14,7 +13,7 @@ import (
 
 func runShow(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("show", "TITLE [--season N] [--as-of YYYY-MM-DD] [--json]")
-	season := fs.Int("season", 0, "season number (default: the next season)")
+	season := fs.String("season", "", "season number, 1 or more (default: the next season)")
 	asOf := fs.String("as-of", "", "answer as known on this day, YYYY-MM-DD (default: today)")
 	asJSON := fs.Bool("json", false, "print the outlook as JSON")
 	title, err := a.parseWords(fs, args)
@@ -30,10 +29,7 @@ func runShow(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer closeDB()
-	req := answer.Request{Show: strings.Join(title, " "), AsOf: *asOf}
-	if *season != 0 {
-		req.Season = strconv.Itoa(*season)
-	}
+	req := answer.Request{Show: strings.Join(title, " "), Season: *season, AsOf: *asOf}
 	o, err := answer.Outlook(ctx, st, req, a.env.Now())
 	if err != nil {
 		return err
@@ -75,12 +71,12 @@ func printOutlook(w io.Writer, o facts.Outlook) {
 		fmt.Fprintf(w, "  Depends on: %s%s\n", f.Text, fn(f.Evidence))
 	}
 	if v := o.Viewership; v != nil {
-		fmt.Fprintf(w, "  Season %d: %d weeks in the Netflix Top 10, peak #%d, %.1fM hours in its best week [%d]\n",
-			v.Season, v.WeeksInChart, v.PeakRank, float64(v.PeakHours)/1e6, v.Footnote)
+		fmt.Fprintf(w, "  Season %d: %s in the Netflix Top 10, peak #%d, %.1fM hours in its best week [%d]\n",
+			v.Season, model.Plural(v.WeeksInChart, "week"), v.PeakRank, float64(v.PeakHours)/1e6, v.Footnote)
 	}
 	fmt.Fprint(w, "\nWhen?  ")
 	if p := o.Premiere; p != nil {
-		fmt.Fprintf(w, "%s (%s precision)%s\n", p.Display, p.Precision, fn(p.Evidence))
+		fmt.Fprintf(w, "%s (%s)%s\n", p.Display, p.Precision.Label(), fn(p.Evidence))
 	} else {
 		fmt.Fprintln(w, "No date announced yet.")
 	}

@@ -35,7 +35,7 @@ type ChartWeek struct {
 
 // netflixTop10 cites Netflix's Top 10 as of its latest week.
 func netflixTop10(published string) SourceRef {
-	return SourceRef{URL: "https://www.netflix.com/tudum/top10", Publisher: "Netflix Top 10", Published: published, Tier: model.TierOfficial}
+	return SourceRef{URL: "https://www.netflix.com/tudum/top10", Publisher: "Netflix Top 10", Title: "Netflix Top 10: the weekly global lists", Published: published, Tier: model.TierOfficial}
 }
 
 func (c *composer) viewership() *ViewershipTrend {

@@ -40,7 +40,7 @@ func Headline(e store.FollowedEvent) string {
 func Detail(e store.FollowedEvent) string {
 	s := ""
 	if e.Old != "" && e.Kind != model.EventPremiereMoved {
-		s = "Before: " + model.DisplayText(e.Old) + "."
+		s = "Before: " + model.DisplayValue(e.Old) + "."
 	}
 	if e.SourceURL != "" {
 		if s != "" {

@@ -139,10 +139,10 @@ func summary(f *Fitted, s Season, e Estimate) string {
 	}
 	switch {
 	case t.Seasons == 0:
-		fmt.Fprintf(&b, "none spent %s of its first 4 weeks in the Top 10, %s.", count(weeks, "week"), so)
+		fmt.Fprintf(&b, "none spent %s of its first 4 weeks in the Top 10, %s.", model.Plural(weeks, "week"), so)
 	default:
 		fmt.Fprintf(&b, "the %d that spent %s of their first 4 weeks in the Top 10, %s, were renewed %s.",
-			t.Seasons, count(weeks, "week"), so, inTen(float64(t.Renewed)/float64(t.Seasons)))
+			t.Seasons, model.Plural(weeks, "week"), so, inTen(float64(t.Renewed)/float64(t.Seasons)))
 	}
 	fmt.Fprintf(&b, " Weighing hours viewed, rank and genre too, the model puts the odds of season %d at %.0f%%.", e.Season, 100*e.Probability)
 	if e.Preliminary {
@@ -163,14 +163,6 @@ func inTen(share float64) string {
 	return fmt.Sprintf("about %d time%s in 10", n, map[bool]string{true: "", false: "s"}[n == 1])
 }
 
-// count is "1 week", "3 weeks".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
 func joinInts(v []int) string {
 	parts := make([]string, len(v))
 	for i, n := range v {
@@ -184,7 +176,7 @@ func joinInts(v []int) string {
 
 // describeInputs says, in a line, what the odds rest on.
 func describeInputs(s Season) string {
-	parts := []string{count(s.WeeksIn(), "week") + " in the Top 10"}
+	parts := []string{model.Plural(s.WeeksIn(), "week") + " in the Top 10"}
 	if peak := s.PeakRank(); peak <= 10 {
 		parts = append(parts, fmt.Sprintf("peak #%d", peak))
 	}

@@ -345,7 +345,7 @@ func (e *Engine) popularReason(i int) string {
 	sh := e.shows[i]
 	switch {
 	case sh.Top10Weeks > 0:
-		return fmt.Sprintf("popular: %d weeks in the Netflix Top 10", sh.Top10Weeks)
+		return fmt.Sprintf("popular: %s in the Netflix Top 10", model.Plural(sh.Top10Weeks, "week"))
 	case sh.Followers > 0:
 		return fmt.Sprintf("popular: %d followers here", sh.Followers)
 	}

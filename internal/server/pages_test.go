@@ -258,3 +258,24 @@ func TestHeaderSaysWhoIsSignedIn(t *testing.T) {
 		t.Errorf("an editor's header: %s", header(body))
 	}
 }
+
+// TestFollowSettingsInWords: the events a fan picks are named in words
+// ("Premiere date set"), never by their stored names ("premiere_dated").
+func TestFollowSettingsInWords(t *testing.T) {
+	srv, st := setup(t)
+	fan := signIn(t, srv, st, "words@example.com", model.RoleViewer)
+	if code, body := fan.do("POST", "/me/follows", url.Values{"show": {"partner-track"}}); code != 200 {
+		t.Fatalf("follow: %d\n%s", code, body)
+	}
+	_, me := fan.do("GET", "/me", nil)
+	for _, want := range []string{"> Premiere date set</label>", "> At risk (no decision after the finale)</label>", "> Final season announced</label>"} {
+		if !strings.Contains(me, want) {
+			t.Errorf("/me lacks %q", want)
+		}
+	}
+	for _, stored := range []string{"> premiere_dated<", "> at_risk<", "> ended_final_season<"} {
+		if strings.Contains(me, stored) {
+			t.Errorf("/me shows the stored name %q", stored)
+		}
+	}
+}
