@@ -120,6 +120,8 @@ func TestShowErrors(t *testing.T) {
 		{[]string{"show", "Partner Track", "--as-of", "2022-02-30"}, 1, "as_of"},
 		{[]string{"show", "Partner Track", "--as-of", "2022"}, 1, "want a day"},
 		{[]string{"show", "Partner Track", "--season", "7"}, 1, "outlooks for seasons 1 to 2"},
+		{[]string{"show", "Partner Track", "--season", "0"}, 1, `season "0": want a whole number, 1 or more`},
+		{[]string{"show", "Partner Track", "--as-of", "2022-Q3"}, 1, `as_of "2022-Q3": want a day, YYYY-MM-DD`},
 		{[]string{"show"}, 2, "Usage: nextseason show"},
 		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
 		{[]string{"import", "claims", "/no/such/file.jsonl"}, 1, "no such file"},

@@ -64,3 +64,22 @@ func DisplayValue(s string) string {
 	}
 	return DisplayText(s)
 }
+
+// Label is what a reader reads for a cast change.
+func (c CastChange) Label() string {
+	switch c {
+	case CastReturning:
+		return "returning"
+	case CastNew:
+		return "joining"
+	case CastExpected:
+		return "expected to return"
+	case CastDeparting:
+		return "not returning"
+	}
+	return string(c)
+}
+
+// WillNotHappen reports whether a status says the season will not come:
+// canceled, or the show ended.
+func (s RenewalStatus) WillNotHappen() bool { return s == StatusCanceled || s == StatusEndedFinalSeason }

@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"fmt"
 	"html"
 	"io"
 	"net/http"
@@ -10,8 +11,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/nextseason/nextseason/internal/auth"
+	"github.com/nextseason/nextseason/internal/dbtest"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/store"
 )
@@ -277,5 +280,68 @@ func TestFollowSettingsInWords(t *testing.T) {
 		if strings.Contains(me, stored) {
 			t.Errorf("/me shows the stored name %q", stored)
 		}
+	}
+}
+
+// TestSectionsFollowTheStatus: Partner Track season 2, canceled, says so
+// first with its source and date, and drops what only an awaited season
+// has: what the decision depends on, "no date announced yet", a cast
+// "expected to return". As of 2022-09-20, awaited, the page has them.
+func TestSectionsFollowTheStatus(t *testing.T) {
+	srv, _ := setup(t)
+	_, now, _ := get(t, srv, "/shows/partner-track/seasons/2")
+	for _, want := range []string{`class="status status-canceled">Canceled</span>`, "There will be no season 2."} {
+		if !strings.Contains(now, want) {
+			t.Errorf("canceled: the page lacks %q", want)
+		}
+	}
+	for _, gone := range []string{"What the decision depends on", "No date announced yet", "expected to return"} {
+		if strings.Contains(now, gone) {
+			t.Errorf("canceled: the page still shows %q", gone)
+		}
+	}
+	_, then, _ := get(t, srv, "/shows/partner-track/seasons/2?as_of=2022-09-20")
+	for _, want := range []string{"Awaiting decision", "No date announced yet"} {
+		if !strings.Contains(then, want) {
+			t.Errorf("awaited: the page lacks %q", want)
+		}
+	}
+	if strings.Contains(then, "There will be no season 2") {
+		t.Errorf("awaited: the page says there will be no season 2")
+	}
+}
+
+// TestDisputesInFull: two trade sources of one day, one saying renewed
+// and one canceled, give a neutral "Disputed" badge, not a green
+// "Renewed", and both sides with their publisher and date.
+func TestDisputesInFull(t *testing.T) {
+	srv, st := setup(t)
+	ctx := t.Context()
+	sh := model.Show{Title: "Harbor Lights", Network: "Netflix", TVmazeID: 990501, ProviderStatus: "To Be Determined"}
+	if _, err := st.SaveShow(ctx, &sh); err != nil {
+		t.Fatal(err)
+	}
+	day := model.DayDate(time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC))
+	for i, side := range []struct {
+		status          model.RenewalStatus
+		publisher, text string
+	}{{model.StatusRenewed, "Deadline", "Netflix has renewed Harbor Lights for a second season."},
+		{model.StatusCanceled, "TVLine", "Harbor Lights will not return for a second season at Netflix."}} {
+		c := model.Claim{ShowID: sh.ID, Season: 2, Kind: model.KindRenewal, Status: side.status, Quote: side.text,
+			Source:   model.Source{URL: fmt.Sprintf("https://example.com/harbor-%d", i), Publisher: side.publisher, Published: day, Tier: model.TierTrade},
+			StatedAt: day, Confidence: 1, Origin: model.OriginEditor, State: model.StateAccepted, Reviewer: "ed@example.com", ReviewedAt: dbtest.Clock()}
+		if _, err := st.AddClaim(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, page, _ := get(t, srv, "/shows/harbor-lights/seasons/2")
+	for _, want := range []string{`class="status status-disputed">Disputed</span>`, "Netflix has renewed Harbor Lights", "Deadline, March 4, 2025",
+		"will not return for a second season", "TVLine, March 4, 2025", "Disputed by:"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the disputed page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, `class="status status-renewed"`) || strings.Contains(page, `class="status status-canceled"`) {
+		t.Errorf("a disputed answer wears one side's badge")
 	}
 }

@@ -106,7 +106,7 @@ func TestPagesAndErrors(t *testing.T) {
 		{"/shows/partner-trak", 404, `<a href="/shows/partner-track">Partner Track</a>`},
 		{"/shows/partner-track/seasons/2?as_of=2022-02-30", 400, "as_of"},
 		{"/shows/partner-track/seasons/two", 400, "season"},
-		{"/shows/partner-track/seasons/9", 400, "outlooks for seasons 1 to 2"},
+		{"/shows/partner-track/seasons/9", 404, "outlooks for seasons 1 to 2"},
 		{"/nowhere", 404, "Page not found"},
 		{"/archive/partner-track-season-2.txt", 200, "Everything We Know So Far"},
 		{"/static/style.css", 200, ".status-canceled"},
