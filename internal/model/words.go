@@ -82,4 +82,6 @@ func (c CastChange) Label() string {
 
 // WillNotHappen reports whether a status says the season will not come:
 // canceled, or the show ended.
-func (s RenewalStatus) WillNotHappen() bool { return s == StatusCanceled || s == StatusEndedFinalSeason }
+func (s RenewalStatus) WillNotHappen() bool {
+	return s == StatusCanceled || s == StatusEndedFinalSeason
+}
