@@ -15,6 +15,7 @@ import (
 type Followed struct {
 	store.FollowedShow
 	Seasons []facts.Outlook
+	next    int // the next season, by facts.NextSeason
 }
 
 // FollowedShows answers, for each show userID follows, for the seasons a
@@ -35,8 +36,11 @@ func FollowedShows(ctx context.Context, st *store.Store, userID int64, now time.
 		if err != nil {
 			return nil, err
 		}
-		fw := Followed{FollowedShow: f}
-		for season := max(1, facts.LastSeason(d, nil)); season <= facts.NextSeason(d, today); season++ {
+		// From the last season the catalog lists (its release is news)
+		// or the next one, to the latest any claim known today names.
+		next := facts.NextSeason(d, today)
+		fw := Followed{FollowedShow: f, next: next}
+		for season := max(1, min(facts.LastSeason(d, nil), next)); season <= max(next, facts.LastSeason(d, facts.Known(d.Claims, today))); season++ {
 			o, err := facts.ComposeOutlook(d, season, today)
 			if err != nil {
 				return nil, err
@@ -48,15 +52,11 @@ func FollowedShows(ctx context.Context, st *store.Store, userID int64, now time.
 	return out, nil
 }
 
-// Next is the season the follower waits for: the first whose premiere is
-// not behind today (or not known), else the last.
-func (f Followed) Next(now time.Time) facts.Outlook {
-	today := model.DayDate(now).Start()
+// Next is the season the follower waits for: the next season, by the
+// rule every surface uses (facts.NextSeason).
+func (f Followed) Next() facts.Outlook {
 	for _, o := range f.Seasons {
-		if o.Premiere == nil {
-			return o
-		}
-		if d, err := model.ParsePartialDate(o.Premiere.Date); err == nil && !d.End().Before(today) {
+		if o.Season == f.next {
 			return o
 		}
 	}

@@ -106,13 +106,40 @@ func (c *composer) renewal() Renewal {
 	} else if p := c.premiere(c.season); p != nil && p.Precision == model.PrecisionDay && p.Date <= c.asOf.String() {
 		// A season that has premiered was, self-evidently, made.
 		r.Status, r.Evidence = model.StatusRenewed, p.Evidence
+	} else if ev, ok := c.airedLater(); ok {
+		// A later season was in the chart: this one was made.
+		r.Status, r.Evidence = model.StatusRenewed, []Evidence{ev}
+		r.Since = &ev.StatedAt
 	} else if r.Status, r.Evidence = c.providerRenewal(); r.Status != model.StatusUnknown {
 		since := r.Evidence[0].StatedAt
 		r.Since = &since
 	}
 	r.Label = r.Status.Label()
-	r.Factors = c.texts(model.KindFactor)
+	r.Factors = []PlotPoint{}
+	if !r.Status.Decisive() || r.Disputed {
+		// What a decision depends on matters only while none is made.
+		r.Factors = c.texts(model.KindFactor)
+	}
 	return r
+}
+
+// airedLater is the chart's evidence that the season was made: a chart
+// week, published by the as-of day, of it or of a later season.
+func (c *composer) airedLater() (Evidence, bool) {
+	var best *model.Viewership
+	for i, v := range c.data.Viewership {
+		published := v.WeekEnding.Start().AddDate(0, 0, chartPublicationLagDays)
+		if v.Season >= c.season && !published.After(c.asOf.Start()) && (best == nil || v.WeekEnding.Compare(best.WeekEnding) < 0) {
+			best = &c.data.Viewership[i]
+		}
+	}
+	if best == nil {
+		return Evidence{}, false
+	}
+	published := model.DayDate(best.WeekEnding.Start().AddDate(0, 0, chartPublicationLagDays)).String()
+	src := netflixTop10(published)
+	return Evidence{Role: RoleDecides, Kind: model.KindRenewal, Quote: fmt.Sprintf("Season %d was in the Netflix Top 10 in the week ending %s.", best.Season, best.WeekEnding.Display()),
+		StatedAt: published, State: model.StateAccepted, Origin: model.OriginProvider, Source: src, Footnote: c.cite(src)}, true
 }
 
 // providerRenewal falls back on the catalog: a season TVmaze lists exists;

@@ -23,9 +23,13 @@ type ShowData struct {
 // known on one day: will it happen, when, who is in it, what is it about.
 // The CLI's --json and the API print it as it is.
 type Outlook struct {
-	Show             ShowRef          `json:"show"`
-	Season           int              `json:"season"`
-	AsOf             string           `json:"as_of"`
+	Show   ShowRef `json:"show"`
+	Season int     `json:"season"`
+	AsOf   string  `json:"as_of"`
+	// LastAired is the last season that had aired by AsOf, 0 if none;
+	// without a season list in the catalog it is a lower bound.
+	LastAired        int              `json:"last_aired"`
+	SeasonList       bool             `json:"season_list"`
 	Renewal          Renewal          `json:"renewal"`
 	Premiere         *Premiere        `json:"premiere"`
 	PreviousPremiere *Premiere        `json:"previous_premiere"`
@@ -172,6 +176,9 @@ func LastSeason(d ShowData, claims []model.Claim) int {
 	for _, e := range d.Episodes {
 		last = max(last, e.Season)
 	}
+	for _, v := range d.Viewership {
+		last = max(last, v.Season) // a season in the chart exists
+	}
 	for _, c := range claims {
 		// A season exists once it is renewed or dated. Cast news, plot
 		// teases, cancellations and "no decision yet" are about a season
@@ -183,10 +190,50 @@ func LastSeason(d ShowData, claims []model.Claim) int {
 	return last
 }
 
-// NextSeason is the season a fan means when they name none: the one after
-// the last season known on asOf.
+// NextSeason is the season a fan means when they name none, on every
+// surface: the one after the last that had aired by asOf (see
+// LastAired), whatever was decided of it — a renewed season yet to air
+// is next, and so is a canceled one.
 func NextSeason(d ShowData, asOf model.PartialDate) int {
-	return LastSeason(d, Known(d.Claims, asOf)) + 1
+	return LastAired(d, asOf) + 1
+}
+
+// LastAired is the last season that had begun airing by asOf, by any
+// evidence of it: a catalog season that premiered by then, an episode
+// aired by then, a chart week of it ended by then, a premiere date an
+// accepted claim gave, and season 1 once the show premiered. 0 before
+// anything aired.
+func LastAired(d ShowData, asOf model.PartialDate) int {
+	day := asOf.Start()
+	aired := func(p model.PartialDate) bool {
+		return !p.IsZero() && p.Precision == model.PrecisionDay && !p.Start().After(day)
+	}
+	last := 0
+	if aired(d.Show.Premiered) {
+		last = 1
+	}
+	for _, s := range d.Seasons {
+		if aired(s.Premiere) {
+			last = max(last, s.Number)
+		}
+	}
+	for _, e := range d.Episodes {
+		if aired(e.Airdate) {
+			last = max(last, e.Season)
+		}
+	}
+	for _, v := range d.Viewership {
+		// A chart week is known from its publication, the Tuesday after.
+		if v.Season > 0 && !v.WeekEnding.Start().AddDate(0, 0, chartPublicationLagDays).After(day) {
+			last = max(last, v.Season)
+		}
+	}
+	for _, c := range Known(d.Claims, asOf) {
+		if c.Kind == model.KindPremiere && aired(c.Date) {
+			last = max(last, c.Season)
+		}
+	}
+	return last
 }
 
 // SeasonListKnown reports whether the catalog lists the show's seasons.
@@ -208,9 +255,11 @@ func ComposeOutlook(d ShowData, season int, asOf model.PartialDate) (Outlook, er
 	known := Known(d.Claims, asOf)
 	c := composer{data: d, known: known, season: season, asOf: asOf}
 	o := Outlook{
-		Show:   ShowRef{Slug: d.Show.Slug, Title: d.Show.Title, Network: d.Show.Network},
-		Season: season,
-		AsOf:   asOf.String(),
+		Show:       ShowRef{Slug: d.Show.Slug, Title: d.Show.Title, Network: d.Show.Network},
+		Season:     season,
+		AsOf:       asOf.String(),
+		LastAired:  LastAired(d, asOf),
+		SeasonList: SeasonListKnown(d),
 	}
 	o.Renewal = c.renewal()
 	o.Premiere = c.premiere(season)

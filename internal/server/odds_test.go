@@ -20,7 +20,7 @@ import (
 // gentlemen adds The Gentlemen, whose eight-episode first season dropped
 // on 2024-03-07 and charted from the week ending 2024-03-10, to the
 // demo's catalog: its season 2 was awaited in the spring of 2024.
-func gentlemen(t *testing.T, st *store.Store) {
+func gentlemen(t testing.TB, st *store.Store) {
 	t.Helper()
 	dropped := model.DayDate(time.Date(2024, 3, 7, 0, 0, 0, 0, time.UTC))
 	sh := model.Show{Title: "The Gentlemen", Network: "Netflix", TVmazeID: 990401, Premiered: dropped, ProviderStatus: "Running"}

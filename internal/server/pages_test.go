@@ -309,6 +309,16 @@ func TestSectionsFollowTheStatus(t *testing.T) {
 	if strings.Contains(then, "There will be no season 2") {
 		t.Errorf("awaited: the page says there will be no season 2")
 	}
+	// Peaky Blinders ended after six seasons, but the catalog lists none
+	// of them: season 2 was made (season 6 was in the Top 10), and
+	// season 7 is the one that will not come. No "after 1 season".
+	if _, peaky, _ := get(t, srv, "/shows/peaky-blinders/seasons/2"); strings.Contains(peaky, "after 1 season") || !strings.Contains(peaky, "status-renewed") ||
+		!strings.Contains(peaky, "Season 6 was in the Netflix Top 10") {
+		t.Errorf("Peaky Blinders season 2: not renewed on the chart's evidence, or an invented season count")
+	}
+	if _, peaky, _ := get(t, srv, "/shows/peaky-blinders"); !strings.Contains(peaky, "seasons/7") {
+		t.Errorf("Peaky Blinders' show page does not lead to season 7, the next after the six that aired")
+	}
 }
 
 // TestDisputesInFull: two trade sources of one day, one saying renewed

@@ -72,7 +72,7 @@ func (w *Web) renderMe(rw http.ResponseWriter, r *http.Request, status int, v me
 		return
 	}
 	for _, f := range shows {
-		o := f.Next(w.now())
+		o := f.Next()
 		s := myShow{Slug: f.Slug, Title: f.Title, Season: o.Season, Status: o.Renewal.Label, Digest: f.Delivery == model.DeliveryDigest}
 		for _, k := range model.EventKinds {
 			s.Events = append(s.Events, eventChoice{Kind: k, Chosen: slices.Contains(f.Events, k)})
