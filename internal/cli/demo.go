@@ -6,7 +6,6 @@ import (
 
 	"github.com/nextseason/nextseason/internal/config"
 	"github.com/nextseason/nextseason/internal/demo"
-	"github.com/nextseason/nextseason/internal/recommend"
 )
 
 // demoReviewer is recorded as having accepted the demo's claims.
@@ -33,7 +32,12 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	for _, l := range lines {
 		a.log.Info("imported demo data", "file", l)
 	}
+	mailer, err := a.mailer(st)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(a.env.Stdout, "Demo database: %s\n", a.cfg.DB)
-	// The demo runs no jobs: its recommendations are fitted on first use.
-	return a.serve(ctx, st, "/shows/partner-track/seasons/2", &recommend.Service{Store: st, Now: a.env.Now})
+	fmt.Fprintf(a.env.Stdout, "Background jobs run as in serve: feeds you add are polled, webhooks and test sends delivered, followers' events recorded, odds and recommendations refitted%s. The catalog is a snapshot: TVmaze sync is off (nextseason sync runs it).\n",
+		map[bool]string{true: ", mail sent", false: "; no mail (set NEXTSEASON_SMTP_URL)"}[mailer != nil])
+	return a.serveWithJobs(ctx, st, "/shows/partner-track/seasons/2", nil, mailer, true)
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/nextseason/nextseason/internal/recommend"
 	"github.com/nextseason/nextseason/internal/server"
 	"github.com/nextseason/nextseason/internal/store"
+	"github.com/nextseason/nextseason/internal/tvmaze"
 )
 
 func runServe(ctx context.Context, a *app, args []string) error {
@@ -38,10 +39,19 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *noWorkers {
+		a.log.Info("background jobs are off on this instance (--no-workers)")
+	}
+	return a.serveWithJobs(ctx, st, "", sy, mailer, !*noWorkers)
+}
+
+// serveWithJobs starts the background jobs (their workers when work is
+// set; else they are only inserted), serves until ctx is done, then
+// stops the jobs.
+func (a *app) serveWithJobs(ctx context.Context, st *store.Store, path string, sy *tvmaze.Syncer, mailer *notify.Mailer, work bool) error {
 	recs := &recommend.Service{Store: st, Now: a.env.Now}
 	j, err := jobs.New(ctx, jobs.Config{DBURL: a.cfg.DB, Syncer: sy, Poller: a.poller(st), Deliverer: a.deliverer(st), Mailer: mailer, Recommender: recs,
-		Store: st, AtRiskDays: a.cfg.AtRiskDays,
-		Log: a.log, Work: !*noWorkers})
+		Store: st, AtRiskDays: a.cfg.AtRiskDays, Log: a.log, Work: work})
 	if err != nil {
 		return err
 	}
@@ -49,10 +59,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		j.Stop(context.WithoutCancel(ctx))
 		return fmt.Errorf("start background jobs: %w", err)
 	}
-	if *noWorkers {
-		a.log.Info("background jobs are off on this instance (--no-workers)")
-	}
-	serveErr := a.serve(ctx, st, "", recs)
+	serveErr := a.serve(ctx, st, path, recs)
 	stopCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
 	return errors.Join(serveErr, j.Stop(stopCtx))

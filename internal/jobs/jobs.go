@@ -62,7 +62,9 @@ func Pending(ctx context.Context, d *db.DB) (bool, error) {
 type Config struct {
 	// DBURL is the database; on SQLite, River gets a handle of its own
 	// with one connection, as riversqlite advises.
-	DBURL  string
+	DBURL string
+	// Syncer keeps the catalog in step with TVmaze; nil runs no sync
+	// (the demo's catalog is a snapshot).
 	Syncer *tvmaze.Syncer
 	Poller *feeds.Poller
 	// Deliverer sends webhook deliveries; nil sends none.
@@ -109,8 +111,10 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 		cfg.UpdatesEvery = time.Hour
 	}
 	rc := &river.Config{Logger: cfg.Log, Workers: river.NewWorkers()}
-	river.AddWorker(rc.Workers, &refreshShowWorker{syncer: cfg.Syncer})
-	river.AddWorker(rc.Workers, &updatesWorker{syncer: cfg.Syncer})
+	if cfg.Syncer != nil {
+		river.AddWorker(rc.Workers, &refreshShowWorker{syncer: cfg.Syncer})
+		river.AddWorker(rc.Workers, &updatesWorker{syncer: cfg.Syncer})
+	}
 	river.AddWorker(rc.Workers, &pollFeedWorker{poller: cfg.Poller})
 	river.AddWorker(rc.Workers, &dueFeedsWorker{poller: cfg.Poller})
 	if cfg.DeliverEvery == 0 {
@@ -136,12 +140,14 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 	if cfg.Work {
 		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 2}}
 		rc.PeriodicJobs = []*river.PeriodicJob{
-			river.NewPeriodicJob(river.PeriodicInterval(cfg.UpdatesEvery),
-				func() (river.JobArgs, *river.InsertOpts) { return UpdatesArgs{Since: "day"}, nil },
-				&river.PeriodicJobOpts{RunOnStart: true, ID: "tvmaze_updates"}),
 			river.NewPeriodicJob(river.PeriodicInterval(time.Minute),
 				func() (river.JobArgs, *river.InsertOpts) { return DueFeedsArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "feeds_due"}),
+		}
+		if cfg.Syncer != nil {
+			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(cfg.UpdatesEvery),
+				func() (river.JobArgs, *river.InsertOpts) { return UpdatesArgs{Since: "day"}, nil },
+				&river.PeriodicJobOpts{RunOnStart: true, ID: "tvmaze_updates"}))
 		}
 		if cfg.Deliverer != nil {
 			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(cfg.DeliverEvery),
