@@ -2,6 +2,7 @@ package facts
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/nextseason/nextseason/internal/model"
 )
@@ -23,10 +24,8 @@ type Change struct {
 // whatever changed it (an editor, a feed, a provider sync).
 func Changes(before, after Outlook) []Change {
 	var out []Change
-	if b, a := before.Renewal.Status, after.Renewal.Status; a != b && !after.Renewal.Disputed {
-		if kind, ok := decisionEvents[a]; ok {
-			out = append(out, Change{Kind: kind, Old: string(b), New: string(a), Evidence: after.Renewal.Evidence})
-		}
+	if c, ok := renewalChange(before.Renewal, after.Renewal); ok {
+		out = append(out, c)
 	}
 	if c, ok := premiereChange(before.Premiere, after.Premiere); ok {
 		out = append(out, c)
@@ -47,6 +46,69 @@ func Changes(before, after Outlook) []Change {
 	return out
 }
 
+// Disputed is the Old or New of a renewal change whose answer is, or
+// was, disputed.
+const Disputed = model.AnswerDisputed
+
+// renewalChange tells a decision reached or reversed, a decision put in
+// dispute (told under the kind of the decision it disputes, so that
+// whoever was told it hears of the correction), and a dispute settled.
+// A dispute is an answer: its New says who says what.
+func renewalChange(before, after Renewal) (Change, bool) {
+	old := string(before.Status)
+	if before.Disputed {
+		old = Disputed
+	}
+	switch {
+	case after.Disputed && !before.Disputed:
+		kind, ok := decisionEvents[before.Status]
+		if !ok {
+			kind, ok = decisionEvents[after.Status]
+		}
+		return Change{Kind: kind, Old: old, New: Disputed + ": " + sides(after), Evidence: after.Evidence}, ok
+	case after.Disputed:
+		return Change{}, false // still disputed
+	case after.Status != before.Status || before.Disputed:
+		kind, ok := decisionEvents[after.Status]
+		return Change{Kind: kind, Old: old, New: string(after.Status), Evidence: after.Evidence}, ok
+	}
+	return Change{}, false
+}
+
+// sides says who says what in a disputed answer: "Deadline says
+// renewed; TVLine says canceled".
+func sides(r Renewal) string {
+	var parts []string
+	for _, e := range r.Evidence {
+		if e.Role != RoleDecides && e.Role != RoleDisputes || e.Status == "" {
+			continue
+		}
+		who := e.Source.Publisher
+		if who == "" {
+			who = e.Speaker
+		}
+		parts = append(parts, fmt.Sprintf("%s says %s", who, strings.ToLower(e.Status.Label())))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// dateSides says who gives which date in a disputed premiere: "Deadline
+// says summer 2027; Variety says early 2028".
+func dateSides(p Premiere) string {
+	var parts []string
+	for _, e := range p.Evidence {
+		if e.Role != RoleDecides && e.Role != RoleDisputes || e.Date == "" {
+			continue
+		}
+		who := e.Source.Publisher
+		if who == "" {
+			who = e.Speaker
+		}
+		parts = append(parts, fmt.Sprintf("%s says %s", who, model.DisplayText(e.Date)))
+	}
+	return strings.Join(parts, "; ")
+}
+
 // decisionEvents are the renewal statuses followers are told of, with the
 // event each is.
 var decisionEvents = map[model.RenewalStatus]model.EventKind{
@@ -58,7 +120,15 @@ var decisionEvents = map[model.RenewalStatus]model.EventKind{
 // premiereChange tells a premiere dated (first announced, or narrowed
 // within what was known) from one moved.
 func premiereChange(before, after *Premiere) (Change, bool) {
-	if after == nil || after.Disputed || (before != nil && before.Date == after.Date) {
+	if after != nil && after.Disputed {
+		// A date put in dispute corrects the one told; a dispute still
+		// going on is no news.
+		if before == nil || before.Disputed {
+			return Change{}, false
+		}
+		return Change{Kind: model.EventPremiereMoved, Old: before.Date, New: Disputed + ": " + dateSides(*after), Evidence: after.Evidence}, true
+	}
+	if after == nil || (before != nil && before.Date == after.Date && !before.Disputed) {
 		return Change{}, false
 	}
 	if before == nil {

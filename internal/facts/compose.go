@@ -49,7 +49,7 @@ func SourceOf(s model.Source) SourceRef {
 func (c *composer) evidence(cl model.Claim, role string) Evidence {
 	src := SourceOf(cl.Source)
 	return Evidence{
-		ID: cl.ID, Role: role, Kind: cl.Kind, Quote: cl.Quote, Speaker: cl.Speaker,
+		ID: cl.ID, Role: role, Kind: cl.Kind, Status: cl.Status, Date: cl.Date.String(), Quote: cl.Quote, Speaker: cl.Speaker,
 		StatedAt: cl.StatedAt.String(), State: cl.State, Origin: cl.Origin,
 		Source: src, Footnote: c.cite(src),
 	}

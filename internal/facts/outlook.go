@@ -101,16 +101,20 @@ type PlotPoint struct {
 // Evidence is a claim as cited by an answer. Footnote numbers the source
 // in the outlook's Sources, from 1.
 type Evidence struct {
-	ID       int64            `json:"id"`
-	Role     string           `json:"role"`
-	Kind     model.ClaimKind  `json:"kind"`
-	Quote    string           `json:"quote"`
-	Speaker  string           `json:"speaker"`
-	StatedAt string           `json:"stated_at"`
-	State    model.ClaimState `json:"state"`
-	Origin   model.Origin     `json:"origin"`
-	Source   SourceRef        `json:"source"`
-	Footnote int              `json:"footnote"`
+	ID   int64           `json:"id"`
+	Role string          `json:"role"`
+	Kind model.ClaimKind `json:"kind"`
+	// Status is what a renewal claim says, Date what a premiere claim
+	// says.
+	Status   model.RenewalStatus `json:"status,omitempty"`
+	Date     string              `json:"date,omitempty"`
+	Quote    string              `json:"quote"`
+	Speaker  string              `json:"speaker"`
+	StatedAt string              `json:"stated_at"`
+	State    model.ClaimState    `json:"state"`
+	Origin   model.Origin        `json:"origin"`
+	Source   SourceRef           `json:"source"`
+	Footnote int                 `json:"footnote"`
 }
 
 // SourceRef is a cited source.

@@ -56,9 +56,16 @@ func Plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
+// AnswerDisputed is what an event stores for a renewal answer sources of
+// equal weight disagreed on.
+const AnswerDisputed = "disputed"
+
 // DisplayValue is a stored answer as a reader reads it: a renewal
 // status's label, a date's display ("summer 2027"), else as it is.
 func DisplayValue(s string) string {
+	if s == AnswerDisputed {
+		return "Disputed"
+	}
 	if st, err := ParseRenewalStatus(s); err == nil {
 		return st.Label()
 	}

@@ -2,6 +2,7 @@ package notify
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/store"
@@ -15,15 +16,14 @@ func Headline(e store.FollowedEvent) string {
 		season = fmt.Sprintf("%s season %d", e.Title, e.Season)
 	}
 	switch e.Kind {
-	case model.EventRenewed:
-		return season + " is renewed"
-	case model.EventCanceled:
-		return season + " is canceled"
-	case model.EventEndedFinalSeason:
-		return season + " is the final season"
+	case model.EventRenewed, model.EventCanceled, model.EventEndedFinalSeason:
+		return decisionHeadline(season, e.Old, e.New)
 	case model.EventPremiereDated:
 		return fmt.Sprintf("%s premieres %s", season, model.DisplayText(e.New))
 	case model.EventPremiereMoved:
+		if sides, ok := strings.CutPrefix(e.New, model.AnswerDisputed+": "); ok {
+			return fmt.Sprintf("Correction: %s premiere is now disputed, not %s — %s", season, model.DisplayText(e.Old), sides)
+		}
 		return fmt.Sprintf("%s premiere moved from %s to %s", season, model.DisplayText(e.Old), model.DisplayText(e.New))
 	case model.EventCastNews:
 		return fmt.Sprintf("%s cast: %s", season, e.New)
@@ -33,6 +33,26 @@ func Headline(e store.FollowedEvent) string {
 		return fmt.Sprintf("%s: no renewal decision %s", season, e.New)
 	}
 	return fmt.Sprintf("%s: %s", season, e.Kind)
+}
+
+// decisionHeadline says a renewal answer as it changed: reached, put in
+// dispute (a correction of what was told), or settled. A plain reversal
+// (a canceled show revived) is news, not a correction; Detail says what
+// the answer was.
+func decisionHeadline(season, old, now string) string {
+	was, _ := model.ParseRenewalStatus(old)
+	if sides, ok := strings.CutPrefix(now, model.AnswerDisputed+": "); ok {
+		if was.Decisive() {
+			return fmt.Sprintf("Correction: %s is now disputed, not %s — %s", season, strings.ToLower(was.Label()), sides)
+		}
+		return fmt.Sprintf("%s is disputed — %s", season, sides)
+	}
+	is := map[string]string{string(model.StatusRenewed): " is renewed", string(model.StatusCanceled): " is canceled",
+		string(model.StatusEndedFinalSeason): " is the final season"}[now]
+	if old == model.AnswerDisputed {
+		return season + is + ": the dispute is settled"
+	}
+	return season + is // a reversal says what it was in Detail
 }
 
 // Detail is the line under a headline: what the answer was before, and
