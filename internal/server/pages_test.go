@@ -326,6 +326,23 @@ func TestSectionsFollowTheStatus(t *testing.T) {
 // "Renewed", and both sides with their publisher and date.
 func TestDisputesInFull(t *testing.T) {
 	srv, st := setup(t)
+	disputed(t, st)
+	_, page, _ := get(t, srv, "/shows/harbor-lights/seasons/2")
+	for _, want := range []string{`class="status status-disputed">Disputed</span>`, "Netflix has renewed Harbor Lights", "Deadline, March 4, 2025",
+		"will not return for a second season", "TVLine, March 4, 2025", "Disputed by:"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the disputed page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, `class="status status-renewed"`) || strings.Contains(page, `class="status status-canceled"`) {
+		t.Errorf("a disputed answer wears one side's badge")
+	}
+}
+
+// disputed adds Harbor Lights, whose season 2 two trade sources of one
+// day disagree on: Deadline says renewed, TVLine canceled.
+func disputed(t testing.TB, st *store.Store) {
+	t.Helper()
 	ctx := t.Context()
 	sh := model.Show{Title: "Harbor Lights", Network: "Netflix", TVmazeID: 990501, ProviderStatus: "To Be Determined"}
 	if _, err := st.SaveShow(ctx, &sh); err != nil {
@@ -343,15 +360,5 @@ func TestDisputesInFull(t *testing.T) {
 		if _, err := st.AddClaim(ctx, &c); err != nil {
 			t.Fatal(err)
 		}
-	}
-	_, page, _ := get(t, srv, "/shows/harbor-lights/seasons/2")
-	for _, want := range []string{`class="status status-disputed">Disputed</span>`, "Netflix has renewed Harbor Lights", "Deadline, March 4, 2025",
-		"will not return for a second season", "TVLine, March 4, 2025", "Disputed by:"} {
-		if !strings.Contains(page, want) {
-			t.Errorf("the disputed page lacks %q", want)
-		}
-	}
-	if strings.Contains(page, `class="status status-renewed"`) || strings.Contains(page, `class="status status-canceled"`) {
-		t.Errorf("a disputed answer wears one side's badge")
 	}
 }
