@@ -92,3 +92,19 @@ func (c CastChange) Label() string {
 func (s RenewalStatus) WillNotHappen() bool {
 	return s == StatusCanceled || s == StatusEndedFinalSeason
 }
+
+// ShowStatusLabel is TVmaze's status of a show in a reader's words, or ""
+// when there is none.
+func ShowStatusLabel(providerStatus string) string {
+	switch providerStatus {
+	case "Running":
+		return "running"
+	case "Ended":
+		return "ended"
+	case "To Be Determined":
+		return "future undecided"
+	case "In Development":
+		return "in development"
+	}
+	return ""
+}

@@ -362,3 +362,14 @@ func disputed(t testing.TB, st *store.Store) {
 		}
 	}
 }
+
+// TestSearchResultsSayWhichShow: a result gives the show's year, network
+// and status in words, so two shows of one title can be told apart.
+func TestSearchResultsSayWhichShow(t *testing.T) {
+	srv, _ := setup(t)
+	_, page, _ := get(t, srv, "/search?q=peaky+blinders")
+	if !strings.Contains(page, ">Peaky Blinders</a> <span class=\"via\">2013 · BBC One · ended</span>") {
+		i := strings.Index(page, "Peaky Blinders</a>")
+		t.Errorf("the result lacks year, network and status: %.200s", page[max(i, 0):])
+	}
+}

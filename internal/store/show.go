@@ -95,7 +95,7 @@ func (s *Store) FindShow(ctx context.Context, ref string) (model.Show, error) {
 
 // ShowTitles lists every show's id, slug and title, for fuzzy matching.
 func (s *Store) ShowTitles(ctx context.Context) ([]model.Show, error) {
-	return s.queryShowRefs(ctx, `SELECT id, slug, title, network, popularity FROM shows ORDER BY id`)
+	return s.queryShowRefs(ctx, `SELECT id, slug, title, network, popularity, premiered, provider_status FROM shows ORDER BY id`)
 }
 
 // CountShows counts the shows in the catalog.

@@ -128,11 +128,12 @@ func templateFuncs() template.FuncMap {
 			}
 			return strconv.FormatInt(h, 10)
 		},
-		"castState": func(s string) string { return model.CastChange(s).Label() },
-		"footnotes": footnotes,
-		"decided":   answer.Decided,
-		"percent":   func(p float64) string { return strconv.Itoa(int(p*100+0.5)) + "%" },
-		"day":       func(t time.Time) string { return t.Format("2 January 2006") },
+		"castState":  func(s string) string { return model.CastChange(s).Label() },
+		"footnotes":  footnotes,
+		"decided":    answer.Decided,
+		"showStatus": model.ShowStatusLabel,
+		"percent":    func(p float64) string { return strconv.Itoa(int(p*100+0.5)) + "%" },
+		"day":        func(t time.Time) string { return t.Format("2 January 2006") },
 		// The chart holds only numbers and fixed words (odds.Estimate.Chart).
 		"chart": func(e odds.Estimate) template.HTML { return template.HTML(e.Chart()) },
 	}
