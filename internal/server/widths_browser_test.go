@@ -69,7 +69,7 @@ func TestPagesAtTwoWidths(t *testing.T) {
 				t.Errorf("%s scrolls sideways at %d px", name, width)
 			}
 		}
-		shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
+		shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100: PNG; less is JPEG
 		if err != nil {
 			t.Fatal(err)
 		}
