@@ -97,7 +97,7 @@ var ErrNotNetflix = errors.New("its renewals are not Netflix's decisions; the od
 func OddsFor(ctx context.Context, svc *odds.Service, sh model.Show, o facts.Outlook, asOf time.Time) (OddsAnswer, error) {
 	a := OddsAnswer{Show: sh.Title, Season: o.Season, AsOf: asOf.Format(time.DateOnly), Status: o.Renewal.Status}
 	switch {
-	case Decided(o.Renewal.Status):
+	case Decided(o.Renewal.Status) && !o.Renewal.Disputed:
 		a.Decided = decision(o.Renewal)
 		return a, nil
 	case sh.ProviderStatus == facts.TVmazeEnded:

@@ -337,6 +337,9 @@ func TestDisputesInFull(t *testing.T) {
 	if strings.Contains(page, `class="status status-renewed"`) || strings.Contains(page, `class="status status-canceled"`) {
 		t.Errorf("a disputed answer wears one side's badge")
 	}
+	if strings.Contains(page, "There will be no season 2") || !strings.Contains(page, "No date announced yet") {
+		t.Errorf("a disputed cancellation is taken as settled")
+	}
 }
 
 // disputed adds Harbor Lights, whose season 2 two trade sources of one

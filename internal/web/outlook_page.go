@@ -36,7 +36,7 @@ func (w *Web) outlook(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := outlookView{O: o, Today: o.AsOf == model.DayDate(now).String(), PrevSeason: o.Season - 1, JSONLD: jsonLD(r, o)}
-	if !answer.Decided(o.Renewal.Status) && o.Season > 1 {
+	if (!answer.Decided(o.Renewal.Status) || o.Renewal.Disputed) && o.Season > 1 {
 		asOf, _ := time.Parse(time.DateOnly, o.AsOf)
 		sh, err := w.store.FindShow(r.Context(), o.Show.Slug)
 		var ans answer.OddsAnswer
