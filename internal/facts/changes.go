@@ -65,7 +65,7 @@ func renewalChange(before, after Renewal) (Change, bool) {
 		if !ok {
 			kind, ok = decisionEvents[after.Status]
 		}
-		return Change{Kind: kind, Old: old, New: Disputed + ": " + sides(after), Evidence: after.Evidence}, ok
+		return Change{Kind: kind, Old: old, New: Disputed + ": " + sides(after.Evidence, renewalSays), Evidence: after.Evidence}, ok
 	case after.Disputed:
 		return Change{}, false // still disputed
 	case after.Status != before.Status || before.Disputed:
@@ -76,37 +76,37 @@ func renewalChange(before, after Renewal) (Change, bool) {
 }
 
 // sides says who says what in a disputed answer: "Deadline says
-// renewed; TVLine says canceled".
-func sides(r Renewal) string {
+// renewed; TVLine says canceled", each side's words by say ("" leaves
+// a claim out).
+func sides(evidence []Evidence, say func(Evidence) string) string {
 	var parts []string
-	for _, e := range r.Evidence {
-		if e.Role != RoleDecides && e.Role != RoleDisputes || e.Status == "" {
+	for _, e := range evidence {
+		what := say(e)
+		if e.Role != RoleDecides && e.Role != RoleDisputes || what == "" {
 			continue
 		}
 		who := e.Source.Publisher
 		if who == "" {
 			who = e.Speaker
 		}
-		parts = append(parts, fmt.Sprintf("%s says %s", who, strings.ToLower(e.Status.Label())))
+		parts = append(parts, who+" says "+what)
 	}
 	return strings.Join(parts, "; ")
 }
 
-// dateSides says who gives which date in a disputed premiere: "Deadline
-// says summer 2027; Variety says early 2028".
-func dateSides(p Premiere) string {
-	var parts []string
-	for _, e := range p.Evidence {
-		if e.Role != RoleDecides && e.Role != RoleDisputes || e.Date == "" {
-			continue
-		}
-		who := e.Source.Publisher
-		if who == "" {
-			who = e.Speaker
-		}
-		parts = append(parts, fmt.Sprintf("%s says %s", who, model.DisplayText(e.Date)))
+// renewalSays and dateSays are what a renewal or premiere claim says.
+func renewalSays(e Evidence) string {
+	if e.Status == "" {
+		return ""
 	}
-	return strings.Join(parts, "; ")
+	return strings.ToLower(e.Status.Label())
+}
+
+func dateSays(e Evidence) string {
+	if e.Date == "" {
+		return ""
+	}
+	return model.DisplayText(e.Date)
 }
 
 // decisionEvents are the renewal statuses followers are told of, with the
@@ -126,7 +126,7 @@ func premiereChange(before, after *Premiere) (Change, bool) {
 		if before == nil || before.Disputed {
 			return Change{}, false
 		}
-		return Change{Kind: model.EventPremiereMoved, Old: before.Date, New: Disputed + ": " + dateSides(*after), Evidence: after.Evidence}, true
+		return Change{Kind: model.EventPremiereMoved, Old: before.Date, New: Disputed + ": " + sides(after.Evidence, dateSays), Evidence: after.Evidence}, true
 	}
 	if after == nil || (before != nil && before.Date == after.Date && !before.Disputed) {
 		return Change{}, false
