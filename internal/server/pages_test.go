@@ -376,3 +376,34 @@ func TestSearchResultsSayWhichShow(t *testing.T) {
 		t.Errorf("the result lacks year, network and status: %.200s", page[max(i, 0):])
 	}
 }
+
+// TestAcceptLinksToTheOutlook: an editor accepts a claim on the review
+// page; the page says so as a success, links to the outlook the claim
+// changed, and the decision is recorded under the editor's address.
+func TestAcceptLinksToTheOutlook(t *testing.T) {
+	srv, st := setup(t)
+	ed := signIn(t, srv, st, "editor@example.com", model.RoleEditor)
+	id := propose(t, st, "Partner Track is renewed (for the review page)")
+	code, page := ed.do("POST", "/review/"+strconv.FormatInt(id, 10), url.Values{"action": {"accept"}}, "Origin", srv.URL)
+	if code != 200 || !strings.Contains(page, `class="success"`) || !strings.Contains(page, "accepted.") ||
+		!strings.Contains(page, `<a href="/shows/partner-track/seasons/2">See Partner Track season 2 now</a>`) {
+		t.Fatalf("after accepting: %d\n%s", code, page)
+	}
+	sh, err := st.FindShow(t.Context(), "partner-track")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := st.ShowData(t.Context(), sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range d.Claims {
+		if c.ID == id && (c.State != model.StateAccepted || c.Reviewer != "editor@example.com") {
+			t.Errorf("claim %d: %s by %q, want accepted by editor@example.com", id, c.State, c.Reviewer)
+		}
+	}
+	// A forged redirect names no show that is not there.
+	if _, page := ed.do("GET", "/review?done=9&decision=accepted&show=%3Cscript%3E&season=2", nil); strings.Contains(page, "See ") || strings.Contains(page, "<script>") {
+		t.Errorf("a forged decision links somewhere")
+	}
+}

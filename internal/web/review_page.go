@@ -2,7 +2,9 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"github.com/nextseason/nextseason/internal/facts"
@@ -12,8 +14,17 @@ import (
 )
 
 type reviewView struct {
-	Queue   []queued
-	Message string
+	Queue []queued
+	Done  *decided
+}
+
+// decided is what the page says of the decision just made: the claim,
+// accepted or rejected, and the outlook it changed.
+type decided struct {
+	ID       string
+	Decision string
+	What     string // "Partner Track season 2"
+	Link     string
 }
 
 type queued struct {
@@ -28,7 +39,7 @@ func (w *Web) review(rw http.ResponseWriter, r *http.Request) {
 		w.fail(rw, r, err)
 		return
 	}
-	v := reviewView{Message: r.URL.Query().Get("done")}
+	v := reviewView{Done: w.decided(r)}
 	for _, c := range queue {
 		q := queued{ShowClaim: c, Summary: facts.Summarize(c.Claim)}
 		if sh, err := w.store.Show(r.Context(), c.ShowID); err == nil {
@@ -46,16 +57,23 @@ func (w *Web) decide(rw http.ResponseWriter, r *http.Request) {
 		w.renderError(rw, r, http.StatusBadRequest, "Bad request", "No such claim.", nil)
 		return
 	}
+	// Who decided: the signed-in editor, else the name given with the
+	// shared editors' password.
 	user, _, _ := r.BasicAuth()
 	reviewer := "editor (web)"
-	if user != "" {
+	if u, ok := viewer(r.Context()); ok {
+		reviewer = u.Email
+	} else if user != "" {
 		reviewer = user
 	}
+	var c model.Claim
+	decision := "accepted"
 	switch r.FormValue("action") {
 	case "accept":
-		_, err = review.Accept(r.Context(), w.store, id, r.FormValue("show"), reviewer)
+		c, err = review.Accept(r.Context(), w.store, id, r.FormValue("show"), reviewer)
 	case "reject":
-		_, err = review.Reject(r.Context(), w.store, id, reviewer)
+		decision = "rejected"
+		c, err = review.Reject(r.Context(), w.store, id, reviewer)
 	default:
 		w.renderError(rw, r, http.StatusBadRequest, "Bad request", "Accept or reject?", nil)
 		return
@@ -66,6 +84,30 @@ func (w *Web) decide(rw http.ResponseWriter, r *http.Request) {
 	case err != nil:
 		w.fail(rw, r, err)
 	default:
-		http.Redirect(rw, r, "/review?done="+strconv.FormatInt(id, 10), http.StatusSeeOther)
+		q := url.Values{"done": {strconv.FormatInt(id, 10)}, "decision": {decision}, "season": {strconv.Itoa(c.Season)}}
+		if sh, err := w.store.Show(r.Context(), c.ShowID); err == nil && !sh.Proposed {
+			q.Set("show", sh.Slug)
+		}
+		http.Redirect(rw, r, "/review?"+q.Encode(), http.StatusSeeOther)
 	}
+}
+
+// decided reads what the redirect after a decision says, checking each
+// part: the claim's number, the decision, and a show that exists.
+func (w *Web) decided(r *http.Request) *decided {
+	q := r.URL.Query()
+	id, err := strconv.ParseInt(q.Get("done"), 10, 64)
+	if err != nil || (q.Get("decision") != "accepted" && q.Get("decision") != "rejected") {
+		return nil
+	}
+	d := &decided{ID: strconv.FormatInt(id, 10), Decision: q.Get("decision")}
+	season, _ := strconv.Atoi(q.Get("season"))
+	if sh, err := w.store.FindShow(r.Context(), q.Get("show")); err == nil && q.Get("show") != "" && !sh.Proposed && d.Decision == "accepted" {
+		d.What, d.Link = sh.Title, "/shows/"+sh.Slug
+		if season > 0 {
+			d.What += fmt.Sprintf(" season %d", season)
+			d.Link += fmt.Sprintf("/seasons/%d", season)
+		}
+	}
+	return d
 }
