@@ -48,10 +48,9 @@ var genreBuckets = [][]string{{"drama"}, {"comedy", "sitcom"}, {"crime", "thrill
 // features are what is known 28 days after the season first charted;
 // prev is the show's previous season, when it charted before.
 func features(s Season, prev *Season, genre string) []float64 {
-	total, views := 0.0, 0.0
-	for w := range window {
-		total += s.Hours[w]
-		views += s.Views[w]
+	total, views := s.total(), 0.0
+	for _, v := range s.Views {
+		views += v
 	}
 	english := 0.0
 	if s.English {
@@ -247,13 +246,7 @@ func (d *Data) backtest(cutoff time.Time, train []Example) (Backtest, error) {
 	if len(train) < minTrain || len(test) < minTest {
 		return Backtest{}, fmt.Errorf("%w (%s): %d seasons to train on, %d to test", ErrTooFew, cutoff.Format(time.DateOnly), len(train), len(test))
 	}
-	renewed := 0
-	for _, e := range train {
-		if e.Renewed {
-			renewed++
-		}
-	}
-	if renewed == 0 || renewed == len(train) {
+	if renewed := countRenewed(train); renewed == 0 || renewed == len(train) {
 		return Backtest{}, fmt.Errorf("%w (%s): all %d training seasons had one outcome", ErrTooFew, cutoff.Format(time.DateOnly), len(train))
 	}
 	bt := backtestSplit(train, test)
@@ -269,12 +262,7 @@ func backtestSplit(train, test []Example) Backtest {
 	bt.Model = fit(train, bt.Settings)
 	bt.Scores = Score(predict(bt.Model, test), outcomes(test))
 
-	for _, e := range train {
-		if e.Renewed {
-			bt.BaseRate++
-		}
-	}
-	bt.BaseRate /= float64(len(train))
+	bt.BaseRate = float64(countRenewed(train)) / float64(len(train))
 	base := make([]float64, len(test))
 	for i := range base {
 		base[i] = bt.BaseRate

@@ -84,12 +84,7 @@ func ready(first time.Time) time.Time { return Season{First: first}.Ready() }
 // known by then.
 func (d *Data) Fit(cutoff, now time.Time) (*Fitted, error) {
 	train := d.TrainingSet(cutoff)
-	renewed := 0
-	for _, e := range train {
-		if e.Renewed {
-			renewed++
-		}
-	}
+	renewed := countRenewed(train)
 	if len(train) < minTrain || renewed < minEach || len(train)-renewed < minEach {
 		return nil, fmt.Errorf("%w (%s): %d decided seasons, %d renewed", ErrTooFew, cutoff.Format(time.DateOnly), len(train), renewed)
 	}
@@ -110,6 +105,17 @@ func (d *Data) Fit(cutoff, now time.Time) (*Fitted, error) {
 		}
 	}
 	return f, nil
+}
+
+// countRenewed is how many of the examples were renewed.
+func countRenewed(ex []Example) int {
+	n := 0
+	for _, e := range ex {
+		if e.Renewed {
+			n++
+		}
+	}
+	return n
 }
 
 func finite(v ...float64) bool {

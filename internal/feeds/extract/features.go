@@ -386,14 +386,14 @@ func listedWith(s string, m mention, shows []*showCand, self *showCand) bool {
 func clause(s string, start, end int) (int, int) {
 	cs := 0
 	for i := start - 1; i >= 0; i-- {
-		if clauseStop(s, i) > 0 {
+		if isClauseStop(s, i) {
 			cs = i + 1
 			break
 		}
 	}
 	ce := len(s)
 	for i := end; i < len(s); i++ {
-		if clauseStop(s, i) > 0 {
+		if isClauseStop(s, i) {
 			ce = i
 			break
 		}
@@ -401,17 +401,16 @@ func clause(s string, start, end int) (int, int) {
 	return cs, ce
 }
 
-// clauseStop is the length of the clause stop at s[i:], or 0.
-func clauseStop(s string, i int) int {
+// isClauseStop reports whether a clause stop (; : | — – •) starts at
+// s[i].
+func isClauseStop(s string, i int) bool {
 	switch s[i] {
 	case ';', ':', '|':
-		return 1
-	case 0xE2: // — – •
-		if i+2 < len(s) && (s[i+1] == 0x80 && (s[i+2] == 0x94 || s[i+2] == 0x93 || s[i+2] == 0xA2)) {
-			return 3
-		}
+		return true
+	case 0xE2: // — – •, three bytes each
+		return i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x94 || s[i+2] == 0x93 || s[i+2] == 0xA2)
 	}
-	return 0
+	return false
 }
 
 // seasonWord reports whether text goes on with a season word in one of
