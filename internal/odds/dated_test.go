@@ -1,6 +1,7 @@
 package odds_test
 
 import (
+	"math"
 	"slices"
 	"testing"
 	"time"
@@ -78,5 +79,45 @@ func TestAnOutcomeTeachesFromTheDayItIsKnown(t *testing.T) {
 	if then.ModelCutoff.After(k.AddDate(0, 0, -1)) || !later.ModelCutoff.Equal(k.AddDate(0, 0, 1)) || later.TrainSeasons <= then.TrainSeasons {
 		t.Errorf("as of K-1: model of %s on %d seasons; as of K+1: model of %s on %d", then.ModelCutoff.Format(time.DateOnly), then.TrainSeasons,
 			later.ModelCutoff.Format(time.DateOnly), later.TrainSeasons)
+	}
+}
+
+// TestServiceReadsARefitModel: the job refits today's cut-off every hour;
+// a service that read the model before scores with the new one once it
+// is stored, so instances sharing a database answer alike.
+func TestServiceReadsARefitModel(t *testing.T) {
+	ctx := t.Context()
+	day := time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC)
+	st := store.New(dbtest.Open(t), func() time.Time { return day })
+	if _, err := demo.LoadOdds(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	save := func(p float64) {
+		t.Helper()
+		zeros, ones := make([]float64, len(odds.FeatureNames)), make([]float64, len(odds.FeatureNames))
+		for i := range ones {
+			ones[i] = 1
+		}
+		f := odds.Fitted{Version: odds.ModelVersion, Cutoff: day, FittedAt: day, TrainSeasons: 100,
+			Model: odds.Model{Logistic: &odds.Logistic{Bias: math.Log(p / (1 - p)), Weights: zeros, Mean: zeros, Scale: ones}}}
+		b, err := f.Encode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.SaveOddsModel(ctx, odds.ModelVersion, day.Format(time.DateOnly), day, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	svc := &odds.Service{Store: st, Now: func() time.Time { return day }}
+	for i, p := range []float64{0.77, 0.33} {
+		save(p)
+		// Another day each time, so that no kept answer is given.
+		e, err := svc.Estimate(ctx, odds.Query{Title: "The Gentlemen", Season: 2, AsOf: day.AddDate(0, 0, i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if math.Abs(e.Probability-p) > 1e-9 {
+			t.Errorf("after storing a model giving %.2f, the service gives %.2f", p, e.Probability)
+		}
 	}
 }

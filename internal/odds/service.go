@@ -1,6 +1,7 @@
 package odds
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -34,8 +35,16 @@ type Service struct {
 	mu     sync.Mutex
 	data   *Data
 	loaded time.Time
-	models map[string]*Fitted // decoded, by cut-off
+	models map[string]decoded // by cut-off
 	cache  map[cacheKey]cached
+}
+
+// decoded is a stored model as read, and the bytes it was read from: the
+// job refits today's cut-off, so a model is reused only while the store
+// holds the same bytes.
+type decoded struct {
+	stored []byte
+	f      *Fitted
 }
 
 type cacheKey struct {
@@ -70,7 +79,7 @@ func (s *Service) Estimate(ctx context.Context, q Query) (Estimate, error) {
 	if ok && now.Sub(c.at) < keep {
 		return c.e, c.err
 	}
-	e, err := s.estimate(ctx, q, now)
+	e, err := s.estimate(ctx, q)
 	s.mu.Lock()
 	if s.cache == nil || len(s.cache) > maxCached {
 		s.cache = map[cacheKey]cached{}
@@ -80,7 +89,7 @@ func (s *Service) Estimate(ctx context.Context, q Query) (Estimate, error) {
 	return e, err
 }
 
-func (s *Service) estimate(ctx context.Context, q Query, now time.Time) (Estimate, error) {
+func (s *Service) estimate(ctx context.Context, q Query) (Estimate, error) {
 	d, err := s.Data(ctx)
 	if err != nil {
 		return Estimate{}, err
@@ -90,17 +99,18 @@ func (s *Service) estimate(ctx context.Context, q Query, now time.Time) (Estimat
 		return Estimate{}, err
 	}
 	s.mu.Lock()
-	f := s.models[cutoff]
+	m := s.models[cutoff]
 	s.mu.Unlock()
-	if f == nil {
+	f := m.f
+	if f == nil || !bytes.Equal(m.stored, b) {
 		if f, err = DecodeFitted(b); err != nil {
 			return Estimate{}, err
 		}
 		s.mu.Lock()
 		if s.models == nil {
-			s.models = map[string]*Fitted{}
+			s.models = map[string]decoded{}
 		}
-		s.models[cutoff] = f
+		s.models[cutoff] = decoded{b, f}
 		s.mu.Unlock()
 	}
 	return d.Estimate(f, d.ChartTitle(q.ShowID, q.Title), q.Season, q.AsOf)
