@@ -128,7 +128,7 @@ func (c *composer) renewal() Renewal {
 func (c *composer) airedLater() (Evidence, bool) {
 	var best *model.Viewership
 	for i, v := range c.data.Viewership {
-		published := v.WeekEnding.Start().AddDate(0, 0, chartPublicationLagDays)
+		published := ChartPublished(v.WeekEnding.Start())
 		if v.Season >= c.season && !published.After(c.asOf.Start()) && (best == nil || v.WeekEnding.Compare(best.WeekEnding) < 0) {
 			best = &c.data.Viewership[i]
 		}
@@ -136,7 +136,7 @@ func (c *composer) airedLater() (Evidence, bool) {
 	if best == nil {
 		return Evidence{}, false
 	}
-	published := model.DayDate(best.WeekEnding.Start().AddDate(0, 0, chartPublicationLagDays)).String()
+	published := model.DayDate(ChartPublished(best.WeekEnding.Start())).String()
 	src := netflixTop10(published)
 	return Evidence{Role: RoleDecides, Kind: model.KindRenewal, Quote: fmt.Sprintf("Season %d was in the Netflix Top 10 in the week ending %s.", best.Season, best.WeekEnding.Display()),
 		StatedAt: published, State: model.StateAccepted, Origin: model.OriginProvider, Source: src, Footnote: c.cite(src)}, true

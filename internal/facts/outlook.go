@@ -228,7 +228,7 @@ func LastAired(d ShowData, asOf model.PartialDate) int {
 	}
 	for _, v := range d.Viewership {
 		// A chart week is known from its publication, the Tuesday after.
-		if v.Season > 0 && !v.WeekEnding.Start().AddDate(0, 0, chartPublicationLagDays).After(day) {
+		if v.Season > 0 && !ChartPublished(v.WeekEnding.Start()).After(day) {
 			last = max(last, v.Season)
 		}
 	}

@@ -2,13 +2,16 @@ package facts
 
 import (
 	"slices"
+	"time"
 
 	"github.com/nextseason/nextseason/internal/model"
 )
 
-// Netflix publishes each week's Top 10 on the Tuesday after the week ends
-// on Sunday, so a week is known two days after its "week" date.
-const chartPublicationLagDays = 2
+// ChartPublished is the day the chart week ending on weekEnding was
+// published: Netflix publishes each week's Top 10 on the Tuesday after
+// the week ends on Sunday, and a week is known, on every surface, only
+// from then.
+func ChartPublished(weekEnding time.Time) time.Time { return weekEnding.AddDate(0, 0, 2) }
 
 // ViewershipTrend is how the season before the one asked about did in the
 // charts: the numbers a renewal decision is said to depend on.
@@ -45,7 +48,7 @@ func (c *composer) viewership() *ViewershipTrend {
 	}
 	var weeks []model.Viewership
 	for _, v := range c.data.Viewership {
-		published := v.WeekEnding.Start().AddDate(0, 0, chartPublicationLagDays)
+		published := ChartPublished(v.WeekEnding.Start())
 		if v.Season == season && !published.After(c.asOf.Start()) {
 			weeks = append(weeks, v)
 		}

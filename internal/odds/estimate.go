@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nextseason/nextseason/internal/facts"
 	"github.com/nextseason/nextseason/internal/match"
 	"github.com/nextseason/nextseason/internal/model"
 )
@@ -70,7 +71,7 @@ func (d *Data) Estimate(f *Fitted, title string, next int, asOf time.Time) (Esti
 		Model: f.Version, ModelCutoff: f.Cutoff, TrainSeasons: f.TrainSeasons, Check: f.Check, Caveat: caveat,
 		RenewedMedian: f.RenewedMedian, NotRenewedMedian: f.NotRenewedMedian}
 	for w := range window {
-		if Published(target.First.AddDate(0, 0, 7*w)).After(asOf) {
+		if facts.ChartPublished(target.First.AddDate(0, 0, 7*w)).After(asOf) {
 			e.MissingWeeks = append(e.MissingWeeks, w+1)
 			continue
 		}
@@ -85,7 +86,7 @@ func (d *Data) Estimate(f *Fitted, title string, next int, asOf time.Time) (Esti
 func (d *Data) seasonAsOf(key string, season int, asOf time.Time) (Season, bool) {
 	var weeks []model.Viewership
 	for _, w := range d.weeks[key] {
-		if !Published(w.WeekEnding.Start()).After(asOf) {
+		if !facts.ChartPublished(w.WeekEnding.Start()).After(asOf) {
 			weeks = append(weeks, w)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nextseason/nextseason/internal/facts"
 	"github.com/nextseason/nextseason/internal/match"
 )
 
@@ -57,16 +58,9 @@ const premiereWindow = 14 * 24 * time.Hour
 // season for a running show's last season to count as not renewed.
 const quietYears = 2
 
-// publicationLag is how long after a chart week ends (Sunday) Netflix
-// publishes it (Tuesday): a week counts from then.
-const publicationLag = 2 * 24 * time.Hour
-
-// Published is the day the chart week ending on a day was published.
-func Published(weekEnding time.Time) time.Time { return weekEnding.Add(publicationLag) }
-
 // Ready is the day a season's four weeks were all published: before it,
 // its features are not all known.
-func (s Season) Ready() time.Time { return Published(s.First.AddDate(0, 0, 7*(window-1))) }
+func (s Season) Ready() time.Time { return facts.ChartPublished(s.First.AddDate(0, 0, 7*(window-1))) }
 
 // Examples links seasons in the Top 10 with what became of them as known
 // on asOf (the zero time: all the evidence there is), each outcome dated
@@ -112,15 +106,15 @@ func Examples(seasons []Season, ev Evidence, asOf time.Time) []Example {
 		if chartStart.IsZero() || s.First.Before(chartStart) {
 			chartStart = s.First
 		}
-		if Published(s.First).After(chartEnd) && known(Published(s.First)) {
-			chartEnd = Published(s.First)
+		if facts.ChartPublished(s.First).After(chartEnd) && known(facts.ChartPublished(s.First)) {
+			chartEnd = facts.ChartPublished(s.First)
 		}
 		firstSeen[seasonKey(s.Key, s.Season)] = s.First
 	}
 	var out []Example
 	for _, s := range seasons {
 		sh, listed := shows[s.Key]
-		if !known(Published(s.First)) || s.First.Sub(chartStart) < premiereWindow {
+		if !known(facts.ChartPublished(s.First)) || s.First.Sub(chartStart) < premiereWindow {
 			continue
 		}
 		// A list that counts fewer seasons than charted before it was
@@ -135,15 +129,15 @@ func Examples(seasons []Season, ev Evidence, asOf time.Time) []Example {
 		if listed && s.Season == 1 && (sh.premiere.IsZero() || s.First.Before(sh.premiere) || s.First.Sub(sh.premiere) > premiereWindow) {
 			continue
 		}
-		nextKnown := nextCharted && known(Published(next))
+		nextKnown := nextCharted && known(facts.ChartPublished(next))
 		e := Example{Title: s.Title, Key: s.Key, Season: s.Season, First: s.First, Features: features(s, bySeason[seasonKey(s.Key, s.Season-1)], sh.genre),
 			Weeks: s.WeeksIn(), Hours: s.Hours}
 		switch {
 		case !listed && !(ev.Known != nil && knows(ev.Known, s.Key, s.Season, asOf, &e)):
 			continue // a show not in the lists counts only when claims settle it
 		case !listed:
-		case nextKnown && !(listKnown && s.Season < sh.seasons && ev.Listed.Before(Published(next))):
-			e.Renewed, e.Known, e.Source = true, Published(next), SourceNextCharted
+		case nextKnown && !(listKnown && s.Season < sh.seasons && ev.Listed.Before(facts.ChartPublished(next))):
+			e.Renewed, e.Known, e.Source = true, facts.ChartPublished(next), SourceNextCharted
 		case listed && listKnown && s.Season < sh.seasons:
 			e.Renewed, e.Known, e.Source = true, ev.Listed, SourceListLater
 		case listed && listKnown && sh.ended && s.Season == sh.seasons:
