@@ -59,6 +59,21 @@ func printOutlook(w io.Writer, o facts.Outlook) {
 	for _, n := range o.Notes {
 		fmt.Fprintf(w, "Note: %s\n\n", n)
 	}
+	sum := answer.Summarize(o)
+	fmt.Fprintf(w, "%s\n", sum.Lead)
+	if len(sum.Known) > 0 {
+		fmt.Fprintln(w, "\nWhat we know:")
+		for _, p := range sum.Known {
+			fmt.Fprintf(w, "  - %s%s\n", p.Text, fn(p.Evidence))
+		}
+	}
+	if len(sum.Unknown) > 0 {
+		fmt.Fprintln(w, "\nWhat we don't know yet:")
+		for _, u := range sum.Unknown {
+			fmt.Fprintf(w, "  - %s\n", u)
+		}
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintf(w, "Will there be a season %d?  %s", o.Season, o.Renewal.Label)
 	if o.Renewal.Since != nil {
 		fmt.Fprintf(w, " (since %s)", day(*o.Renewal.Since))
@@ -91,7 +106,7 @@ func printOutlook(w io.Writer, o facts.Outlook) {
 		fmt.Fprintln(w, "  No cast news yet.")
 	}
 	for _, c := range o.Cast {
-		fmt.Fprintf(w, "  %s as %s (%s)%s\n", c.Actor, c.Character, c.State, fn(c.Evidence))
+		fmt.Fprintf(w, "  %s as %s (%s)%s\n", c.Actor, c.Character, model.CastChange(c.State).Label(), fn(c.Evidence))
 	}
 	if len(o.PreviousCast) > 0 {
 		fmt.Fprintf(w, "  Season %d also starred:\n", o.Season-1)

@@ -290,7 +290,8 @@ func TestFollowSettingsInWords(t *testing.T) {
 func TestSectionsFollowTheStatus(t *testing.T) {
 	srv, _ := setup(t)
 	_, now, _ := get(t, srv, "/shows/partner-track/seasons/2")
-	for _, want := range []string{`class="status status-canceled">Canceled</span>`, "There will be no season 2."} {
+	for _, want := range []string{`class="status status-canceled">Canceled</span>`, "There will be no season 2.",
+		"Netflix canceled Partner Track on October 31, 2022, after 1 season; season 2 will not happen.", "<h2>What we know</h2>"} {
 		if !strings.Contains(now, want) {
 			t.Errorf("canceled: the page lacks %q", want)
 		}
@@ -301,7 +302,8 @@ func TestSectionsFollowTheStatus(t *testing.T) {
 		}
 	}
 	_, then, _ := get(t, srv, "/shows/partner-track/seasons/2?as_of=2022-09-20")
-	for _, want := range []string{"Awaiting decision", "No date announced yet"} {
+	for _, want := range []string{"Awaiting decision", "No date announced yet", "<h2>What we don't know yet</h2>",
+		"Whether there will be a season 2: no renewal or cancellation has been announced."} {
 		if !strings.Contains(then, want) {
 			t.Errorf("awaited: the page lacks %q", want)
 		}
@@ -340,6 +342,54 @@ func TestDisputesInFull(t *testing.T) {
 	if strings.Contains(page, "There will be no season 2") || !strings.Contains(page, "No date announced yet") {
 		t.Errorf("a disputed cancellation is taken as settled")
 	}
+}
+
+// TestDisputedPremiereShowsEveryDate: two trade sources of one day
+// giving different premiere dates are both shown in the premiere section,
+// each with its publisher, not one date and "all are cited".
+func TestDisputedPremiereShowsEveryDate(t *testing.T) {
+	srv, st := setup(t)
+	disputed(t, st)
+	ctx := t.Context()
+	sh, err := st.FindShow(ctx, "harbor-lights")
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := model.DayDate(time.Date(2025, 6, 2, 0, 0, 0, 0, time.UTC))
+	for i, side := range []struct{ date, publisher string }{{"2026-06-12", "Variety"}, {"2026-07-10", "The Hollywood Reporter"}} {
+		d, _ := model.ParsePartialDate(side.date)
+		c := model.Claim{ShowID: sh.ID, Season: 2, Kind: model.KindPremiere, Date: d, Quote: "Harbor Lights returns " + d.Display() + ".",
+			Source:   model.Source{URL: fmt.Sprintf("https://example.com/harbor-date-%d", i), Publisher: side.publisher, Published: day, Tier: model.TierTrade},
+			StatedAt: day, Confidence: 1, Origin: model.OriginEditor, State: model.StateAccepted, Reviewer: "ed@example.com", ReviewedAt: dbtest.Clock()}
+		if _, err := st.AddClaim(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, page, _ := get(t, srv, "/shows/harbor-lights/seasons/2?as_of=2025-06-03")
+	sides := between(page, `id="premiere-sides"`, "</ul>")
+	for _, want := range []string{"June 12, 2026: Variety, June 2, 2025", "July 10, 2026: The Hollywood Reporter, June 2, 2025"} {
+		if !strings.Contains(sides, want) {
+			t.Errorf("the disputed premiere lacks %q; it shows %q", want, sides)
+		}
+	}
+	if lead := between(page, `id="lead"`, "</p>"); !strings.Contains(lead, "Sources disagree on whether Harbor Lights will have a season 2: ") ||
+		!strings.Contains(lead, "Deadline says renewed (March 4, 2025)") || !strings.Contains(lead, "TVLine says canceled (March 4, 2025)") {
+		t.Errorf("the lead does not give both sides of the renewal: %q", between(page, `id="lead"`, "</p>"))
+	}
+}
+
+// between is the text of page from the first start to the next end
+// after it, or "" when start is absent.
+func between(page, start, end string) string {
+	i := strings.Index(page, start)
+	if i < 0 {
+		return ""
+	}
+	rest := page[i:]
+	if j := strings.Index(rest, end); j >= 0 {
+		return rest[:j]
+	}
+	return rest
 }
 
 // disputed adds Harbor Lights, whose season 2 two trade sources of one

@@ -17,6 +17,8 @@ import (
 
 type outlookView struct {
 	O          facts.Outlook
+	Summary    answer.Summary
+	Timeline   []facts.TimelineDay
 	Today      bool
 	PrevSeason int
 	JSONLD     template.JS
@@ -35,7 +37,7 @@ func (w *Web) outlook(rw http.ResponseWriter, r *http.Request) {
 		w.fail(rw, r, err)
 		return
 	}
-	v := outlookView{O: o, Today: o.AsOf == model.DayDate(now).String(), PrevSeason: o.Season - 1, JSONLD: jsonLD(r, o)}
+	v := outlookView{O: o, Summary: answer.Summarize(o), Timeline: facts.ByDay(o.Timeline), Today: o.AsOf == model.DayDate(now).String(), PrevSeason: o.Season - 1, JSONLD: jsonLD(r, o)}
 	if (!answer.Decided(o.Renewal.Status) || o.Renewal.Disputed) && o.Season > 1 {
 		asOf, _ := time.Parse(time.DateOnly, o.AsOf)
 		sh, err := w.store.FindShow(r.Context(), o.Show.Slug)
