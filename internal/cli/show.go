@@ -92,6 +92,14 @@ func printOutlook(w io.Writer, o facts.Outlook) {
 	fmt.Fprint(w, "\nWhen?  ")
 	if p := o.Premiere; p != nil {
 		fmt.Fprintf(w, "%s (%s)%s\n", p.Display, p.Precision.Label(), fn(p.Evidence))
+		if p.Disputed {
+			fmt.Fprintln(w, "  Disputed: sources of equal weight give other dates:")
+			for _, e := range p.Evidence {
+				if e.Role == facts.RoleDecides || e.Role == facts.RoleDisputes {
+					fmt.Fprintf(w, "    %s: %s, %s%s\n", day(e.Date), e.Source.Publisher, day(e.StatedAt), fn([]facts.Evidence{e}))
+				}
+			}
+		}
 	} else {
 		fmt.Fprintln(w, "No date announced yet.")
 	}

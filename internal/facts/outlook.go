@@ -49,6 +49,8 @@ type ShowRef struct {
 	Slug    string `json:"slug"`
 	Title   string `json:"title"`
 	Network string `json:"network"`
+	// Image is the show's poster URL, "" when the catalog has none.
+	Image string `json:"image,omitempty"`
 }
 
 // Renewal is the resolved renewal status of a season.
@@ -259,7 +261,7 @@ func ComposeOutlook(d ShowData, season int, asOf model.PartialDate) (Outlook, er
 	known := Known(d.Claims, asOf)
 	c := composer{data: d, known: known, season: season, asOf: asOf}
 	o := Outlook{
-		Show:       ShowRef{Slug: d.Show.Slug, Title: d.Show.Title, Network: d.Show.Network},
+		Show:       ShowRef{Slug: d.Show.Slug, Title: d.Show.Title, Network: d.Show.Network, Image: d.Show.Image},
 		Season:     season,
 		AsOf:       asOf.String(),
 		LastAired:  LastAired(d, asOf),

@@ -20,6 +20,8 @@ type Show struct {
 	// "updated" time, or when it was imported.
 	ProviderSeenAt time.Time
 	Runtime        int // minutes
+	// Image is the URL of the show's poster (https), or "".
+	Image          string
 	TVmazeID       int64
 	IMDbID         string
 	TheTVDBID      int64

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,7 +28,15 @@ func TestPagesAtTwoWidths(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.AddUser(t.Context(), "ed@example.com", model.RoleEditor, hash); err != nil {
+	ed, err := st.AddUser(t.Context(), "ed@example.com", model.RoleEditor, hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv, err := st.FindShow(t.Context(), "silicon-valley")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveFollow(t.Context(), &model.Follow{UserID: ed.ID, ShowID: sv.ID, Events: model.EventKinds, Delivery: model.DeliveryImmediate}); err != nil {
 		t.Fatal(err)
 	}
 	pages := []struct {
@@ -38,7 +47,22 @@ func TestPagesAtTwoWidths(t *testing.T) {
 		{"decided", "/shows/partner-track/seasons/2", []string{"Canceled", "There will be no season 2"}, []string{"No date announced yet", "What the decision depends on"}},
 		{"odds", "/shows/the-gentlemen/seasons/2?as_of=2024-05-06", []string{"Renewal odds", "Netflix seasons decided by"}, []string{"ended_final_season", "awaiting_decision"}},
 		{"disputed", "/shows/harbor-lights/seasons/2", []string{"Disputed", "Deadline", "TVLine"}, nil},
-		{"search", "/search?q=black+mirror", []string{"Black Mirror"}, nil},
+		{"renewed", "/shows/silicon-valley/seasons/5", []string{"Silicon Valley has been renewed for season 5", "What we don't know yet"}, nil},
+		{"search", "/search?q=silicon", []string{"Silicon Valley", "2014 · HBO"}, nil},
+	}
+	// posters checks that the page shows the posters named, each in a box
+	// sized before it loads (offline, as here, the box holds its alt text).
+	posters := func(name string, width int64, alts ...string) {
+		t.Helper()
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('img.poster')).map(i => i.alt + (i.getBoundingClientRect().height > 20 ? '' : ' (no box)'))`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, alt := range alts {
+			if !slices.Contains(got, alt) {
+				t.Errorf("%s at %d px: posters %q, want %q with a box", name, width, got, alt)
+			}
+		}
 	}
 	text := func() string {
 		body, err := chromedp.Run(ctx, chromedp.Text("body"))
@@ -86,6 +110,9 @@ func TestPagesAtTwoWidths(t *testing.T) {
 				t.Fatal(err)
 			}
 			check(width, p.name, p.want, p.not)
+			if p.name == "search" || p.name == "renewed" {
+				posters(p.name, width, "Poster of Silicon Valley")
+			}
 		}
 	}
 	// Signed in as an editor: the header has Review and Feeds; "My shows"
@@ -107,11 +134,12 @@ func TestPagesAtTwoWidths(t *testing.T) {
 		for _, p := range []struct {
 			name, path string
 			want       []string
-		}{{"me", "/me", []string{"My shows", "Sign out"}}, {"review", "/review", []string{"Review", "Feeds", "Sign out"}}} {
+		}{{"review", "/review", []string{"Review", "Feeds", "Sign out"}}, {"me", "/me", []string{"My shows", "Sign out", "Silicon Valley"}}} {
 			if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+p.path), chromedp.WaitVisible("main")); err != nil {
 				t.Fatal(err)
 			}
 			check(width, p.name, p.want, []string{"Sign in"})
 		}
+		posters("me", width, "Poster of Silicon Valley")
 	}
 }

@@ -151,11 +151,11 @@ func (s *Store) ShowsByTitlePrefix(ctx context.Context, key string, limit int) (
 	}
 	if utf8.RuneCountInString(key) < 3 {
 		return s.queryShowRefs(ctx, `
-			SELECT id, slug, title, network, popularity, premiered, provider_status FROM shows
+			SELECT id, slug, title, network, popularity, premiered, provider_status, image_url FROM shows
 			WHERE title_key = $1 AND NOT proposed ORDER BY popularity DESC, id LIMIT $2`, key, limit)
 	}
 	return s.queryShowRefs(ctx, `
-		SELECT id, slug, title, network, popularity, premiered, provider_status FROM shows
+		SELECT id, slug, title, network, popularity, premiered, provider_status, image_url FROM shows
 		WHERE title_key >= $1 AND title_key < $2 AND NOT proposed ORDER BY popularity DESC, id LIMIT $3`, key, key+"\U0010FFFF", limit)
 }
 
@@ -173,7 +173,7 @@ func (s *Store) MatchShows(ctx context.Context, groups [][]string, any bool, lim
 	if s.db.Dialect == db.Postgres {
 		expr := searchExpr(groups, any, func(w string) string { return w + ":*" }, " | ", " & ")
 		out, err := s.queryShowRefs(ctx, `
-			SELECT s.id, s.slug, s.title, s.network, s.popularity, s.premiered, s.provider_status
+			SELECT s.id, s.slug, s.title, s.network, s.popularity, s.premiered, s.provider_status, s.image_url
 			FROM (SELECT show_id, ts_rank(doc, to_tsquery('simple', $1)) AS rank FROM show_search
 				WHERE doc @@ to_tsquery('simple', $1) ORDER BY rank DESC LIMIT $2) AS x
 			JOIN shows s ON s.id = x.show_id AND NOT s.proposed
@@ -188,13 +188,13 @@ func (s *Store) MatchShows(ctx context.Context, groups [][]string, any bool, lim
 	// (ftsRowID), so the most popular matches come first.
 	expr := searchExpr(groups, any, func(w string) string { return `"` + w + `"*` }, " OR ", " AND ")
 	out, err := s.queryShowRefs(ctx, `
-		SELECT s.id, s.slug, s.title, s.network, s.popularity, s.premiered, s.provider_status
+		SELECT s.id, s.slug, s.title, s.network, s.popularity, s.premiered, s.provider_status, s.image_url
 		FROM (SELECT rowid FROM show_title_fts WHERE show_title_fts MATCH $1 ORDER BY rowid DESC LIMIT $2) AS f
 		JOIN shows s ON s.id = (f.rowid & 4294967295) AND NOT s.proposed
 		ORDER BY f.rowid DESC`, expr, limit)
 	if err == nil && len(out) == 0 {
 		out, err = s.queryShowRefs(ctx, `
-			SELECT s.id, s.slug, s.title, s.network, s.popularity, s.premiered, s.provider_status
+			SELECT s.id, s.slug, s.title, s.network, s.popularity, s.premiered, s.provider_status, s.image_url
 			FROM (SELECT rowid FROM show_fts WHERE show_fts MATCH $1 ORDER BY rowid DESC LIMIT $2) AS f
 			JOIN shows s ON s.id = (f.rowid & 4294967295) AND NOT s.proposed
 			ORDER BY f.rowid DESC`, expr, limit)
@@ -257,7 +257,7 @@ func (s *Store) queryShowRefs(ctx context.Context, query string, args ...any) ([
 	for rows.Next() {
 		var sh model.Show
 		var prem string
-		if err := rows.Scan(&sh.ID, &sh.Slug, &sh.Title, &sh.Network, &sh.Popularity, &prem, &sh.ProviderStatus); err != nil {
+		if err := rows.Scan(&sh.ID, &sh.Slug, &sh.Title, &sh.Network, &sh.Popularity, &prem, &sh.ProviderStatus, &sh.Image); err != nil {
 			return nil, mapErr(err)
 		}
 		if sh.Premiered, err = scanDate(prem); err != nil {

@@ -27,7 +27,7 @@ const (
 )
 
 const showColumns = `id, slug, title, network, country, language, genres, summary, premiered, ended,
-	provider_status, provider_seen_at, runtime, popularity, COALESCE(tvmaze_id, 0), imdb_id, thetvdb_id, proposed`
+	provider_status, provider_seen_at, runtime, popularity, COALESCE(tvmaze_id, 0), imdb_id, thetvdb_id, proposed, image_url`
 
 func scanShow(row interface{ Scan(...any) error }) (model.Show, error) {
 	var (
@@ -36,7 +36,7 @@ func scanShow(row interface{ Scan(...any) error }) (model.Show, error) {
 		seen              sql.NullTime
 	)
 	err := row.Scan(&sh.ID, &sh.Slug, &sh.Title, &sh.Network, &sh.Country, &sh.Language, &genres, &sh.Summary,
-		&prem, &end, &sh.ProviderStatus, &seen, &sh.Runtime, &sh.Popularity, &sh.TVmazeID, &sh.IMDbID, &sh.TheTVDBID, &sh.Proposed)
+		&prem, &end, &sh.ProviderStatus, &seen, &sh.Runtime, &sh.Popularity, &sh.TVmazeID, &sh.IMDbID, &sh.TheTVDBID, &sh.Proposed, &sh.Image)
 	if err != nil {
 		return model.Show{}, mapErr(err)
 	}
@@ -95,7 +95,7 @@ func (s *Store) FindShow(ctx context.Context, ref string) (model.Show, error) {
 
 // ShowTitles lists every show's id, slug and title, for fuzzy matching.
 func (s *Store) ShowTitles(ctx context.Context) ([]model.Show, error) {
-	return s.queryShowRefs(ctx, `SELECT id, slug, title, network, popularity, premiered, provider_status FROM shows ORDER BY id`)
+	return s.queryShowRefs(ctx, `SELECT id, slug, title, network, popularity, premiered, provider_status, image_url FROM shows ORDER BY id`)
 }
 
 // CountShows counts the shows in the catalog.
@@ -158,7 +158,7 @@ func sameShow(a, b model.Show) bool {
 	return a.Title == b.Title && a.Network == b.Network && a.Country == b.Country && a.Language == b.Language &&
 		slices.Equal(a.Genres, b.Genres) && a.Summary == b.Summary && a.Premiered == b.Premiered && a.Ended == b.Ended &&
 		a.ProviderStatus == b.ProviderStatus && a.ProviderSeenAt.Equal(b.ProviderSeenAt) && a.Runtime == b.Runtime &&
-		a.Popularity == b.Popularity && a.IMDbID == b.IMDbID && a.TheTVDBID == b.TheTVDBID && slices.Equal(a.Aliases, b.Aliases)
+		a.Popularity == b.Popularity && a.Image == b.Image && a.IMDbID == b.IMDbID && a.TheTVDBID == b.TheTVDBID && slices.Equal(a.Aliases, b.Aliases)
 }
 
 func (s *Store) insertShow(ctx context.Context, sh *model.Show) error {
@@ -169,12 +169,12 @@ func (s *Store) insertShow(ctx context.Context, sh *model.Show) error {
 	genres, _ := json.Marshal(nonNil(sh.Genres))
 	err = s.queryRow(ctx, `
 		INSERT INTO shows (slug, title, title_key, network, country, language, genres, summary, premiered, ended,
-			provider_status, provider_seen_at, runtime, popularity, tvmaze_id, imdb_id, thetvdb_id, proposed)
-		VALUES ($1, $2, $17, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $18)
+			provider_status, provider_seen_at, runtime, popularity, tvmaze_id, imdb_id, thetvdb_id, proposed, image_url)
+		VALUES ($1, $2, $17, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $18, $19)
 		RETURNING id`,
 		slug, sh.Title, sh.Network, sh.Country, sh.Language, string(genres), sh.Summary, sh.Premiered.String(), sh.Ended.String(),
 		sh.ProviderStatus, nullTime(sh.ProviderSeenAt), sh.Runtime, sh.Popularity, nullInt(sh.TVmazeID), sh.IMDbID, sh.TheTVDBID,
-		match.Key(sh.Title), sh.Proposed,
+		match.Key(sh.Title), sh.Proposed, sh.Image,
 	).Scan(&sh.ID)
 	if err != nil {
 		return fmt.Errorf("insert show %q: %w", sh.Title, mapErr(err))
@@ -188,10 +188,10 @@ func (s *Store) updateShow(ctx context.Context, sh model.Show, aliasesChanged bo
 	_, err := s.exec(ctx, `
 		UPDATE shows SET title = $2, title_key = $16, network = $3, country = $4, language = $5, genres = $6, summary = $7,
 			premiered = $8, ended = $9, provider_status = $10, provider_seen_at = $11, runtime = $12,
-			popularity = $13, imdb_id = $14, thetvdb_id = $15
+			popularity = $13, imdb_id = $14, thetvdb_id = $15, image_url = $17
 		WHERE id = $1`,
 		sh.ID, sh.Title, sh.Network, sh.Country, sh.Language, string(genres), sh.Summary, sh.Premiered.String(), sh.Ended.String(),
-		sh.ProviderStatus, nullTime(sh.ProviderSeenAt), sh.Runtime, sh.Popularity, sh.IMDbID, sh.TheTVDBID, match.Key(sh.Title))
+		sh.ProviderStatus, nullTime(sh.ProviderSeenAt), sh.Runtime, sh.Popularity, sh.IMDbID, sh.TheTVDBID, match.Key(sh.Title), sh.Image)
 	if err != nil {
 		return fmt.Errorf("update show %q: %w", sh.Title, mapErr(err))
 	}

@@ -1,6 +1,7 @@
 package tvmaze
 
 import (
+	"net/url"
 	"strings"
 	"time"
 
@@ -48,7 +49,22 @@ func ToShow(s Show) model.Show {
 	if s.Embedded != nil {
 		out.Aliases = ToAliases(s.Embedded.Akas)
 	}
+	if s.Image != nil {
+		out.Image = imageURL(s.Image.Medium)
+	}
 	return out
+}
+
+// imageURL keeps a poster's address when it is an absolute http(s) URL,
+// asked for over https (TVmaze serves its images on both); anything else
+// is dropped rather than put in a page.
+func imageURL(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") || u.User != nil {
+		return ""
+	}
+	u.Scheme = "https"
+	return u.String()
 }
 
 // ToAliases converts akas.

@@ -38,6 +38,13 @@ type Show struct {
 	Summary        *string    `json:"summary"`
 	Updated        int64      `json:"updated"`
 	Embedded       *Embedded  `json:"_embedded"`
+	Image          *Image     `json:"image"`
+}
+
+// Image is a show's poster in two sizes.
+type Image struct {
+	Medium   string `json:"medium"`
+	Original string `json:"original"`
 }
 
 // Channel is a network or a web channel.

@@ -141,3 +141,21 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestPosterURL: a poster's address is kept, asked for over https, only
+// when it is an absolute http(s) URL; anything else never reaches a page.
+func TestPosterURL(t *testing.T) {
+	for raw, want := range map[string]string{
+		"https://static.tvmaze.com/uploads/images/medium_portrait/1/4600.jpg":    "https://static.tvmaze.com/uploads/images/medium_portrait/1/4600.jpg",
+		"http://static.tvmaze.com/uploads/images/medium_portrait/104/261725.jpg": "https://static.tvmaze.com/uploads/images/medium_portrait/104/261725.jpg",
+		"javascript:alert(1)":                     "",
+		"/uploads/images/1.jpg":                   "",
+		"https://user:pw@static.tvmaze.com/1.jpg": "",
+		"": "",
+	} {
+		s := Show{ID: 1, Name: "X", Image: &Image{Medium: raw}}
+		if got := ToShow(s).Image; got != want {
+			t.Errorf("poster %q → %q, want %q", raw, got, want)
+		}
+	}
+}

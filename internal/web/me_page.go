@@ -31,6 +31,7 @@ type meView struct {
 
 type myShow struct {
 	Slug, Title string
+	Image       string
 	Season      int
 	Status      string
 	Premiere    string
@@ -73,7 +74,10 @@ func (w *Web) renderMe(rw http.ResponseWriter, r *http.Request, status int, v me
 	}
 	for _, f := range shows {
 		o := f.Next()
-		s := myShow{Slug: f.Slug, Title: f.Title, Season: o.Season, Status: o.Renewal.Label, Digest: f.Delivery == model.DeliveryDigest}
+		s := myShow{Slug: f.Slug, Title: f.Title, Image: o.Show.Image, Season: o.Season, Status: o.Renewal.Label, Digest: f.Delivery == model.DeliveryDigest}
+		if o.Renewal.Disputed {
+			s.Status = model.DisplayValue(model.AnswerDisputed)
+		}
 		for _, k := range model.EventKinds {
 			s.Events = append(s.Events, eventChoice{Kind: k, Chosen: slices.Contains(f.Events, k)})
 		}
