@@ -21,11 +21,11 @@ type Show struct {
 	ProviderSeenAt time.Time
 	Runtime        int // minutes
 	// Image is the URL of the show's poster (https), or "".
-	Image          string
-	TVmazeID       int64
-	IMDbID         string
-	TheTVDBID      int64
-	Popularity     int // TVmaze weight, 0–100
+	Image      string
+	TVmazeID   int64
+	IMDbID     string
+	TheTVDBID  int64
+	Popularity int // TVmaze weight, 0–100
 	// Proposed marks a show that news named and the catalog lacked,
 	// awaiting an editor.
 	Proposed bool
