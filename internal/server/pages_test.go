@@ -457,3 +457,46 @@ func TestAcceptLinksToTheOutlook(t *testing.T) {
 		t.Errorf("a forged decision links somewhere")
 	}
 }
+
+// TestHomeListsChangesNotClaims: the home page lists each change of an
+// answer once (Partner Track canceled, not "Awaiting decision" twice and
+// "Canceled" again), a dispute as a dispute with both sides, and each
+// upcoming premiere once however many sources gave its date.
+func TestHomeListsChangesNotClaims(t *testing.T) {
+	srv, st := setup(t)
+	disputed(t, st)
+	ctx := t.Context()
+	sh := model.Show{Title: "Tidewater", Network: "Netflix", TVmazeID: 990502}
+	if _, err := st.SaveShow(ctx, &sh); err != nil {
+		t.Fatal(err)
+	}
+	date, _ := model.ParsePartialDate("2027-03-12")
+	for i, publisher := range []string{"Netflix Tudum", "Variety", "Deadline"} {
+		day := model.DayDate(time.Date(2026, 10, 1+i, 0, 0, 0, 0, time.UTC))
+		c := model.Claim{ShowID: sh.ID, Season: 2, Kind: model.KindPremiere, Date: date, Quote: "Tidewater returns March 12, 2027.",
+			Source:   model.Source{URL: fmt.Sprintf("https://example.com/tidewater-%d", i), Publisher: publisher, Published: day, Tier: model.TierTrade},
+			StatedAt: day, Confidence: 1, Origin: model.OriginEditor, State: model.StateAccepted, Reviewer: "ed@example.com", ReviewedAt: dbtest.Clock()}
+		if _, err := st.AddClaim(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, page, _ := get(t, srv, "/")
+	changes, premieres := between(page, `id="changes"`, "</section>"), between(page, `id="premieres"`, "</section>")
+	if n := strings.Count(changes, "Partner Track season 2</a>"); n != 1 {
+		t.Errorf("Partner Track season 2 is listed %d times among the changes, want once:\n%s", n, changes)
+	}
+	if !strings.Contains(changes, `status-canceled">Canceled</span> <span class="via">(was Awaiting decision)</span>`) {
+		t.Errorf("the cancellation is not told as a change from awaiting a decision:\n%s", changes)
+	}
+	for _, want := range []string{"Harbor Lights season 2</a>", `status-disputed">Disputed</span>`, "Deadline says renewed", "TVLine says canceled"} {
+		if !strings.Contains(changes, want) {
+			t.Errorf("the dispute lacks %q:\n%s", want, changes)
+		}
+	}
+	if n := strings.Count(premieres, "Tidewater season 2</a>: March 12, 2027"); n != 1 {
+		t.Errorf("Tidewater season 2 is listed %d times among the premieres, want once:\n%s", n, premieres)
+	}
+	if strings.Contains(page, "The Simpsons") {
+		t.Errorf("the search box suggests a show this catalog may not hold")
+	}
+}

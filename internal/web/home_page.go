@@ -3,21 +3,52 @@ package web
 import (
 	"log/slog"
 	"net/http"
-	"slices"
+	"strings"
 
+	"github.com/nextseason/nextseason/internal/answer"
+	"github.com/nextseason/nextseason/internal/facts"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/recommend"
-	"github.com/nextseason/nextseason/internal/store"
 )
 
 type homeView struct {
 	ShowCount int
-	Changes   []store.ShowClaim
-	Premieres []store.ShowClaim
+	// Example is a title the search box suggests: one with news here.
+	Example   string
+	Changes   []homeChange
+	Premieres []answer.SeasonPremiere
 	// SignedIn fans get recommendations; CompleteOnly is their filter.
 	SignedIn     bool
 	Recommended  []recommend.Recommendation
 	CompleteOnly bool
+}
+
+// homeChange is a change of a season's answer as the home page says it.
+type homeChange struct {
+	answer.SeasonChange
+	// Status is the new answer (a renewal status, or "disputed"); Was
+	// the one before, in words, "" when there was none; Detail who says
+	// what in a dispute, else the deciding source.
+	Status      string
+	Was, Detail string
+}
+
+func newHomeChange(c answer.SeasonChange) homeChange {
+	h := homeChange{SeasonChange: c, Status: c.Change.New}
+	if sides, ok := strings.CutPrefix(c.Change.New, model.AnswerDisputed+": "); ok {
+		h.Status, h.Detail = model.AnswerDisputed, sides
+	} else {
+		for _, e := range c.Change.Evidence {
+			if e.Role == facts.RoleDecides {
+				h.Detail = e.Source.Publisher
+				break
+			}
+		}
+	}
+	if c.Change.Old != "" && c.Change.Old != string(model.StatusUnknown) {
+		h.Was = model.DisplayValue(c.Change.Old)
+	}
+	return h
 }
 
 // maxHomeItems bounds each list on the home page.
@@ -31,23 +62,21 @@ func (w *Web) home(rw http.ResponseWriter, r *http.Request) {
 		w.fail(rw, r, err)
 		return
 	}
-	if v.Changes, err = w.store.LatestClaims(ctx, model.KindRenewal, maxHomeItems); err != nil {
-		w.fail(rw, r, err)
-		return
-	}
-	premieres, err := w.store.LatestClaims(ctx, model.KindPremiere, 100)
+	latest, err := answer.LatestNews(ctx, w.store, w.now(), maxHomeItems)
 	if err != nil {
 		w.fail(rw, r, err)
 		return
 	}
-	today := model.DayDate(w.now())
-	for _, p := range premieres {
-		if !p.Date.End().Before(today.Start()) {
-			v.Premieres = append(v.Premieres, p)
-		}
+	for _, c := range latest.Changes {
+		v.Changes = append(v.Changes, newHomeChange(c))
 	}
-	slices.SortFunc(v.Premieres, func(a, b store.ShowClaim) int { return a.Date.Compare(b.Date) })
-	v.Premieres = v.Premieres[:min(len(v.Premieres), maxHomeItems)]
+	v.Premieres = latest.Premieres
+	switch {
+	case len(v.Changes) > 0:
+		v.Example = v.Changes[0].Show.Title
+	case len(v.Premieres) > 0:
+		v.Example = v.Premieres[0].Show.Title
+	}
 	if u, ok := viewer(ctx); ok {
 		v.SignedIn, v.CompleteOnly = true, r.URL.Query().Get("complete_only") == "1"
 		// Without recommendations the page still answers.

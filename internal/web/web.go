@@ -114,14 +114,9 @@ func (w *Web) Register(mux *http.ServeMux) {
 // templateFuncs are the helpers templates may call.
 func templateFuncs() template.FuncMap {
 	return template.FuncMap{
-		"display": func(s string) string {
-			d, err := model.ParsePartialDate(s)
-			if err != nil {
-				return s
-			}
-			return d.Display()
-		},
-		"inc": func(i int) int { return i + 1 },
+		"display":      model.DisplayText,
+		"displayValue": model.DisplayValue,
+		"inc":          func(i int) int { return i + 1 },
 		"hours": func(h int64) string {
 			if h >= 1_000_000 {
 				return strconv.FormatFloat(float64(h)/1e6, 'f', 1, 64) + "M"

@@ -1,0 +1,160 @@
+package answer
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"slices"
+	"time"
+
+	"github.com/nextseason/nextseason/internal/facts"
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+// SeasonChange is a season's resolved renewal answer changing on the day
+// it became known: a decision reached, reversed, put in dispute or
+// settled. It is facts.Changes' answer, so the home page lists what
+// followers were told, not every claim that repeated it.
+type SeasonChange struct {
+	Date   string
+	Show   model.Show
+	Season int
+	Change facts.Change
+}
+
+// SeasonPremiere is a season's resolved premiere date, from today's
+// answer.
+type SeasonPremiere struct {
+	Show     model.Show
+	Season   int
+	Premiere facts.Premiere
+}
+
+// Latest is what the home page tells: the latest changes of answers and
+// the premieres ahead, each season once.
+type Latest struct {
+	Changes   []SeasonChange
+	Premieres []SeasonPremiere
+}
+
+// latestClaims bounds how many recent claims of each kind are read to
+// find the seasons the home page is about.
+const latestClaims = 100
+
+// LatestNews answers the home page: the limit latest changes of renewal
+// answers, and up to limit premieres from today on, soonest first.
+func LatestNews(ctx context.Context, st *store.Store, now time.Time, limit int) (Latest, error) {
+	today := model.DayDate(now)
+	shows := map[int64]facts.ShowData{}
+	load := func(c store.ShowClaim) (facts.ShowData, error) {
+		if d, ok := shows[c.ShowID]; ok {
+			return d, nil
+		}
+		sh, err := st.Show(ctx, c.ShowID)
+		if err != nil {
+			return facts.ShowData{}, err
+		}
+		d, err := st.ShowData(ctx, sh)
+		shows[c.ShowID] = d
+		return d, err
+	}
+	var out Latest
+	renewals, err := st.LatestClaims(ctx, model.KindRenewal, latestClaims)
+	if err != nil {
+		return out, err
+	}
+	for _, c := range distinctSeasons(renewals) {
+		d, err := load(c)
+		if err != nil {
+			return out, err
+		}
+		changes, err := answerChanges(d, c.Season, today)
+		if err != nil {
+			return out, err
+		}
+		out.Changes = append(out.Changes, changes...)
+	}
+	slices.SortStableFunc(out.Changes, func(a, b SeasonChange) int { return cmp.Compare(b.Date, a.Date) })
+	out.Changes = out.Changes[:min(len(out.Changes), limit)]
+
+	premieres, err := st.LatestClaims(ctx, model.KindPremiere, latestClaims)
+	if err != nil {
+		return out, err
+	}
+	for _, c := range distinctSeasons(premieres) {
+		d, err := load(c)
+		if err != nil {
+			return out, err
+		}
+		o, err := facts.ComposeOutlook(d, c.Season, today)
+		if errors.Is(err, facts.ErrNoSuchSeason) {
+			continue
+		}
+		if err != nil {
+			return out, err
+		}
+		p := o.Premiere
+		if p == nil || (o.Renewal.Status.WillNotHappen() && !o.Renewal.Disputed) {
+			continue
+		}
+		if date, err := model.ParsePartialDate(p.Date); err != nil || date.End().Before(today.Start()) {
+			continue
+		}
+		out.Premieres = append(out.Premieres, SeasonPremiere{Show: d.Show, Season: c.Season, Premiere: *p})
+	}
+	slices.SortStableFunc(out.Premieres, func(a, b SeasonPremiere) int {
+		x, _ := model.ParsePartialDate(a.Premiere.Date)
+		y, _ := model.ParsePartialDate(b.Premiere.Date)
+		return x.Compare(y)
+	})
+	out.Premieres = out.Premieres[:min(len(out.Premieres), limit)]
+	return out, nil
+}
+
+// distinctSeasons keeps the first claim of each show's season.
+func distinctSeasons(claims []store.ShowClaim) []store.ShowClaim {
+	type key struct {
+		show   int64
+		season int
+	}
+	seen := map[key]bool{}
+	var out []store.ShowClaim
+	for _, c := range claims {
+		k := key{c.ShowID, c.Season}
+		if c.Season > 0 && !seen[k] {
+			seen[k] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// answerChanges lists how a season's renewal answer changed, day by day,
+// on each day an accepted renewal claim about it was stated, up to today.
+func answerChanges(d facts.ShowData, season int, today model.PartialDate) ([]SeasonChange, error) {
+	var days []model.PartialDate
+	for _, c := range d.Claims {
+		if c.Kind == model.KindRenewal && c.Season == season && c.State == model.StateAccepted && c.StatedAt.Precision == model.PrecisionDay && c.StatedAt.Compare(today) <= 0 &&
+			!slices.ContainsFunc(days, func(x model.PartialDate) bool { return x.Compare(c.StatedAt) == 0 }) {
+			days = append(days, c.StatedAt)
+		}
+	}
+	var out []SeasonChange
+	for _, day := range days {
+		before, err := facts.ComposeOutlook(d, season, model.DayDate(day.Start().AddDate(0, 0, -1)))
+		if err != nil {
+			return nil, err
+		}
+		after, err := facts.ComposeOutlook(d, season, day)
+		if err != nil {
+			return nil, err
+		}
+		for _, ch := range facts.Changes(before, after) {
+			if ch.Kind == model.EventRenewed || ch.Kind == model.EventCanceled || ch.Kind == model.EventEndedFinalSeason {
+				out = append(out, SeasonChange{Date: day.String(), Show: d.Show, Season: season, Change: ch})
+			}
+		}
+	}
+	return out, nil
+}
