@@ -26,13 +26,27 @@ func Headline(e store.FollowedEvent) string {
 		}
 		return fmt.Sprintf("%s premiere moved from %s to %s", season, model.DisplayText(e.Old), model.DisplayText(e.New))
 	case model.EventCastNews:
-		return fmt.Sprintf("%s cast: %s", season, e.New)
+		return fmt.Sprintf("%s cast: %s", season, castWords(e.New))
 	case model.EventSeasonReleased:
 		return season + ": every episode has aired"
 	case model.EventAtRisk:
 		return fmt.Sprintf("%s: no renewal decision %s", season, e.New)
 	}
 	return fmt.Sprintf("%s: %s", season, e.Kind)
+}
+
+// castWords is cast news as stored ("Arden Cho as Ingrid Yun:
+// departing") in a reader's words ("…: not returning").
+func castWords(news string) string {
+	i := strings.LastIndex(news, ": ")
+	if i < 0 {
+		return news
+	}
+	change := model.CastChange(news[i+2:])
+	if label := change.Label(); label != string(change) {
+		return news[:i+2] + label
+	}
+	return news
 }
 
 // decisionHeadline says a renewal answer as it changed: reached, put in

@@ -26,6 +26,8 @@ func TestCorrectionsReadAsCorrections(t *testing.T) {
 		{ev(model.EventRenewed, "canceled", "renewed"), "Silicon Valley season 5 is renewed"},
 		{ev(model.EventPremiereMoved, "2027-summer", "disputed: Variety says early 2028; Netflix says summer 2027"),
 			"Correction: Silicon Valley season 5 premiere is now disputed, not summer 2027 — Variety says early 2028; Netflix says summer 2027"},
+		{ev(model.EventCastNews, "expected", "Zach Woods as Jared Dunn: departing"), "Silicon Valley season 5 cast: Zach Woods as Jared Dunn: not returning"},
+		{ev(model.EventCastNews, "", "Arden Cho as Mara: new role"), "Silicon Valley season 5 cast: Arden Cho as Mara: new role"},
 	} {
 		if got := Headline(tt.e); got != tt.want {
 			t.Errorf("Headline = %q\n         want %q", got, tt.want)

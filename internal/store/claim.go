@@ -45,6 +45,14 @@ func (s *Store) AddClaim(ctx context.Context, c *model.Claim) (Change, error) {
 			return err
 		}
 		change = Created
+		if c.Kind == model.KindCast && c.PersonID == 0 && c.Actor != "" {
+			// Cast news names a person people can find and follow. The
+			// fingerprint above is of the claim as given, so recording it
+			// again finds this one.
+			if c.PersonID, err = tx.castPerson(ctx, c.Actor, c.State == model.StateAccepted); err != nil {
+				return err
+			}
+		}
 		now := tx.now().UTC()
 		c.RecordedAt = now
 		err = tx.queryRow(ctx, `
@@ -74,6 +82,24 @@ func (s *Store) AddClaim(ctx context.Context, c *model.Claim) (Change, error) {
 		return nil
 	})
 	return change, err
+}
+
+// castPerson is the person cast news names: the catalog's person of that
+// name (any case; TVmaze's first), else, when create is set (the claim is
+// accepted), a new person; else 0. Proposed claims create no one, so an
+// extraction's mistakes put no names in the catalog.
+func (s *Store) castPerson(ctx context.Context, actor string, create bool) (int64, error) {
+	var id int64
+	err := mapErr(s.queryRow(ctx, `SELECT id FROM people WHERE lower(name) = lower($1) ORDER BY tvmaze_id IS NULL, id LIMIT 1`, actor).Scan(&id))
+	switch {
+	case err == nil:
+		return id, nil
+	case !errors.Is(err, ErrNotFound):
+		return 0, err
+	case !create:
+		return 0, nil
+	}
+	return s.SavePerson(ctx, model.Person{Name: actor})
 }
 
 // Review records a decision on a claim. The claim itself is not touched:

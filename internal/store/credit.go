@@ -8,8 +8,9 @@ import (
 	"github.com/nextseason/nextseason/internal/model"
 )
 
-// SavePerson finds a person by TVmaze id (or, without one, by exact name)
-// or creates them, and returns their id.
+// SavePerson finds a person by TVmaze id (or, without one, by exact name),
+// or adopts a person of that name known without one, or creates them,
+// and returns their id.
 func (s *Store) SavePerson(ctx context.Context, p model.Person) (int64, error) {
 	var id int64
 	var err error
@@ -23,6 +24,15 @@ func (s *Store) SavePerson(ctx context.Context, p model.Person) (int64, error) {
 			_, err = s.exec(ctx, `UPDATE people SET name = $2 WHERE id = $1 AND name <> $2`, id, p.Name)
 		}
 		return id, mapErr(err)
+	}
+	if p.TVmazeID != 0 {
+		// Someone cast news named before the catalog knew them becomes
+		// the catalog's person, keeping their follows and claims.
+		err = mapErr(s.queryRow(ctx, `UPDATE people SET tvmaze_id = $2 WHERE id = (SELECT id FROM people WHERE lower(name) = lower($1) AND tvmaze_id IS NULL ORDER BY id LIMIT 1)
+			RETURNING id`, p.Name, p.TVmazeID).Scan(&id))
+		if !errors.Is(err, ErrNotFound) {
+			return id, err
+		}
 	}
 	err = s.queryRow(ctx, `INSERT INTO people (name, tvmaze_id) VALUES ($1, $2) RETURNING id`,
 		p.Name, nullInt(p.TVmazeID)).Scan(&id)

@@ -188,3 +188,12 @@ func (s *Store) SetWatched(ctx context.Context, userID, showID int64, watched *b
 	}
 	return nil
 }
+
+// PersonShows lists, most popular first, up to limit shows a person is
+// credited in or named by cast news of.
+func (s *Store) PersonShows(ctx context.Context, personID int64, limit int) ([]model.Show, error) {
+	return s.queryShowRefs(ctx, `
+		SELECT id, slug, title, network, popularity, premiered, provider_status, image_url FROM shows
+		WHERE id IN (SELECT show_id FROM credits WHERE person_id = $1 UNION SELECT show_id FROM claims WHERE person_id = $1)
+		ORDER BY popularity DESC, id LIMIT $2`, personID, limit)
+}

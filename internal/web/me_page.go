@@ -140,6 +140,25 @@ func (w *Web) followShow(rw http.ResponseWriter, r *http.Request) {
 	after(rw, r, cmpPage(r.PostFormValue("from"), "/shows/"+sh.Slug), "followed")
 }
 
+// followPerson follows a person, by id, for their cast news.
+func (w *Web) followPerson(rw http.ResponseWriter, r *http.Request) {
+	u, _ := viewer(r.Context())
+	id, err := strconv.ParseInt(r.PostFormValue("person"), 10, 64)
+	if err != nil {
+		w.renderError(rw, r, http.StatusBadRequest, "Bad request", "No such person.", nil)
+		return
+	}
+	if _, err := w.store.Person(r.Context(), id); err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	if err := w.store.FollowPerson(r.Context(), u.ID, id); err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	after(rw, r, "/me", "followed")
+}
+
 // unfollowPerson ends a follow of a person, by id; another user's
 // follows are not theirs to end.
 func (w *Web) unfollowPerson(rw http.ResponseWriter, r *http.Request) {

@@ -100,6 +100,7 @@ func (w *Web) Register(mux *http.ServeMux) {
 	page("GET /me", w.signedIn(w.mePage))
 	page("POST /me/follows", w.signedIn(w.followShow))
 	page("POST /me/unfollow", w.signedIn(w.unfollowShow))
+	page("POST /me/follow-person", w.signedIn(w.followPerson))
 	page("POST /me/unfollow-person", w.signedIn(w.unfollowPerson))
 	page("POST /me/mail", w.signedIn(w.setMail))
 	page("POST /me/test-mail", w.signedIn(w.testMail))
