@@ -15,5 +15,5 @@ func (a *API) getOutlook(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	httpx.WriteJSON(w, http.StatusOK, o)
+	httpx.WriteJSON(w, http.StatusOK, o.WithBase(a.base(r)))
 }

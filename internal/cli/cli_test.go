@@ -101,7 +101,10 @@ func TestDemoAnswers(t *testing.T) {
 		t.Errorf("search \"partner trak\" --json: %+v, %v; want Partner Track first", hits, err)
 	}
 	text := mustRun(t, db, "show", "Partner Track", "--as-of", "2022-09-20")
-	for _, want := range []string{"Will there be a season 2?  Awaiting decision", "Arden Cho as Ingrid Yun", "Season 1 premiered August 26, 2022", "Sources:"} {
+	for _, want := range []string{"Partner Track has not been renewed or canceled for season 2 yet.", "What we don't know yet:",
+		"Will there be a season 2?  Awaiting decision", "Arden Cho as Ingrid Yun (expected to return)", "Season 1 premiered August 26, 2022", "Sources:",
+		// Archive copies are where serve puts them, not a bare path.
+		"http://127.0.0.1:8080/archive/partner-track-season-2.txt"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("show printed no %q:\n%s", want, text)
 		}

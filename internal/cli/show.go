@@ -34,6 +34,13 @@ func runShow(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Archive copies are served by nextseason itself: at the base URL,
+	// else where serve listens by default.
+	base := a.cfg.BaseURL
+	if base == "" {
+		base = "http://" + a.cfg.Addr
+	}
+	o = o.WithBase(base)
 	if *asJSON {
 		return printJSON(a.env.Stdout, o)
 	}
