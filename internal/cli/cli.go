@@ -12,6 +12,7 @@ import (
 	"io"
 	"log/slog"
 	"maps"
+	"net/http"
 	"os"
 	"slices"
 	"strings"
@@ -78,6 +79,9 @@ type app struct {
 	cfg   config.Config
 	dbSet bool // --db or NEXTSEASON_DB was given
 	log   *slog.Logger
+	// wrapFeeds, when set, wraps the transport feeds are fetched with:
+	// the demo answers its bundled feed so.
+	wrapFeeds func(http.RoundTripper) http.RoundTripper
 }
 
 // Run runs one command line.

@@ -29,7 +29,12 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	for _, l := range lines {
+	feed, err := demo.SubscribeFeed(ctx, st)
+	if err != nil {
+		return err
+	}
+	a.wrapFeeds = demo.FeedTransport
+	for _, l := range append(lines, feed) {
 		a.log.Info("imported demo data", "file", l)
 	}
 	mailer, err := a.mailer(st)
@@ -37,7 +42,10 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	fmt.Fprintf(a.env.Stdout, "Demo database: %s\n", a.cfg.DB)
-	fmt.Fprintf(a.env.Stdout, "Background jobs run as in serve: feeds you add are polled, webhooks and test sends delivered, followers' events recorded, odds and recommendations refitted%s. The catalog is a snapshot: TVmaze sync is off (nextseason sync runs it).\n",
-		map[bool]string{true: ", mail sent", false: "; no mail (set NEXTSEASON_SMTP_URL)"}[mailer != nil])
+	mail := "; no mail (set NEXTSEASON_SMTP_URL)"
+	if mailer != nil {
+		mail = ", mail sent"
+	}
+	fmt.Fprintf(a.env.Stdout, "Background jobs run as in serve: feeds are polled (a bundled feed of real news items first: its claims wait at /review for an editor: echo PASSWORD | nextseason users add EMAIL --role editor --password-stdin --db %s makes one), webhooks and test sends delivered, followers' events recorded, odds and recommendations refitted%s. The catalog is a snapshot: TVmaze sync is off (nextseason sync runs it).\n", a.cfg.DB, mail)
 	return a.serveWithJobs(ctx, st, "/shows/partner-track/seasons/2", nil, mailer, true)
 }

@@ -16,8 +16,12 @@ const feedTimeout = 30 * time.Second
 
 // poller makes a feed poller from the settings.
 func (a *app) poller(st *store.Store) *feeds.Poller {
+	client := httpx.SafeClient(a.cfg.AllowPrivateNetworks, feedTimeout)
+	if a.wrapFeeds != nil {
+		client.Transport = a.wrapFeeds(client.Transport)
+	}
 	return &feeds.Poller{
-		Store: st, Client: httpx.SafeClient(a.cfg.AllowPrivateNetworks, feedTimeout), Log: a.log,
+		Store: st, Client: client, Log: a.log,
 		UserAgent: userAgent, AutoAccept: a.cfg.AutoAccept,
 	}
 }

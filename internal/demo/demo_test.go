@@ -2,12 +2,16 @@ package demo_test
 
 import (
 	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/nextseason/nextseason/internal/dbtest"
 	"github.com/nextseason/nextseason/internal/demo"
 	"github.com/nextseason/nextseason/internal/facts"
+	"github.com/nextseason/nextseason/internal/feeds"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/odds"
 	"github.com/nextseason/nextseason/internal/store"
@@ -91,3 +95,44 @@ func TestDemoHasOdds(t *testing.T) {
 		t.Errorf("back-test on the demo: %+v, %v", bt, err)
 	}
 }
+
+// TestBundledFeedIsPolled: the demo's feed is subscribed once and polled
+// through the real poller, its answer coming from the bundled file with
+// no network (the transport behind it refuses everything): seven items,
+// claims proposed for an editor, and a second poll is "not modified".
+func TestBundledFeedIsPolled(t *testing.T) {
+	st := loadDemo(t)
+	ctx := t.Context()
+	for range 2 {
+		if _, err := demo.SubscribeFeed(ctx, st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, err := st.Feeds(ctx, false)
+	if err != nil || len(list) != 1 || list[0].URL != demo.FeedURL {
+		t.Fatalf("feeds after subscribing twice: %+v, %v", list, err)
+	}
+	offline := roundTripFunc(func(r *http.Request) (*http.Response, error) { return nil, errors.New("no network: " + r.URL.String()) })
+	p := &feeds.Poller{Store: st, Client: &http.Client{Transport: demo.FeedTransport(offline)}, Log: slog.New(slog.DiscardHandler)}
+	rep, err := p.Poll(ctx, list[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Entries != 7 || rep.New != 7 || rep.Claims == 0 || rep.Accepted != 0 {
+		t.Errorf("first poll: %s; want 7 new entries with claims, none accepted without an editor", rep)
+	}
+	f, err := st.Feed(ctx, list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := p.Poll(ctx, f); err != nil || !rep.NotModified {
+		t.Errorf("second poll: %s, %v; want not modified", rep, err)
+	}
+	if _, err := p.Client.Get("https://example.com/"); err == nil || !strings.Contains(err.Error(), "no network") {
+		t.Errorf("another address did not go to the transport behind: %v", err)
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
