@@ -110,7 +110,9 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 	if cfg.UpdatesEvery == 0 {
 		cfg.UpdatesEvery = time.Hour
 	}
-	rc := &river.Config{Logger: cfg.Log, Workers: river.NewWorkers()}
+	// River reports its producers' counts at Info every few seconds;
+	// only its warnings and errors belong in an operator's log.
+	rc := &river.Config{Logger: slog.New(minLevel{Handler: cfg.Log.Handler(), min: slog.LevelWarn}), Workers: river.NewWorkers()}
 	if cfg.Syncer != nil {
 		river.AddWorker(rc.Workers, &refreshShowWorker{syncer: cfg.Syncer})
 		river.AddWorker(rc.Workers, &updatesWorker{syncer: cfg.Syncer})
@@ -206,4 +208,22 @@ func (j *Jobs) Stop(ctx context.Context) error {
 // Subscribe reports finished jobs, for tests and progress.
 func (j *Jobs) Subscribe() (<-chan *river.Event, func()) {
 	return j.client.Subscribe(river.EventKindJobCompleted, river.EventKindJobFailed)
+}
+
+// minLevel passes on only records at or above min.
+type minLevel struct {
+	slog.Handler
+	min slog.Level
+}
+
+func (h minLevel) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= h.min && h.Handler.Enabled(ctx, l)
+}
+
+func (h minLevel) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return minLevel{Handler: h.Handler.WithAttrs(attrs), min: h.min}
+}
+
+func (h minLevel) WithGroup(name string) slog.Handler {
+	return minLevel{Handler: h.Handler.WithGroup(name), min: h.min}
 }
