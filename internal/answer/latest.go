@@ -36,6 +36,9 @@ type SeasonPremiere struct {
 type Latest struct {
 	Changes   []SeasonChange
 	Premieres []SeasonPremiere
+	// Charted are the catalog seasons last in the Netflix Top 10, by
+	// the weeks published by today.
+	Charted []store.ChartedSeason
 }
 
 // latestClaims bounds how many recent claims of each kind are read to
@@ -43,7 +46,8 @@ type Latest struct {
 const latestClaims = 100
 
 // LatestNews answers the home page: the limit latest changes of renewal
-// answers, and up to limit premieres from today on, soonest first.
+// answers, up to limit premieres from today on, soonest first, and up
+// to limit seasons last in the Netflix Top 10.
 func LatestNews(ctx context.Context, st *store.Store, now time.Time, limit int) (Latest, error) {
 	today := model.DayDate(now)
 	shows := map[int64]facts.ShowData{}
@@ -109,6 +113,19 @@ func LatestNews(ctx context.Context, st *store.Store, now time.Time, limit int) 
 		return x.Compare(y)
 	})
 	out.Premieres = out.Premieres[:min(len(out.Premieres), limit)]
+
+	// Each show once, by the season that charted last: an old season
+	// charting again beside a new one is not news of it.
+	charted, err := st.LatestCharted(ctx, today, 4*limit)
+	if err != nil {
+		return out, err
+	}
+	for _, c := range charted {
+		if len(out.Charted) < limit && !facts.ChartPublished(c.LastWeek.Start()).After(today.Start()) &&
+			!slices.ContainsFunc(out.Charted, func(x store.ChartedSeason) bool { return x.Show.ID == c.Show.ID }) {
+			out.Charted = append(out.Charted, c)
+		}
+	}
 	return out, nil
 }
 

@@ -500,3 +500,21 @@ func TestHomeListsChangesNotClaims(t *testing.T) {
 		t.Errorf("the search box suggests a show this catalog may not hold")
 	}
 }
+
+// TestHomeShowsTheChart: the demo's home page has recent activity from
+// its real data: the seasons last in the Netflix Top 10, each show once,
+// asking about the season after.
+func TestHomeShowsTheChart(t *testing.T) {
+	srv, _ := setup(t)
+	_, page, _ := get(t, srv, "/")
+	charted := between(page, `id="charted"`, "</section>")
+	for _, want := range []string{`<a href="/shows/black-mirror/seasons/8">Black Mirror</a>: season 7 spent 5 weeks in the chart, best at #1; last in the week ending May 11, 2025.`,
+		`<a href="/shows/sirens/seasons/2">Sirens</a>`} {
+		if !strings.Contains(charted, want) {
+			t.Errorf("the chart section lacks %q:\n%s", want, charted)
+		}
+	}
+	if n := strings.Count(charted, ">Black Mirror</a>"); n != 1 {
+		t.Errorf("Black Mirror is listed %d times, want once", n)
+	}
+}

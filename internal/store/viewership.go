@@ -93,3 +93,41 @@ func (s *Store) viewership(ctx context.Context, where string, arg any) ([]model.
 	}
 	return out, mapErr(rows.Err())
 }
+
+// ChartedSeason is a catalog season's run in a chart, summed up.
+type ChartedSeason struct {
+	Show     model.Show
+	Season   int
+	LastWeek model.PartialDate // the latest week it charted, by its end
+	BestRank int
+	Weeks    int
+}
+
+// LatestCharted lists the catalog seasons whose chart weeks ended last,
+// up to limit, latest first, each once, counting only weeks that ended
+// by until.
+func (s *Store) LatestCharted(ctx context.Context, until model.PartialDate, limit int) ([]ChartedSeason, error) {
+	rows, err := s.query(ctx, `
+		SELECT sh.id, sh.slug, sh.title, sh.network, sh.image_url, v.season, MAX(v.week_ending), MIN(v.rank), COUNT(*)
+		FROM viewership v JOIN shows sh ON sh.id = v.show_id
+		WHERE v.season > 0 AND v.week_ending <= $1
+		GROUP BY sh.id, sh.slug, sh.title, sh.network, sh.image_url, v.season
+		ORDER BY MAX(v.week_ending) DESC, MIN(v.rank), sh.id LIMIT $2`, until.String(), limit)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []ChartedSeason
+	for rows.Next() {
+		var c ChartedSeason
+		var last string
+		if err := rows.Scan(&c.Show.ID, &c.Show.Slug, &c.Show.Title, &c.Show.Network, &c.Show.Image, &c.Season, &last, &c.BestRank, &c.Weeks); err != nil {
+			return nil, mapErr(err)
+		}
+		if c.LastWeek, err = scanDate(last); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, mapErr(rows.Err())
+}

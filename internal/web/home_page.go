@@ -9,6 +9,7 @@ import (
 	"github.com/nextseason/nextseason/internal/facts"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/recommend"
+	"github.com/nextseason/nextseason/internal/store"
 )
 
 type homeView struct {
@@ -17,6 +18,7 @@ type homeView struct {
 	Example   string
 	Changes   []homeChange
 	Premieres []answer.SeasonPremiere
+	Charted   []store.ChartedSeason
 	// SignedIn fans get recommendations; CompleteOnly is their filter.
 	SignedIn     bool
 	Recommended  []recommend.Recommendation
@@ -70,7 +72,7 @@ func (w *Web) home(rw http.ResponseWriter, r *http.Request) {
 	for _, c := range latest.Changes {
 		v.Changes = append(v.Changes, newHomeChange(c))
 	}
-	v.Premieres = latest.Premieres
+	v.Premieres, v.Charted = latest.Premieres, latest.Charted
 	switch {
 	case len(v.Changes) > 0:
 		v.Example = v.Changes[0].Show.Title

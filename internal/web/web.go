@@ -118,6 +118,7 @@ func templateFuncs() template.FuncMap {
 		"display":      model.DisplayText,
 		"displayValue": model.DisplayValue,
 		"inc":          func(i int) int { return i + 1 },
+		"plural":       model.Plural,
 		"hours": func(h int64) string {
 			if h >= 1_000_000 {
 				return strconv.FormatFloat(float64(h)/1e6, 'f', 1, 64) + "M"
