@@ -43,7 +43,7 @@ func TestPagesAtTwoWidths(t *testing.T) {
 		name, path string
 		want, not  []string
 	}{
-		{"home", "/", []string{"Sign in"}, []string{"Sign out", "My shows"}},
+		{"home", "/", []string{"Sign in", "Latest decisions", "Lately in the Netflix Top 10", "Black Mirror"}, []string{"Sign out", "My shows"}},
 		{"decided", "/shows/partner-track/seasons/2", []string{"Canceled", "There will be no season 2"}, []string{"No date announced yet", "What the decision depends on"}},
 		{"odds", "/shows/the-gentlemen/seasons/2?as_of=2024-05-06", []string{"Renewal odds", "Netflix seasons decided by"}, []string{"ended_final_season", "awaiting_decision"}},
 		{"disputed", "/shows/harbor-lights/seasons/2", []string{"Disputed", "Deadline", "TVLine"}, nil},
