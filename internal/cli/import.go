@@ -213,7 +213,7 @@ func importEngagement(ctx context.Context, a *app, args []string) error {
 		if err != nil {
 			return fmt.Errorf("nothing imported: %w", err)
 		}
-		got, err := readEngagement(name, end)
+		got, err := readEngagement(ctx, name, end)
 		if err != nil {
 			return fmt.Errorf("%s: nothing imported: %w", name, err)
 		}
@@ -237,7 +237,7 @@ func importEngagement(ctx context.Context, a *app, args []string) error {
 const maxWorkbook = 64 << 20
 
 // readEngagement reads one report: an xlsx workbook, or CSV.
-func readEngagement(name string, end model.PartialDate) ([]model.Viewership, error) {
+func readEngagement(ctx context.Context, name string, end model.PartialDate) ([]model.Viewership, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -253,5 +253,5 @@ func readEngagement(name string, end model.PartialDate) ([]model.Viewership, err
 	if len(b) > maxWorkbook {
 		return nil, fmt.Errorf("larger than %d MB: not a report", maxWorkbook>>20)
 	}
-	return viewership.ParseEngagementXLSX(b, end)
+	return viewership.ParseEngagementXLSX(ctx, b, end)
 }

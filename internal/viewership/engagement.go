@@ -6,11 +6,8 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/thedatashed/xlsxreader"
 
 	"github.com/nextseason/nextseason/internal/model"
 )
@@ -43,56 +40,6 @@ func ParseEngagement(r io.Reader, periodEnd model.PartialDate) ([]model.Viewersh
 		records = append(records, rec)
 	}
 	return engagementRows(records, 1, periodEnd)
-}
-
-// ParseEngagementXLSX reads a report as Netflix publishes it: a workbook
-// whose sheets (TV, Film) each have a few lines of title, then the table
-// (Title, Available Globally?, Release Date, Hours Viewed, …).
-func ParseEngagementXLSX(b []byte, periodEnd model.PartialDate) ([]model.Viewership, error) {
-	x, err := xlsxreader.NewReader(b)
-	if err != nil {
-		return nil, fmt.Errorf("not an xlsx workbook: %w", err)
-	}
-	var out []model.Viewership
-	for _, sheet := range x.Sheets {
-		var records [][]string
-		first := 0
-		for row := range x.ReadRows(sheet) {
-			if row.Error != nil {
-				return nil, fmt.Errorf("sheet %s: %w", sheet, row.Error)
-			}
-			var rec []string
-			for _, c := range row.Cells {
-				i := c.ColumnIndex()
-				for len(rec) <= i {
-					rec = append(rec, "")
-				}
-				rec[i] = c.Value
-			}
-			if len(records) == 0 { // the table starts at its header
-				if !slices.ContainsFunc(rec, func(v string) bool { return strings.EqualFold(strings.TrimSpace(v), "hours viewed") }) {
-					continue
-				}
-				first = row.Index
-			}
-			records = append(records, rec)
-		}
-		if len(records) == 0 {
-			continue // a sheet without the table
-		}
-		rows, err := engagementRows(records, first, periodEnd)
-		if err != nil {
-			return nil, fmt.Errorf("sheet %s: %w", sheet, err)
-		}
-		for i := range rows {
-			rows[i].Rank += len(out) // ranks run on across sheets, so rows stay distinct
-		}
-		out = append(out, rows...)
-	}
-	if len(out) == 0 {
-		return nil, errors.New("no sheet with a Title and Hours Viewed table")
-	}
-	return out, nil
 }
 
 // engagementRows reads a report's table: a header, then rows; first is
