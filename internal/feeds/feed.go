@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 	"time"
 
 	"github.com/mmcdole/gofeed"
@@ -54,14 +55,14 @@ func Parse(r io.Reader, limit int64) (Feed, error) {
 	if err != nil {
 		return Feed{}, fmt.Errorf("not a feed gofeed can read (RSS, Atom or JSON Feed): %w", err)
 	}
-	out := Feed{Title: clean(f.Title)}
+	out := Feed{Title: storable(clean(f.Title))}
 	for _, it := range f.Items {
 		if it == nil {
 			continue
 		}
 		e := Entry{
-			GUID:    strings.TrimSpace(it.GUID),
-			Link:    strings.TrimSpace(it.Link),
+			GUID:    storable(strings.TrimSpace(it.GUID)),
+			Link:    storable(strings.TrimSpace(it.Link)),
 			Title:   clean(it.Title),
 			Summary: clean(it.Description),
 		}
@@ -87,11 +88,24 @@ func Parse(r io.Reader, limit int64) (Feed, error) {
 	return out, nil
 }
 
-// clean makes feed text plain, and bounds it.
+// clean makes feed text plain and storable, and bounds it (at a
+// character's boundary).
 func clean(s string) string {
-	s = htmltext.Plain(s)
-	if len(s) > 8<<10 {
-		s = s[:8<<10]
+	s = storable(htmltext.Plain(s))
+	const limit = 8 << 10
+	if len(s) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
 	}
 	return s
+}
+
+// storable is text both databases store alike: valid UTF-8 (invalid
+// bytes become U+FFFD) without NUL, which PostgreSQL refuses in text and
+// SQLite would keep.
+func storable(s string) string {
+	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "")
 }

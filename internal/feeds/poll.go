@@ -125,16 +125,26 @@ func (p *Poller) poll(ctx context.Context, f *store.Feed) (PollReport, error) {
 	if err != nil {
 		return rep, fmt.Errorf("%s: %w", f.URL, err)
 	}
-	f.ETag, f.LastModified = resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
 	if feed.Title != "" {
 		f.Title = feed.Title
 	}
 	rep.Entries = len(feed.Entries)
+	// An entry that fails does not hold back the others; the poll fails,
+	// and the validators are kept only when every entry is stored, so
+	// the next poll reads the feed again (stored entries are skipped).
+	var errs []error
 	for _, e := range feed.Entries {
 		if err := p.entry(ctx, *f, e, &rep); err != nil {
-			return rep, err
+			if ctx.Err() != nil {
+				return rep, err
+			}
+			errs = append(errs, fmt.Errorf("entry %q: %w", e.GUID, err))
 		}
 	}
+	if len(errs) > 0 {
+		return rep, fmt.Errorf("%d of %d entries not stored: %w", len(errs), len(feed.Entries), errors.Join(errs...))
+	}
+	f.ETag, f.LastModified = resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
 	return rep, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/nextseason/nextseason/internal/answer"
+	"github.com/nextseason/nextseason/internal/db"
 	"github.com/nextseason/nextseason/internal/dbtest"
 	"github.com/nextseason/nextseason/internal/feeds"
 	"github.com/nextseason/nextseason/internal/httpx"
@@ -312,5 +314,88 @@ func TestProposedShowsStayPrivate(t *testing.T) {
 		if last := i == len(claims)-1; last != errors.Is(err, store.ErrNotFound) {
 			t.Errorf("after %d of %d claims rejected, the show: %v", i+1, len(claims), err)
 		}
+	}
+}
+
+// TestFailedPollLosesNoItem: when storing one item fails (a database
+// error, made here by a trigger), the other items are stored, the poll
+// fails with the item named, and the feed's validators are not saved:
+// the next poll reads the feed again instead of getting 304, stores the
+// item, and only then clears the failure.
+func TestFailedPollLosesNoItem(t *testing.T) {
+	d := dbtest.Open(t)
+	st := store.New(d, dbtest.Clock)
+	ctx := t.Context()
+	failing := "https://www.chicagotribune.com/entertainment/tv/ct-ent-proven-innocent-canceled-20190512-story.html"
+	trigger := map[db.Dialect][]string{
+		db.SQLite: {`CREATE TRIGGER fail_item BEFORE INSERT ON feed_items WHEN NEW.guid = '` + failing + `'
+			BEGIN SELECT RAISE(ABORT, 'disk I/O error (test)'); END`},
+		db.Postgres: {`CREATE FUNCTION fail_item() RETURNS trigger LANGUAGE plpgsql AS $$
+			BEGIN IF NEW.guid = '` + failing + `' THEN RAISE EXCEPTION 'disk I/O error (test)'; END IF; RETURN NEW; END $$`,
+			`CREATE TRIGGER fail_item BEFORE INSERT ON feed_items FOR EACH ROW EXECUTE FUNCTION fail_item()`},
+	}[d.Dialect]
+	for _, q := range trigger {
+		if _, err := d.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := serveFeed(t, "news.rss")
+	f, err := st.AddFeed(ctx, srv.URL, model.TierTrade)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	p := poller(st, true, &logs)
+	rep, err := p.Poll(ctx, f)
+	if err == nil || !strings.Contains(err.Error(), "1 of 3 entries not stored") || !strings.Contains(err.Error(), "disk I/O error (test)") || rep.New != 2 {
+		t.Fatalf("poll with a failing item: %s, %v; want the two others stored and the failure named", rep, err)
+	}
+	f, err = st.Feed(ctx, f.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.ETag != "" || f.Failures != 1 || f.LastError == "" {
+		t.Fatalf("after the failed poll: ETag %q, failures %d, error %q; want no validator saved and the failure kept", f.ETag, f.Failures, f.LastError)
+	}
+	drop := map[db.Dialect]string{db.SQLite: `DROP TRIGGER fail_item`, db.Postgres: `DROP TRIGGER fail_item ON feed_items`}[d.Dialect]
+	if _, err := d.ExecContext(ctx, drop); err != nil {
+		t.Fatal(err)
+	}
+	rep, err = p.Poll(ctx, f)
+	if err != nil || rep.NotModified || rep.New != 1 {
+		t.Fatalf("the next poll: %s, %v; want the feed read again and the missing item stored", rep, err)
+	}
+	f, err = st.Feed(ctx, f.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.ETag != `"v1"` || f.Failures != 0 || f.LastError != "" {
+		t.Errorf("after the good poll: ETag %q, failures %d, error %q", f.ETag, f.Failures, f.LastError)
+	}
+	if rep, err := p.Poll(ctx, f); err != nil || !rep.NotModified {
+		t.Errorf("a third poll: %s, %v; want not modified", rep, err)
+	}
+}
+
+// TestNULAndBadUTF8AreStoredAlike: an item whose id and title hold NUL
+// (and a lone surrogate) is cleaned, so both databases store it
+// (PostgreSQL refuses NUL in text) and the item reads the same.
+func TestNULAndBadUTF8AreStoredAlike(t *testing.T) {
+	st := dbtest.Store(t)
+	ctx := t.Context()
+	// A JSON Feed can carry NUL as \u0000, which XML cannot.
+	body := `{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": [{"id": "g1\u0000", "title": "Bad\u0000 title \ud800 here", "content_text": "Text\u0000."}]}`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, body) }))
+	t.Cleanup(srv.Close)
+	f, err := st.AddFeed(ctx, srv.URL, model.TierReport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	if rep, err := poller(st, true, &logs).Poll(ctx, f); err != nil || rep.New != 1 {
+		t.Fatalf("poll: %s, %v", rep, err)
+	}
+	if seen, err := st.HasFeedItem(ctx, store.FeedItem{FeedID: f.ID, GUID: "g1"}); err != nil || !seen {
+		t.Errorf("the item is not stored under its cleaned id: %v, %v", seen, err)
 	}
 }
