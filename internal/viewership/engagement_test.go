@@ -77,4 +77,3 @@ func TestParseEngagementXLSX(t *testing.T) {
 		t.Errorf("garbage: %v", err)
 	}
 }
-
