@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/nextseason/nextseason/internal/answer"
+	"github.com/nextseason/nextseason/internal/auth"
 	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/odds"
 	"github.com/nextseason/nextseason/internal/recommend"
@@ -34,6 +35,8 @@ type API struct {
 	Recommender *recommend.Service
 	// Odds estimates renewal odds.
 	Odds *odds.Service
+	// Logins limits wrong guesses of EditorToken.
+	Logins *auth.LoginLimiter
 }
 
 // Register adds the API's routes to mux.

@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"crypto/subtle"
 	"errors"
 	"net/http"
 	"strings"
@@ -27,7 +26,7 @@ func currentUser(ctx context.Context) (model.User, bool) {
 // editors' token (NEXTSEASON_EDITOR_TOKEN) when editing is asked for.
 func (a *API) signedIn(needEditor bool, next http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		got, ok := httpx.Bearer(r)
 		switch {
 		case ok && strings.HasPrefix(got, auth.TokenPrefix):
 			u, err := a.Store.UserByToken(r.Context(), auth.HashToken(got))
@@ -41,8 +40,17 @@ func (a *API) signedIn(needEditor bool, next http.HandlerFunc) http.Handler {
 			default:
 				next(w, r.WithContext(context.WithValue(r.Context(), userKey{}, u)))
 			}
-		case ok && needEditor && a.EditorToken != "" && subtle.ConstantTimeCompare([]byte(got), []byte(a.EditorToken)) == 1:
-			next(w, r)
+		case ok && needEditor && a.EditorToken != "":
+			switch err := a.Logins.CheckToken(r.Context(), httpx.ClientAddr(r), a.EditorToken, got); {
+			case err == nil:
+				next(w, r)
+			case errors.Is(err, auth.ErrTooMany):
+				httpx.WriteError(w, http.StatusTooManyRequests, "too_many_attempts", "too many wrong tokens from here; wait a minute")
+			case errors.Is(err, auth.ErrMismatch):
+				unauthorized(w)
+			default:
+				a.fail(w, r, err)
+			}
 		default:
 			unauthorized(w)
 		}

@@ -2,8 +2,10 @@ package httpx
 
 import (
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
+	"strings"
 )
 
 // CheckURL validates a URL a user gives for nextseason to fetch or post
@@ -28,4 +30,22 @@ func BaseURL(configured string, r *http.Request) string {
 		scheme = "https"
 	}
 	return scheme + "://" + r.Host
+}
+
+// ClientAddr is the address a request came from, without its port.
+func ClientAddr(r *http.Request) string {
+	if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
+		return host
+	}
+	return r.RemoteAddr
+}
+
+// Bearer is the token of an Authorization header's Bearer scheme, whose
+// name is case-insensitive (RFC 9110 §11.1).
+func Bearer(r *http.Request) (string, bool) {
+	scheme, token, ok := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	return strings.TrimSpace(token), true
 }

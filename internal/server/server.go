@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/nextseason/nextseason/internal/api"
+	"github.com/nextseason/nextseason/internal/auth"
 	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/odds"
 	"github.com/nextseason/nextseason/internal/recommend"
@@ -31,6 +32,11 @@ func Handler(cfg Config) (http.Handler, error) {
 	if cfg.Odds == nil {
 		cfg.Odds = &odds.Service{Store: st, Now: now}
 	}
+	if cfg.Logins == nil {
+		// One limiter for the pages and the API: an address's guesses
+		// of the editors' token count once whichever it tries.
+		cfg.Logins = auth.NewLoginLimiter(st, 4)
+	}
 	pages, err := web.New(cfg)
 	if err != nil {
 		return nil, err
@@ -49,7 +55,8 @@ func Handler(cfg Config) (http.Handler, error) {
 		}
 		w.Write([]byte("ready\n"))
 	})
-	(&api.API{Store: st, Log: log, Now: now, EditorToken: cfg.EditorToken, BaseURL: cfg.BaseURL, Mail: cfg.Mail, Recommender: cfg.Recommender, Odds: cfg.Odds}).Register(mux)
+	(&api.API{Store: st, Log: log, Now: now, EditorToken: cfg.EditorToken, BaseURL: cfg.BaseURL, Mail: cfg.Mail, Recommender: cfg.Recommender, Odds: cfg.Odds,
+		Logins: cfg.Logins}).Register(mux)
 	pages.Register(mux)
 	return httpx.Middleware(log, http.NewCrossOriginProtection().Handler(mux)), nil
 }

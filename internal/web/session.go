@@ -3,15 +3,14 @@ package web
 import (
 	"cmp"
 	"context"
-	"crypto/subtle"
 	"errors"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
 
 	"github.com/nextseason/nextseason/internal/auth"
+	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/store"
 )
@@ -82,9 +81,18 @@ func (w *Web) editorOnly(next http.HandlerFunc) http.HandlerFunc {
 			next(rw, r)
 			return
 		}
-		if _, pass, ok := r.BasicAuth(); ok && w.editor != "" && subtle.ConstantTimeCompare([]byte(pass), []byte(w.editor)) == 1 {
-			next(rw, r)
-			return
+		if _, pass, ok := r.BasicAuth(); ok && w.editor != "" {
+			switch err := w.logins.CheckToken(r.Context(), httpx.ClientAddr(r), w.editor, pass); {
+			case err == nil:
+				next(rw, r)
+				return
+			case errors.Is(err, auth.ErrTooMany):
+				w.renderError(rw, r, http.StatusTooManyRequests, "Too many attempts", "Too many wrong passwords from here. Wait a minute, then try again.", nil)
+				return
+			case !errors.Is(err, auth.ErrMismatch):
+				w.fail(rw, r, err)
+				return
+			}
 		}
 		if signedIn {
 			w.renderError(rw, r, http.StatusForbidden, "Editors only", u.Email+" is a "+string(u.Role)+"; this page needs the editor role.", nil)
@@ -110,8 +118,12 @@ func (w *Web) loginPage(rw http.ResponseWriter, r *http.Request) {
 func (w *Web) login(rw http.ResponseWriter, r *http.Request) {
 	email, password := strings.ToLower(strings.TrimSpace(r.PostFormValue("email"))), r.PostFormValue("password")
 	v := loginView{Email: email, Next: localPath(r.PostFormValue("next"))}
-	addr, _, _ := net.SplitHostPort(r.RemoteAddr)
-	if !w.logins.Allow(addr, email) {
+	ok, err := w.logins.Allow(r.Context(), httpx.ClientAddr(r), email)
+	if err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	if !ok {
 		v.Problem = "Too many sign-in attempts. Wait a minute, then try again."
 		w.render(rw, r, http.StatusTooManyRequests, "login", v)
 		return

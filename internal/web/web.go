@@ -44,7 +44,13 @@ type Config struct {
 	Recommender *recommend.Service
 	// Odds estimates renewal odds.
 	Odds *odds.Service
+	// Logins limits sign-ins and guesses of the editors' token; nil
+	// makes one over Store.
+	Logins *auth.LoginLimiter
 }
+
+// loginChecks bounds the password checks (64 MiB each) run at once.
+const loginChecks = 4
 
 // Web holds what the page handlers need and the parsed templates.
 type Web struct {
@@ -64,8 +70,11 @@ type Web struct {
 // New parses every template, so a broken template fails the start rather
 // than a request.
 func New(cfg Config) (*Web, error) {
+	if cfg.Logins == nil {
+		cfg.Logins = auth.NewLoginLimiter(cfg.Store, loginChecks)
+	}
 	w := &Web{store: cfg.Store, log: cfg.Log, now: cfg.Now, archive: cfg.Archive, editor: cfg.EditorToken, baseURL: cfg.BaseURL,
-		mail: cfg.Mail, recs: cfg.Recommender, odds: cfg.Odds, logins: auth.NewLoginLimiter(4), views: map[string]*template.Template{}}
+		mail: cfg.Mail, recs: cfg.Recommender, odds: cfg.Odds, logins: cfg.Logins, views: map[string]*template.Template{}}
 	for _, name := range []string{"home", "search", "show", "outlook", "error", "review", "feeds", "unsubscribe", "login", "me"} {
 		t, err := template.New(name).Funcs(templateFuncs()).ParseFS(assets, "templates/layout.html", "templates/partials/*.html", "templates/"+name+".html")
 		if err != nil {
