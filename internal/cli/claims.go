@@ -25,7 +25,7 @@ func claimsReview(ctx context.Context, a *app, args []string) error {
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, false)
+	st, closeDB, err := a.openStore(ctx, readSchema)
 	if err != nil {
 		return err
 	}
@@ -56,7 +56,7 @@ func claimsDecide(ctx context.Context, a *app, verb string, args []string) error
 	if err != nil {
 		return fmt.Errorf("claim id %q: want a number (see claims review)", word)
 	}
-	st, closeDB, err := a.openStore(ctx, false)
+	st, closeDB, err := a.openStore(ctx, readSchema)
 	if err != nil {
 		return err
 	}

@@ -146,6 +146,7 @@ func (a *app) flags(name, usage string) *flag.FlagSet {
 	fs := flag.NewFlagSet("nextseason "+name, flag.ContinueOnError)
 	fs.SetOutput(a.env.Stderr)
 	a.cfg.DBFlag(fs)
+	fs.BoolVar(&a.cfg.Migrate, "migrate", a.cfg.Migrate, "apply pending migrations first (env NEXTSEASON_MIGRATE); a new, empty database is set up by any command that writes")
 	fs.Usage = func() {
 		fmt.Fprintf(a.env.Stderr, "Usage: nextseason %s %s\n", name, usage)
 		fs.PrintDefaults()
@@ -216,14 +217,38 @@ func printJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// openStore opens the database. With migrate, it brings the schema up to
-// date; without, it refuses a database whose schema is behind.
-func (a *app) openStore(ctx context.Context, migrate bool) (*store.Store, func(), error) {
+// schemaUse says what a command may do to the database's schema.
+type schemaUse int
+
+const (
+	// readSchema refuses a schema that is behind, unless --migrate.
+	readSchema schemaUse = iota
+	// writeSchema sets up a new, empty database (no instance can be
+	// running on it), and migrates one that is behind only with
+	// --migrate: on a shared PostgreSQL that would change the schema
+	// under instances still running the older version.
+	writeSchema
+	// ownSchema migrates: the demo's own database.
+	ownSchema
+)
+
+// openStore opens the configured database for a command that uses its
+// schema as use says. Every command follows this one rule.
+func (a *app) openStore(ctx context.Context, use schemaUse) (*store.Store, func(), error) {
 	d, err := db.Open(ctx, a.cfg.DB)
 	if err != nil {
 		return nil, nil, err
 	}
 	closeDB := func() { d.Close() }
+	migrate := use == ownSchema || a.cfg.Migrate
+	if !migrate && use == writeSchema {
+		v, err := d.SchemaVersion(ctx)
+		if err != nil {
+			closeDB()
+			return nil, nil, err
+		}
+		migrate = v == 0
+	}
 	if migrate {
 		if n, err := d.Migrate(ctx, a.env.Now()); err != nil {
 			closeDB()
@@ -250,8 +275,8 @@ func (a *app) openStore(ctx context.Context, migrate bool) (*store.Store, func()
 		if err != nil {
 			return nil, nil, err
 		}
-		return nil, nil, fmt.Errorf("database %s is not up to date: run `nextseason --db %s migrate` first (or serve --migrate)",
-			db.Redact(a.cfg.DB), db.Redact(a.cfg.DB))
+		return nil, nil, fmt.Errorf("database %s is not up to date (%d migration(s) pending): run `nextseason --db %s migrate`, or add --migrate, once every instance sharing it runs this version",
+			db.Redact(a.cfg.DB), n, db.Redact(a.cfg.DB))
 	}
 	return store.New(d, a.env.Now), closeDB, nil
 }

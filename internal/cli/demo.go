@@ -20,7 +20,7 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	if !a.dbSet {
 		a.cfg.DB = config.DefaultDemoDB
 	}
-	st, closeDB, err := a.openStore(ctx, true)
+	st, closeDB, err := a.openStore(ctx, ownSchema)
 	if err != nil {
 		return err
 	}

@@ -38,7 +38,7 @@ func feedsAdd(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, true)
+	st, closeDB, err := a.openStore(ctx, writeSchema)
 	if err != nil {
 		return err
 	}
@@ -56,7 +56,7 @@ func feedsList(ctx context.Context, a *app, args []string) error {
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, false)
+	st, closeDB, err := a.openStore(ctx, readSchema)
 	if err != nil {
 		return err
 	}
@@ -81,7 +81,7 @@ func feedsPoll(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, true)
+	st, closeDB, err := a.openStore(ctx, writeSchema)
 	if err != nil {
 		return err
 	}

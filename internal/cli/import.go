@@ -32,7 +32,7 @@ func importTVmaze(ctx context.Context, a *app, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	st, closeDB, err := a.openStore(ctx, true)
+	st, closeDB, err := a.openStore(ctx, writeSchema)
 	if err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func importClaims(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, true)
+	st, closeDB, err := a.openStore(ctx, writeSchema)
 	if err != nil {
 		return err
 	}
@@ -89,7 +89,7 @@ func importTop10(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, true)
+	st, closeDB, err := a.openStore(ctx, writeSchema)
 	if err != nil {
 		return err
 	}
@@ -133,7 +133,7 @@ func importDemo(ctx context.Context, a *app, args []string) error {
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, true)
+	st, closeDB, err := a.openStore(ctx, writeSchema)
 	if err != nil {
 		return err
 	}
@@ -176,7 +176,7 @@ func importOriginals(ctx context.Context, a *app, args []string) error {
 		}
 		rows = append(rows, got...)
 	}
-	st, closeDB, err := a.openStore(ctx, true)
+	st, closeDB, err := a.openStore(ctx, writeSchema)
 	if err != nil {
 		return err
 	}
@@ -219,7 +219,7 @@ func importEngagement(ctx context.Context, a *app, args []string) error {
 		}
 		rows = append(rows, got...)
 	}
-	st, closeDB, err := a.openStore(ctx, true)
+	st, closeDB, err := a.openStore(ctx, writeSchema)
 	if err != nil {
 		return err
 	}

@@ -71,7 +71,7 @@ func oddsBacktest(ctx context.Context, a *app, args []string) error {
 		}
 		days = append(days, d)
 	}
-	st, closeDB, err := a.openStore(ctx, false)
+	st, closeDB, err := a.openStore(ctx, readSchema)
 	if err != nil {
 		return err
 	}
@@ -153,7 +153,7 @@ func oddsFit(ctx context.Context, a *app, args []string) error {
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, false)
+	st, closeDB, err := a.openStore(ctx, readSchema)
 	if err != nil {
 		return err
 	}
@@ -177,7 +177,7 @@ func oddsShow(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, false)
+	st, closeDB, err := a.openStore(ctx, readSchema)
 	if err != nil {
 		return err
 	}

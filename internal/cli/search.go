@@ -21,7 +21,7 @@ func runSearch(ctx context.Context, a *app, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	st, closeDB, err := a.openStore(ctx, false)
+	st, closeDB, err := a.openStore(ctx, readSchema)
 	if err != nil {
 		return err
 	}

@@ -21,12 +21,11 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("serve", "[--addr HOST:PORT] [--migrate] [--no-workers]")
 	a.cfg.AddrFlag(fs)
 	a.cfg.TVmazeFlags(fs)
-	fs.BoolVar(&a.cfg.Migrate, "migrate", a.cfg.Migrate, "apply pending migrations before serving (env NEXTSEASON_MIGRATE)")
 	noWorkers := fs.Bool("no-workers", false, "serve pages and the API only; leave background jobs (TVmaze sync) to other instances")
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, a.cfg.Migrate)
+	st, closeDB, err := a.openStore(ctx, readSchema)
 	if err != nil {
 		return err
 	}

@@ -24,7 +24,7 @@ func runShow(ctx context.Context, a *app, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	st, closeDB, err := a.openStore(ctx, false)
+	st, closeDB, err := a.openStore(ctx, readSchema)
 	if err != nil {
 		return err
 	}

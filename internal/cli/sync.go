@@ -42,7 +42,7 @@ func runSync(ctx context.Context, a *app, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	st, closeDB, err := a.openStore(ctx, true)
+	st, closeDB, err := a.openStore(ctx, writeSchema)
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ func tokensAdd(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, true)
+	st, closeDB, err := a.openStore(ctx, writeSchema)
 	if err != nil {
 		return err
 	}

@@ -44,7 +44,7 @@ func usersAdd(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 	}
-	st, closeDB, err := a.openStore(ctx, true)
+	st, closeDB, err := a.openStore(ctx, writeSchema)
 	if err != nil {
 		return err
 	}
