@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,12 +32,32 @@ type DB struct {
 }
 
 // DialectOf tells which database a URL names: postgres:// and
-// postgresql:// are PostgreSQL, anything else is a SQLite file path.
+// postgresql:// URLs and libpq key/value strings ("host=… dbname=…")
+// are PostgreSQL, anything else is a SQLite file path.
 func DialectOf(dbURL string) Dialect {
-	if strings.HasPrefix(dbURL, "postgres://") || strings.HasPrefix(dbURL, "postgresql://") {
+	if strings.HasPrefix(dbURL, "postgres://") || strings.HasPrefix(dbURL, "postgresql://") || keyValueDSN(dbURL) {
 		return Postgres
 	}
 	return SQLite
+}
+
+// libpqKeys are the connection settings that mark a libpq key/value
+// string.
+var libpqKeys = []string{"host", "hostaddr", "port", "dbname", "user", "password", "sslmode", "service", "connect_timeout", "application_name"}
+
+// keyValueDSN reports whether s is a libpq key/value string: words of
+// key=value, at least one of them a libpq setting.
+func keyValueDSN(s string) bool {
+	words := strings.Fields(s)
+	known := false
+	for _, w := range words {
+		key, _, ok := strings.Cut(w, "=")
+		if !ok {
+			return false
+		}
+		known = known || slices.Contains(libpqKeys, strings.TrimSpace(key))
+	}
+	return known
 }
 
 // Open connects to the database at dbURL and checks that it answers.
@@ -78,23 +99,44 @@ func Open(ctx context.Context, dbURL string) (*DB, error) {
 	return &DB{DB: sqldb, Dialect: dialect}, nil
 }
 
-// sqliteDSN adds nextseason's pragmas to a file path. busy_timeout comes
-// first so that setting WAL mode waits for other connections.
+// sqliteDSN adds nextseason's pragmas to a file path or file: URI,
+// keeping the URI's own parameters (mode=ro, …). busy_timeout comes
+// first so that setting WAL mode waits for other connections; a
+// read-only database is left in the journal mode it has.
 func sqliteDSN(path string) string {
 	path = strings.TrimPrefix(path, "sqlite://")
 	path = strings.TrimPrefix(path, "file:")
+	path, query, _ := strings.Cut(path, "?")
+	own, _ := url.ParseQuery(query)
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(5000)")
-	q.Add("_pragma", "journal_mode(WAL)")
+	if own.Get("mode") != "ro" {
+		q.Add("_pragma", "journal_mode(WAL)")
+	}
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Set("_txlock", "immediate")
 	q.Set("_time_format", "sqlite")
+	for k, vs := range own {
+		for _, v := range vs {
+			q.Add(k, v)
+		}
+	}
 	return "file:" + path + "?" + q.Encode()
 }
 
-// Redact hides the password in a database URL for messages and logs.
+// Redact hides the password in a database URL or key/value string for
+// messages and logs.
 func Redact(dbURL string) string {
+	if keyValueDSN(dbURL) {
+		words := strings.Fields(dbURL)
+		for i, w := range words {
+			if k, _, _ := strings.Cut(w, "="); k == "password" {
+				words[i] = "password=xxxxx"
+			}
+		}
+		return strings.Join(words, " ")
+	}
 	u, err := url.Parse(dbURL)
 	if err != nil || u.User == nil {
 		return dbURL

@@ -2,6 +2,7 @@ package db_test
 
 import (
 	"context"
+	neturl "net/url"
 	"os"
 	"strings"
 	"testing"
@@ -122,5 +123,58 @@ func TestConcurrentMigrations(t *testing.T) {
 	ms, _ := db.Migrations(db.DialectOf(url))
 	if total != len(ms) {
 		t.Errorf("%d migrations applied in all, want %d", total, len(ms))
+	}
+}
+
+// TestDatabaseStrings: a libpq key/value string names PostgreSQL (it once
+// made a SQLite file of that name), its password is redacted, and a
+// SQLite file: URI keeps its own parameters.
+func TestDatabaseStrings(t *testing.T) {
+	for s, want := range map[string]db.Dialect{
+		"host=127.0.0.1 user=postgres dbname=x": db.Postgres,
+		"dbname=x":                              db.Postgres,
+		"postgres://u@h/x":                      db.Postgres,
+		"./nextseason.db":                       db.SQLite,
+		"file:x.db?mode=ro":                     db.SQLite,
+		"my data=1.db":                          db.SQLite,
+	} {
+		if got := db.DialectOf(s); got != want {
+			t.Errorf("DialectOf(%q) = %s, want %s", s, got, want)
+		}
+	}
+	if got := db.Redact("host=h user=u password=secret dbname=x"); strings.Contains(got, "secret") {
+		t.Errorf("Redact kept the password: %q", got)
+	}
+	dir := t.TempDir()
+	rw, err := db.Open(t.Context(), dir+"/x.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rw.ExecContext(t.Context(), `CREATE TABLE t (a INTEGER)`); err != nil {
+		t.Fatal(err)
+	}
+	rw.Close()
+	ro, err := db.Open(t.Context(), "file:"+dir+"/x.db?mode=ro")
+	if err != nil {
+		t.Fatalf("a read-only file: URI: %v", err)
+	}
+	defer ro.Close()
+	if _, err := ro.ExecContext(t.Context(), `INSERT INTO t VALUES (1)`); err == nil || !strings.Contains(err.Error(), "readonly") {
+		t.Errorf("a write to a mode=ro database: %v, want it refused as read-only", err)
+	}
+	if url := os.Getenv(dbtest.PostgresEnv); url != "" {
+		u, err := neturl.Parse(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kv := "host=" + u.Hostname() + " port=" + u.Port() + " user=" + u.User.Username() + " dbname=" + strings.TrimPrefix(u.Path, "/") + " sslmode=disable"
+		d, err := db.Open(t.Context(), kv)
+		if err != nil {
+			t.Fatalf("a libpq key/value string: %v", err)
+		}
+		defer d.Close()
+		if d.Dialect != db.Postgres {
+			t.Errorf("%q opened as %s", kv, d.Dialect)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/nextseason/nextseason/internal/auth"
+	"github.com/nextseason/nextseason/internal/db"
 	"github.com/nextseason/nextseason/internal/dbtest"
 	"github.com/nextseason/nextseason/internal/server"
 	"github.com/nextseason/nextseason/internal/store"
@@ -119,6 +120,45 @@ func TestBearerSchemeIsCaseInsensitive(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode != http.StatusOK {
 			t.Errorf("Authorization: %s TOKEN: %d, want 200", scheme, resp.StatusCode)
+		}
+	}
+}
+
+// TestReadyMeansWritable: /readyz answers 503 when the database answers
+// reads but cannot commit a write (here a read-only SQLite file, as a
+// full disk would), and 200 when it can.
+func TestReadyMeansWritable(t *testing.T) {
+	path := t.TempDir() + "/ready.db"
+	rw, err := db.Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rw.Migrate(t.Context(), dbtest.Clock()); err != nil {
+		t.Fatal(err)
+	}
+	rw.Close()
+	for _, tc := range []struct {
+		dsn  string
+		want int
+	}{{path, http.StatusOK}, {"file:" + path + "?mode=ro", http.StatusServiceUnavailable}} {
+		d, err := db.Open(t.Context(), tc.dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := server.Handler(server.Config{Store: store.New(d, dbtest.Clock), Log: slog.New(slog.DiscardHandler), Now: dbtest.Clock})
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := httptest.NewServer(h)
+		resp, err := http.Get(srv.URL + "/readyz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		srv.Close()
+		d.Close()
+		if resp.StatusCode != tc.want {
+			t.Errorf("/readyz on %s: %d, want %d", tc.dsn, resp.StatusCode, tc.want)
 		}
 	}
 }

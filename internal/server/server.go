@@ -48,9 +48,11 @@ func Handler(cfg Config) (http.Handler, error) {
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
-		if err := st.Ping(ctx); err != nil {
+		if err := st.CheckWrite(ctx); err != nil {
+			// A database that answers reads but cannot commit a write
+			// (a full disk) is not ready either.
 			log.Warn("not ready", "err", err)
-			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+			http.Error(w, "database unavailable: a write cannot commit", http.StatusServiceUnavailable)
 			return
 		}
 		w.Write([]byte("ready\n"))

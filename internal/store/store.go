@@ -154,6 +154,13 @@ func (s *Store) Dialect() db.Dialect { return s.db.Dialect }
 // Ping checks that the database answers.
 func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
 
+// CheckWrite commits a write, so that a database that answers but cannot
+// write (a full disk, a read-only replica) is seen as not ready.
+func (s *Store) CheckWrite(ctx context.Context) error {
+	_, err := s.exec(ctx, `INSERT INTO health (id, checked_at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at`, s.now().UTC())
+	return mapErr(err)
+}
+
 // InTx runs fn with a Store bound to one transaction, committing when fn
 // returns nil and rolling back otherwise, so fn's writes land together or
 // not at all.
