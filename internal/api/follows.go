@@ -44,8 +44,7 @@ type followRequest struct {
 // request about a person is answered by person instead.
 func (a *API) readFollow(w http.ResponseWriter, r *http.Request, person func(followRequest)) (followRequest, model.Show, bool) {
 	var body followRequest
-	if err := decodeOptional(r, &body); err != nil {
-		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
+	if !readBody(w, r, &body) {
 		return body, model.Show{}, false
 	}
 	if body.Show == "" && (body.Person != "" || body.PersonID != 0) {

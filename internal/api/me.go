@@ -39,8 +39,7 @@ func (a *API) patchMe(w http.ResponseWriter, r *http.Request) {
 	var body struct {
 		EmailAlerts *bool `json:"email_alerts"`
 	}
-	if err := decodeOptional(r, &body); err != nil {
-		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
+	if !readBody(w, r, &body) {
 		return
 	}
 	if body.EmailAlerts == nil {

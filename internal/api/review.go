@@ -1,9 +1,7 @@
 package api
 
 import (
-	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"strconv"
 
@@ -15,7 +13,6 @@ import (
 )
 
 // maxBody bounds a JSON request body.
-const maxBody = 64 << 10
 
 // QueuedClaim is a claim waiting for review, with what an editor needs
 // to judge it.
@@ -63,8 +60,7 @@ func (a *API) decide(w http.ResponseWriter, r *http.Request, accept bool) {
 		return
 	}
 	var d decision
-	if err := decodeOptional(r, &d); err != nil {
-		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
+	if !readBody(w, r, &d) {
 		return
 	}
 	if d.Reviewer == "" {
@@ -121,8 +117,7 @@ func (a *API) addFeed(w http.ResponseWriter, r *http.Request) {
 		URL  string `json:"url"`
 		Tier string `json:"tier"`
 	}
-	if err := decodeOptional(r, &body); err != nil {
-		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
+	if !readBody(w, r, &body) {
 		return
 	}
 	f, err := feeds.Subscribe(r.Context(), a.Store, body.URL, body.Tier)
@@ -138,18 +133,4 @@ func (a *API) addFeed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	httpx.WriteJSON(w, http.StatusCreated, feedView(f))
-}
-
-// decodeOptional reads a JSON body, if any, refusing unknown fields,
-// trailing data and bodies over 64 KB.
-func decodeOptional(r *http.Request, v any) error {
-	dec := json.NewDecoder(io.LimitReader(r.Body, maxBody+1))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
-		return errors.New("body: " + err.Error())
-	}
-	if dec.More() {
-		return errors.New("body: one JSON object, please")
-	}
-	return nil
 }

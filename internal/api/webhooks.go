@@ -39,8 +39,7 @@ func (a *API) addWebhook(w http.ResponseWriter, r *http.Request) {
 	var body struct {
 		URL string `json:"url"`
 	}
-	if err := decodeOptional(r, &body); err != nil {
-		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
+	if !readBody(w, r, &body) {
 		return
 	}
 	h, err := notify.AddWebhook(r.Context(), a.Store, u.ID, body.URL)

@@ -85,6 +85,30 @@ func New(cfg Config) (*Web, error) {
 	return w, nil
 }
 
+// maxForm bounds a form's body: the largest form here holds a URL and a
+// few choices.
+const maxForm = 64 << 10
+
+// readForm reads a posted form before h runs, so that a body past
+// maxForm is answered 413 and a malformed one 400, rather than read as
+// empty fields (which once answered a 10 MB follow with 404).
+func (w *Web) readForm(h http.HandlerFunc) http.HandlerFunc {
+	return func(rw http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost {
+			r.Body = http.MaxBytesReader(rw, r.Body, maxForm)
+			if err := r.ParseForm(); err != nil {
+				if tooLarge := new(http.MaxBytesError); errors.As(err, &tooLarge) {
+					w.renderError(rw, r, http.StatusRequestEntityTooLarge, "Too large", fmt.Sprintf("A form here is at most %d KB.", maxForm>>10), nil)
+					return
+				}
+				w.renderError(rw, r, http.StatusBadRequest, "Bad request", "The form could not be read: "+err.Error()+".", nil)
+				return
+			}
+		}
+		h(rw, r)
+	}
+}
+
 // Register adds the pages' routes to mux.
 func (w *Web) Register(mux *http.ServeMux) {
 	static, _ := fs.Sub(assets, "static")
@@ -92,7 +116,7 @@ func (w *Web) Register(mux *http.ServeMux) {
 	if w.archive != nil {
 		mux.Handle("GET /archive/", http.StripPrefix("/archive/", http.FileServerFS(w.archive)))
 	}
-	page := func(pattern string, h http.HandlerFunc) { mux.Handle(pattern, w.withUser(h)) }
+	page := func(pattern string, h http.HandlerFunc) { mux.Handle(pattern, w.withUser(w.readForm(h))) }
 	page("GET /{$}", w.home)
 	page("GET /search", w.search)
 	page("GET /shows/{slug}", w.show)
