@@ -149,44 +149,50 @@ func Decode(r io.Reader) (Document, error) {
 	if len(data) > MaxDocumentSize {
 		return Document{}, fmt.Errorf("response larger than %d MB", MaxDocumentSize>>20)
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	data = bytes.TrimSpace(data)
+	src := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = bytes.TrimSpace(src)
 	if len(data) == 0 {
 		return Document{}, errors.New("empty response")
+	}
+	// Errors give the line and column in what was read.
+	describe := func(err error) error {
+		return jsonerr.At(src, int64(len(src)-len(bytes.TrimLeft(src, " \t\r\n"))), err)
 	}
 	var doc Document
 	switch data[0] {
 	case '{':
 		var probe map[string]json.RawMessage
 		if err := json.Unmarshal(data, &probe); err != nil {
-			return Document{}, jsonerr.Describe(err)
+			return Document{}, describe(err)
 		}
 		if _, isEpisode := probe["airdate"]; isEpisode {
-			err = doc.addEpisodes(data, true)
+			err = doc.addEpisodes(describe, data, true)
 		} else {
 			var s Show
-			err = decodeShow(data, &s)
+			err = decodeShow(describe, data, &s)
 			doc.Shows = append(doc.Shows, s)
 		}
 		return doc, err
 	case '[':
 		var items []json.RawMessage
 		if err := json.Unmarshal(data, &items); err != nil {
-			return Document{}, jsonerr.Describe(err)
+			return Document{}, describe(err)
 		}
 		if len(items) == 0 {
 			return doc, nil
 		}
 		var probe map[string]json.RawMessage
 		if err := json.Unmarshal(items[0], &probe); err != nil {
-			return Document{}, fmt.Errorf("item 1: %w", jsonerr.Describe(err))
+			return Document{}, errors.New("item 1: want a JSON object")
 		}
-		return doc, doc.addArray(data, items, probe)
+		return doc, doc.addArray(describe, data, probe)
 	}
 	return Document{}, errors.New("not a TVmaze response: want a JSON object or array")
 }
 
-func (doc *Document) addArray(data []byte, items []json.RawMessage, probe map[string]json.RawMessage) error {
+// addArray reads a list by the kind of its first item; describe places
+// a decoding error in the input.
+func (doc *Document) addArray(describe func(error) error, data []byte, probe map[string]json.RawMessage) error {
 	has := func(k string) bool { _, ok := probe[k]; return ok }
 	switch {
 	case has("score") && has("show"):
@@ -194,7 +200,7 @@ func (doc *Document) addArray(data []byte, items []json.RawMessage, probe map[st
 			Show Show `json:"show"`
 		}
 		if err := json.Unmarshal(data, &results); err != nil {
-			return jsonerr.Describe(err)
+			return describe(err)
 		}
 		for i, r := range results {
 			if err := checkShow(r.Show); err != nil {
@@ -204,40 +210,44 @@ func (doc *Document) addArray(data []byte, items []json.RawMessage, probe map[st
 		}
 		return nil
 	case has("person") && has("character"):
-		return jsonerr.Describe(json.Unmarshal(data, &doc.Cast))
+		return describe(json.Unmarshal(data, &doc.Cast))
 	case has("person") && has("type"):
-		return jsonerr.Describe(json.Unmarshal(data, &doc.Crew))
+		return describe(json.Unmarshal(data, &doc.Crew))
 	case has("episodeOrder") || has("premiereDate"):
-		return jsonerr.Describe(json.Unmarshal(data, &doc.Seasons))
+		return describe(json.Unmarshal(data, &doc.Seasons))
 	case has("airdate"):
-		return doc.addEpisodes(data, false)
+		return doc.addEpisodes(describe, data, false)
 	case has("genres") || has("status") || has("premiered"):
-		for i, item := range items {
-			var s Show
-			if err := decodeShow(item, &s); err != nil {
+		// The whole list at once, so a decoding error is placed in it.
+		var shows []Show
+		if err := json.Unmarshal(data, &shows); err != nil {
+			return describe(err)
+		}
+		for i, s := range shows {
+			if err := checkShow(s); err != nil {
 				return fmt.Errorf("show %d: %w", i+1, err)
 			}
-			doc.Shows = append(doc.Shows, s)
 		}
+		doc.Shows = append(doc.Shows, shows...)
 		return nil
 	case has("name") && has("country") && len(probe) == 2:
-		return jsonerr.Describe(json.Unmarshal(data, &doc.Akas))
+		return describe(json.Unmarshal(data, &doc.Akas))
 	}
 	return errors.New("not a TVmaze response: unrecognised array items")
 }
 
 // addEpisodes reads one episode or a list. Episodes that carry their show
 // (schedules) add the show too, once.
-func (doc *Document) addEpisodes(data []byte, single bool) error {
+func (doc *Document) addEpisodes(describe func(error) error, data []byte, single bool) error {
 	var eps []Episode
 	if single {
 		var e Episode
 		if err := json.Unmarshal(data, &e); err != nil {
-			return jsonerr.Describe(err)
+			return describe(err)
 		}
 		eps = []Episode{e}
 	} else if err := json.Unmarshal(data, &eps); err != nil {
-		return jsonerr.Describe(err)
+		return describe(err)
 	}
 	seen := map[int64]bool{}
 	for _, e := range eps {
@@ -270,9 +280,9 @@ func (doc *Document) addEpisodes(data []byte, single bool) error {
 	return nil
 }
 
-func decodeShow(data []byte, s *Show) error {
+func decodeShow(describe func(error) error, data []byte, s *Show) error {
 	if err := json.Unmarshal(data, s); err != nil {
-		return jsonerr.Describe(err)
+		return describe(err)
 	}
 	return checkShow(*s)
 }

@@ -159,3 +159,18 @@ func TestPosterURL(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeErrorsGiveTheLine: a wrong type is placed at its line and
+// column in the file, as the README promises, not at a byte offset (and
+// not at an offset within one list item).
+func TestDecodeErrorsGiveTheLine(t *testing.T) {
+	in := "\n[\n  {\"id\": 1, \"name\": \"A\", \"genres\": []},\n  {\"id\": \"two\", \"name\": \"B\", \"genres\": []}\n]\n"
+	_, err := Decode(strings.NewReader(in))
+	if err == nil || !strings.Contains(err.Error(), "line 4, column") || !strings.Contains(err.Error(), `field "id"`) {
+		t.Errorf("a string id on line 4: %v", err)
+	}
+	_, err = Decode(strings.NewReader("{\"id\": 1,\n \"name\": \"A\",,}"))
+	if err == nil || !strings.Contains(err.Error(), "line 2, column") {
+		t.Errorf("a syntax error on line 2: %v", err)
+	}
+}
