@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/nextseason/nextseason/internal/jsonerr"
@@ -141,7 +142,15 @@ func Parse(r io.Reader) (File, error) {
 	return f, nil
 }
 
+// escapedNUL finds a \u0000 escape that is not itself escaped.
+var escapedNUL = regexp.MustCompile(`(?:^|[^\\])(?:\\\\)*\\u0000`)
+
 func (f *File) parseLine(line int, text []byte) error {
+	if escapedNUL.Match(text) {
+		// PostgreSQL cannot store NUL in text and SQLite would: refused
+		// here, both databases answer alike.
+		return errors.New(`a NUL character (\u0000): no text may hold one`)
+	}
 	var head struct {
 		Type string `json:"type"`
 	}

@@ -45,13 +45,15 @@ func TestParseReportsEveryBadLine(t *testing.T) {
 		`{"type":"claim","show":"x","season":2,"kind":"renewal","status":"renewed","quote":"q","sauce":{}}`,
 		`{"type":"movie"}`,
 		`{"type":"claim","show":"x","season":2,"kind":"renewal","status":"renewed","quote":"q","source":{"url":"https://e.com","publisher":"E","published":"2020","tier":"trade"}}`,
+		`{"type":"claim","show":"x","season":2,"kind":"renewal","status":"renewed","quote":"q\u0000","source":{"url":"https://e.com","publisher":"E","published":"2020-01-01","tier":"trade"}}`,
+		`{"type":"claim","show":"x","season":2,"kind":"renewal","status":"renewed","quote":"a backslash then u0000: \\u0000","source":{"url":"https://e.com/2","publisher":"E","published":"2020-01-01","tier":"trade"}}`,
 	}, "\n")
 	_, err := claimsfile.Parse(strings.NewReader(in))
 	var errs claimsfile.Errors
 	if !errors.As(err, &errs) {
 		t.Fatalf("got %v, want line errors", err)
 	}
-	wantLines := []int{2, 3, 4, 5, 6, 7, 8, 9}
+	wantLines := []int{2, 3, 4, 5, 6, 7, 8, 9, 10}
 	if len(errs) != len(wantLines) {
 		t.Fatalf("got %d errors, want %d:\n%v", len(errs), len(wantLines), err)
 	}
@@ -60,7 +62,7 @@ func TestParseReportsEveryBadLine(t *testing.T) {
 			t.Errorf("error %d on line %d, want line %d: %v", i, e.Line, wantLines[i], e)
 		}
 	}
-	for _, want := range []string{`line 2: unknown renewal status "maybe"`, `line 3: field "season"`, "line 5: date:", `line 7: unknown field "sauce"`, `line 8: unknown type "movie"`, "line 9: stated_at"} {
+	for _, want := range []string{`line 2: unknown renewal status "maybe"`, `line 3: field "season"`, "line 5: date:", `line 7: unknown field "sauce"`, `line 8: unknown type "movie"`, "line 9: stated_at", `line 10: a NUL character`} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("errors lack %q:\n%v", want, err)
 		}
