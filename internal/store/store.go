@@ -151,6 +151,9 @@ func (s *Store) Now() time.Time { return s.now() }
 // Dialect is the SQL dialect of the underlying database.
 func (s *Store) Dialect() db.Dialect { return s.db.Dialect }
 
+// DB is the database the store runs on.
+func (s *Store) DB() *db.DB { return s.db }
+
 // Ping checks that the database answers.
 func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
 

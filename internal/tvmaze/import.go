@@ -33,17 +33,42 @@ func (r *Report) add(o Report) {
 	r.Claims += o.Claims
 }
 
-// Import saves a decoded document in one transaction, so a file lands
-// whole or not at all. Bare lists (a show's cast, seasons, episodes...)
-// belong to the show with TVmaze id showID, which must be in the catalog.
+// ImportBatch is how many shows one transaction of an import saves: a
+// few hundred milliseconds of SQLite's one write lock, between which
+// other writers get their turn (store.WriteTurns), so a server on the
+// same database keeps answering while 40,000 shows go in.
+const ImportBatch = 250
+
+// Import saves a decoded (so already validated) document, its shows in
+// transactions of ImportBatch each. A show that fails stops the import,
+// saying how many were saved; each show lands whole or not at all, and
+// running the import again finishes it (saved shows are unchanged).
+// Bare lists (a show's cast, seasons, episodes...) belong to the show
+// with TVmaze id showID, which must be in the catalog; they land in one
+// transaction.
 func Import(ctx context.Context, st *store.Store, doc Document, showID int64) (Report, error) {
 	var rep Report
-	err := st.InTx(ctx, func(tx *store.Store) error {
-		for _, s := range doc.Shows {
-			if err := importShow(ctx, tx, s, &rep); err != nil {
-				return fmt.Errorf("show %d %q: %w", s.ID, s.Name, err)
-			}
+	turns := st.WriteTurns()
+	for start := 0; start < len(doc.Shows); start += ImportBatch {
+		if err := turns.Yield(ctx); err != nil {
+			return rep, err
 		}
+		batch := doc.Shows[start:min(start+ImportBatch, len(doc.Shows))]
+		var got Report
+		err := st.InTx(ctx, func(tx *store.Store) error {
+			for _, s := range batch {
+				if err := importShow(ctx, tx, s, &got); err != nil {
+					return fmt.Errorf("show %d %q: %w", s.ID, s.Name, err)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return rep, fmt.Errorf("%w (%d of %d shows saved before it; run the import again to finish)", err, start, len(doc.Shows))
+		}
+		rep.add(got)
+	}
+	err := st.InTx(ctx, func(tx *store.Store) error {
 		bare := len(doc.Episodes) + len(doc.Seasons) + len(doc.Cast) + len(doc.Crew) + len(doc.Akas)
 		if bare == 0 {
 			return nil
