@@ -90,7 +90,7 @@ func TestFanOutSurvivesSIGKILL(t *testing.T) {
 			t.Fatalf("a delivery to %s has webhook-id %q, want %q", r.Path, got, eventID)
 		}
 	}
-	if left, err := st.DueDeliveries(t.Context(), 1, time.Second); err != nil || len(left) != 0 {
+	if left, _, err := st.DueDeliveries(t.Context(), 1, time.Second); err != nil || len(left) != 0 {
 		t.Errorf("deliveries still due after the restart: %v, %v", left, err)
 	}
 	t.Logf("killed after %d of %d deliveries; after the restart every follower was reached, with %d duplicates (same webhook-id)",

@@ -22,6 +22,14 @@ type dueWebhooksWorker struct {
 	deliverer *notify.Deliverer
 }
 
+// sendingTimeout bounds a run of the sending jobs, set here rather than
+// left at River's minute: a run sends batch after batch until none is
+// due, and what it marked stays marked if it is cut short.
+const sendingTimeout = 15 * time.Minute
+
+// Timeout is how long a run may send.
+func (w *dueWebhooksWorker) Timeout(*river.Job[DueWebhooksArgs]) time.Duration { return sendingTimeout }
+
 // Work sends batches until none is due. A failing endpoint is not a
 // failing job: the delivery records the error and when to try again.
 func (w *dueWebhooksWorker) Work(ctx context.Context, job *river.Job[DueWebhooksArgs]) error {
@@ -40,6 +48,9 @@ type dueMailsWorker struct {
 	river.WorkerDefaults[DueMailsArgs]
 	mailer *notify.Mailer
 }
+
+// Timeout is how long a run may send.
+func (w *dueMailsWorker) Timeout(*river.Job[DueMailsArgs]) time.Duration { return sendingTimeout }
 
 // Work sends batches until none is due or a batch sends nothing (the
 // server is down: the mails wait for their retry).

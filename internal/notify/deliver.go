@@ -41,6 +41,10 @@ type Deliverer struct {
 	// takes it meanwhile, and after a crash it is sent again once the
 	// lease ends. Default DefaultLease.
 	Lease time.Duration
+	// RequestTimeout bounds one request; default DefaultRequestTimeout.
+	// It must be well inside Lease: a request starts only while twice
+	// it is left of the lease.
+	RequestTimeout time.Duration
 }
 
 // DefaultLease is how long a sender holds the deliveries or mails it
@@ -77,65 +81,109 @@ func OutlookPath(slug string, season int) string {
 	return fmt.Sprintf("/shows/%s/seasons/%d", slug, season)
 }
 
-// DeliverReport counts what a run did.
-type DeliverReport struct{ Sent, Retrying, Failed, Tests int }
+// DeliverReport counts what a run did. Late counts deliveries sent
+// after their lease ran out, which another sender may have sent too;
+// Released, those given back untried because the lease was ending.
+type DeliverReport struct{ Sent, Retrying, Failed, Tests, Late, Released int }
+
+// DefaultRequestTimeout bounds one webhook request, well inside a lease.
+const DefaultRequestTimeout = 15 * time.Second
+
+// markEvery is how many successes are marked sent together: a crash or a
+// lost lease resends at most so many.
+const markEvery = 50
 
 // DeliverDue sends the deliveries whose time has come, one batch, with
 // Senders requests in flight. A delivery is marked sent only after its
-// endpoint answered 2xx: a crash in between sends it again, with the
-// same webhook-id, rather than lose it.
+// endpoint answered 2xx, a few at a time as they succeed, and only while
+// the batch's lease holds: a crash in between sends it again, with the
+// same webhook-id, rather than lose it. A request starts only while it
+// can end before the lease does; the rest go back, due at once.
 func (d *Deliverer) DeliverDue(ctx context.Context) (DeliverReport, error) {
 	var (
 		rep DeliverReport
 		err error
 	)
-	batch, senders := d.Batch, d.Senders
-	if batch == 0 {
-		batch = 500
-	}
-	if senders == 0 {
-		senders = 8
-	}
+	batch, senders := cmp.Or(d.Batch, 500), cmp.Or(d.Senders, 8)
 	if rep.Tests, err = d.sendTests(ctx); err != nil {
 		return rep, err
 	}
-	due, err := d.Store.DueDeliveries(ctx, batch, cmp.Or(d.Lease, DefaultLease))
-	if err != nil {
+	due, held, err := d.Store.DueDeliveries(ctx, batch, cmp.Or(d.Lease, DefaultLease))
+	if err != nil || len(due) == 0 {
 		return rep, err
 	}
-	errs := make([]error, len(due))
-	work := make(chan int)
+	// The last moment a request may start: it then ends, at the latest,
+	// a margin before the lease.
+	last := held.Add(-2 * d.requestTimeout())
+	type result struct {
+		dl    store.Delivery
+		err   error
+		tried bool
+	}
+	work, results := make(chan store.Delivery), make(chan result)
 	var wg sync.WaitGroup
 	for range min(senders, len(due)) {
 		wg.Go(func() {
-			for i := range work {
-				errs[i] = d.send(ctx, due[i])
+			for dl := range work {
+				if ctx.Err() != nil || d.Store.Now().After(last) {
+					results <- result{dl: dl}
+					continue
+				}
+				results <- result{dl: dl, err: d.send(ctx, dl), tried: true}
 			}
 		})
 	}
-	for i := range due {
-		work <- i
+	go func() {
+		for _, dl := range due {
+			work <- dl
+		}
+		close(work)
+		wg.Wait()
+		close(results)
+	}()
+	var sent, untried []int64
+	var errs []error
+	flush := func() {
+		n, err := d.Store.DeliveriesSent(context.WithoutCancel(ctx), sent, held)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		rep.Sent += n
+		if late := len(sent) - n; late > 0 && err == nil {
+			rep.Late += late
+			d.Log.Warn("webhook deliveries sent after their lease ran out: another sender may send them too", "deliveries", late)
+		}
+		sent = sent[:0]
 	}
-	close(work)
-	wg.Wait()
+	for r := range results {
+		switch {
+		case !r.tried:
+			untried = append(untried, r.dl.ID)
+		case r.err == nil:
+			if sent = append(sent, r.dl.ID); len(sent) >= markEvery {
+				flush()
+			}
+		default:
+			next := rep.failure(d.Retries, r.dl.Attempts, d.Store.Now())
+			d.Log.Info("webhook delivery failed", "delivery", r.dl.ID, "url", r.dl.URL, "attempt", r.dl.Attempts+1, "err", r.err)
+			if err := d.Store.DeliveryFailed(context.WithoutCancel(ctx), r.dl.ID, r.err.Error(), next, held); err != nil {
+				errs = append(errs, err)
+			}
+		}
+	}
+	flush()
+	if err := d.Store.ReleaseDeliveries(context.WithoutCancel(ctx), untried, held); err != nil {
+		errs = append(errs, err)
+	}
+	rep.Released = len(untried)
 	if ctx.Err() != nil {
-		return rep, ctx.Err()
+		errs = append(errs, ctx.Err())
 	}
-	var sent []int64
-	for i, dl := range due {
-		if errs[i] == nil {
-			sent = append(sent, dl.ID)
-			continue
-		}
-		next := rep.failure(d.Retries, dl.Attempts, d.Store.Now())
-		d.Log.Info("webhook delivery failed", "delivery", dl.ID, "url", dl.URL, "attempt", dl.Attempts+1, "err", errs[i])
-		if err := d.Store.DeliveryFailed(ctx, dl.ID, errs[i].Error(), next); err != nil {
-			return rep, err
-		}
-	}
-	rep.Sent = len(sent)
-	return rep, d.Store.DeliveriesSent(ctx, sent)
+	return rep, errors.Join(errs...)
 }
+
+// requestTimeout is how long one request may take.
+func (d *Deliverer) requestTimeout() time.Duration { return cmp.Or(d.RequestTimeout, DefaultRequestTimeout) }
 
 // DeliverAll sends batches, Runs of them at once, until none is due; a
 // failing endpoint does not stop it (its delivery waits for its retry).
@@ -152,6 +200,7 @@ func (d *Deliverer) DeliverAll(ctx context.Context) (DeliverReport, error) {
 				rep, err := d.DeliverDue(ctx)
 				mu.Lock()
 				total.Sent, total.Retrying, total.Failed, total.Tests = total.Sent+rep.Sent, total.Retrying+rep.Retrying, total.Failed+rep.Failed, total.Tests+rep.Tests
+				total.Late, total.Released = total.Late+rep.Late, total.Released+rep.Released
 				if err != nil {
 					errs = append(errs, err)
 				}
@@ -227,6 +276,8 @@ func (d *Deliverer) post(ctx context.Context, url, secret, id string, p Payload)
 	if err != nil {
 		return err
 	}
+	ctx, cancel := context.WithTimeout(ctx, d.requestTimeout())
+	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
 		return err

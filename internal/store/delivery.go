@@ -36,11 +36,12 @@ func (s *Store) QueueDeliveries(ctx context.Context, e model.Event) (int64, erro
 }
 
 // DueDeliveries takes up to limit pending deliveries whose time has come,
-// oldest first, for lease (see claim).
-func (s *Store) DueDeliveries(ctx context.Context, limit int, lease time.Duration) ([]Delivery, error) {
-	ids, err := s.claim(ctx, "deliveries", limit, lease)
+// oldest first, for lease (see claim), and says when the lease ends: the
+// sender must be done by then, and names it when marking them.
+func (s *Store) DueDeliveries(ctx context.Context, limit int, lease time.Duration) ([]Delivery, time.Time, error) {
+	ids, until, err := s.claim(ctx, "deliveries", limit, lease)
 	if err != nil || len(ids) == 0 {
-		return nil, err
+		return nil, until, err
 	}
 	marks, args := idList(1, ids)
 	rows, err := s.q.QueryContext(ctx, `
@@ -51,7 +52,7 @@ func (s *Store) DueDeliveries(ctx context.Context, limit int, lease time.Duratio
 		JOIN shows sh ON sh.id = e.show_id
 		WHERE d.id IN (`+marks+`) ORDER BY d.id`, args...)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, until, mapErr(err)
 	}
 	defer rows.Close()
 	var out []Delivery
@@ -59,21 +60,30 @@ func (s *Store) DueDeliveries(ctx context.Context, limit int, lease time.Duratio
 		var d Delivery
 		e, err := scanEvent(rows, &d.ID, &d.Attempts, &d.URL, &d.Secret)
 		if err != nil {
-			return nil, err
+			return nil, until, err
 		}
 		d.Event = e
 		out = append(out, d)
 	}
-	return out, mapErr(rows.Err())
+	return out, until, mapErr(rows.Err())
 }
 
-// DeliveriesSent records deliveries their endpoints accepted.
-func (s *Store) DeliveriesSent(ctx context.Context, ids []int64) error {
-	return s.markSent(ctx, "deliveries", ids)
+// DeliveriesSent records deliveries their endpoints accepted, those still
+// leased until held, and says how many: fewer means a lease ran out
+// before its delivery was marked, and it may be sent again.
+func (s *Store) DeliveriesSent(ctx context.Context, ids []int64, held time.Time) (int, error) {
+	return s.markSent(ctx, "deliveries", ids, held)
 }
 
-// DeliveryFailed records a failed attempt: tried again at next, or, when
-// next is zero, given up on (the user sees it failed).
-func (s *Store) DeliveryFailed(ctx context.Context, id int64, reason string, next time.Time) error {
-	return s.markFailed(ctx, "deliveries", id, reason, next)
+// DeliveryFailed records a failed attempt of a delivery leased until
+// held: tried again at next, or, when next is zero, given up on (the
+// user sees it failed).
+func (s *Store) DeliveryFailed(ctx context.Context, id int64, reason string, next, held time.Time) error {
+	return s.markFailed(ctx, "deliveries", id, reason, next, held)
+}
+
+// ReleaseDeliveries gives back deliveries leased until held that were
+// not tried, due again at once.
+func (s *Store) ReleaseDeliveries(ctx context.Context, ids []int64, held time.Time) error {
+	return s.release(ctx, "deliveries", ids, held)
 }

@@ -65,7 +65,7 @@ func (s *Store) QueueTestMail(ctx context.Context, userID int64) error {
 // DueMails takes up to limit pending mails whose time has come, oldest
 // first, with their users, for lease (see claim).
 func (s *Store) DueMails(ctx context.Context, limit int, lease time.Duration) ([]Mail, error) {
-	ids, err := s.claim(ctx, "mails", limit, lease)
+	ids, _, err := s.claim(ctx, "mails", limit, lease)
 	if err != nil || len(ids) == 0 {
 		return nil, err
 	}
@@ -155,11 +155,12 @@ func (s *Store) DigestEvents(ctx context.Context, userID int64, day string) ([]F
 
 // MailsSent records mails the SMTP server accepted.
 func (s *Store) MailsSent(ctx context.Context, ids []int64) error {
-	return s.markSent(ctx, "mails", ids)
+	_, err := s.markSent(ctx, "mails", ids, time.Time{})
+	return err
 }
 
 // MailFailed records a failed attempt: tried again at next, or, when next
 // is zero, given up on.
 func (s *Store) MailFailed(ctx context.Context, id int64, reason string, next time.Time) error {
-	return s.markFailed(ctx, "mails", id, reason, next)
+	return s.markFailed(ctx, "mails", id, reason, next, time.Time{})
 }

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/nextseason/nextseason/internal/db"
 )
 
 // Outboxes (deliveries, mails) are tables of messages written in the
@@ -19,26 +21,38 @@ import (
 // rows a crashed sender held become due again when it ends. The outer
 // conditions are checked again on rows another claim changed first, so
 // two claims never take the same row.
-func (s *Store) claim(ctx context.Context, table string, limit int, lease time.Duration) ([]int64, error) {
+//
+// It returns when the lease ends, which also marks the rows as this
+// claim's: marking them sent or failed holds only while they are still
+// leased so (see markSent). On PostgreSQL, rows another claim is taking
+// are skipped rather than waited for.
+func (s *Store) claim(ctx context.Context, table string, limit int, lease time.Duration) ([]int64, time.Time, error) {
 	now := s.now().UTC()
+	// Microseconds: what both databases keep of a time, so the lease
+	// compares equal when read back.
+	until := now.Add(lease).Truncate(time.Microsecond)
+	skip := ""
+	if s.db.Dialect == db.Postgres {
+		skip = " FOR UPDATE SKIP LOCKED"
+	}
 	rows, err := s.query(ctx, `UPDATE `+table+` SET next_attempt_at = $1
 		WHERE state = 'pending' AND next_attempt_at <= $2 AND id IN (
-			SELECT id FROM `+table+` WHERE state = 'pending' AND next_attempt_at <= $2 ORDER BY next_attempt_at, id LIMIT $3)
-		RETURNING id`, now.Add(lease), now, limit)
+			SELECT id FROM `+table+` WHERE state = 'pending' AND next_attempt_at <= $2 ORDER BY next_attempt_at, id LIMIT $3`+skip+`)
+		RETURNING id`, until, now, limit)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, until, mapErr(err)
 	}
 	defer rows.Close()
 	var ids []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			return nil, mapErr(err)
+			return nil, until, mapErr(err)
 		}
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	return ids, mapErr(rows.Err())
+	return ids, until, mapErr(rows.Err())
 }
 
 // idList is "$first, $first+1, …" for ids, and ids as arguments, for an
@@ -53,25 +67,56 @@ func idList(first int, ids []int64) (string, []any) {
 	return strings.Join(marks, ", "), args
 }
 
-// markSent records rows their receiver accepted, in one statement.
-func (s *Store) markSent(ctx context.Context, table string, ids []int64) error {
+// markSent records rows their receiver accepted, in one statement, if
+// they are still leased until held (the zero time: whatever their lease).
+// It returns how many it marked: fewer means a lease ran out first and
+// another sender may send those rows too.
+func (s *Store) markSent(ctx context.Context, table string, ids []int64, held time.Time) (int, error) {
 	if len(ids) == 0 {
-		return nil
+		return 0, nil
 	}
-	marks, args := idList(2, ids)
-	_, err := s.q.ExecContext(ctx, `UPDATE `+table+` SET state = 'sent', attempts = attempts + 1, sent_at = $1, last_error = ''
-		WHERE id IN (`+marks+`)`, append([]any{s.now().UTC()}, args...)...)
-	return mapErr(err)
+	cond, lead := leased(held, 2)
+	marks, args := idList(len(lead)+2, ids)
+	res, err := s.q.ExecContext(ctx, `UPDATE `+table+` SET state = 'sent', attempts = attempts + 1, sent_at = $1, last_error = ''
+		WHERE state = 'pending'`+cond+` AND id IN (`+marks+`)`, append(append([]any{s.now().UTC()}, lead...), args...)...)
+	if err != nil {
+		return 0, mapErr(err)
+	}
+	n, err := res.RowsAffected()
+	return int(n), mapErr(err)
+}
+
+// leased is the condition that rows are still leased until held, with
+// its argument numbered n; none for the zero time.
+func leased(held time.Time, n int) (string, []any) {
+	if held.IsZero() {
+		return "", nil
+	}
+	return " AND next_attempt_at = $" + strconv.Itoa(n), []any{held.UTC()}
 }
 
 // markFailed records a failed attempt: tried again at next, or, when next
-// is zero, given up on (the user sees it failed).
-func (s *Store) markFailed(ctx context.Context, table string, id int64, reason string, next time.Time) error {
+// is zero, given up on (the user sees it failed); only while the row is
+// still leased until held (the zero time: whatever its lease).
+func (s *Store) markFailed(ctx context.Context, table string, id int64, reason string, next, held time.Time) error {
 	state := "pending"
 	if next.IsZero() {
 		state, next = "failed", s.now().UTC()
 	}
-	_, err := s.exec(ctx, `UPDATE `+table+` SET state = $2, attempts = attempts + 1, next_attempt_at = $3, last_error = $4 WHERE id = $1`,
-		id, state, next.UTC(), reason)
+	cond, lead := leased(held, 5)
+	_, err := s.exec(ctx, `UPDATE `+table+` SET state = $2, attempts = attempts + 1, next_attempt_at = $3, last_error = $4 WHERE id = $1 AND state = 'pending'`+cond,
+		append([]any{id, state, next.UTC(), reason}, lead...)...)
+	return mapErr(err)
+}
+
+// release gives back rows a sender claimed until held and did not try,
+// due again at once.
+func (s *Store) release(ctx context.Context, table string, ids []int64, held time.Time) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	marks, args := idList(3, ids)
+	_, err := s.q.ExecContext(ctx, `UPDATE `+table+` SET next_attempt_at = $1 WHERE state = 'pending' AND next_attempt_at = $2 AND id IN (`+marks+`)`,
+		append([]any{s.now().UTC(), held.UTC()}, args...)...)
 	return mapErr(err)
 }

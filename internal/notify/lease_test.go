@@ -1,0 +1,109 @@
+package notify_test
+
+import (
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/nextseason/nextseason/internal/dbtest"
+	"github.com/nextseason/nextseason/internal/httpx"
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/notify"
+	"github.com/nextseason/nextseason/internal/review"
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+// leaseFixture is a store on a clock the test moves, with one follower
+// whose webhook endpoint is handler, and one renewal queued for it.
+func leaseFixture(t *testing.T, handler http.HandlerFunc) (*store.Store, *atomic.Int64) {
+	t.Helper()
+	var clock atomic.Int64
+	clock.Store(dbtest.Clock().UnixNano())
+	st := store.New(dbtest.Open(t), func() time.Time { return time.Unix(0, clock.Load()).UTC() })
+	ctx := t.Context()
+	sh := model.Show{Title: "Harbor Lights", Network: "Netflix", TVmazeID: 990004}
+	if _, err := st.SaveShow(ctx, &sh); err != nil {
+		t.Fatal(err)
+	}
+	sink := httptest.NewServer(handler)
+	t.Cleanup(sink.Close)
+	u, err := st.AddUser(ctx, "ann@example.com", model.RoleViewer, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddWebhook(ctx, u.ID, sink.URL+"/hook", notify.NewSecret()); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveFollow(ctx, &model.Follow{UserID: u.ID, ShowID: sh.ID, Events: model.EventKinds, Delivery: model.DeliveryImmediate}); err != nil {
+		t.Fatal(err)
+	}
+	day := model.DayDate(dbtest.Clock())
+	c := model.Claim{ShowID: sh.ID, Season: 2, Kind: model.KindRenewal, Status: model.StatusRenewed, Quote: "Harbor Lights is back.",
+		Source:   model.Source{URL: "https://trade.example/harbor-lights", Publisher: "Example Trade", Published: day, Tier: model.TierTrade},
+		StatedAt: day, Confidence: 0.8, Origin: model.OriginFeed, Rule: "renewed", State: model.StateProposed}
+	if _, err := st.AddClaim(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := review.Accept(ctx, st, c.ID, "", "ed"); err != nil {
+		t.Fatal(err)
+	}
+	return st, &clock
+}
+
+func deliverer(st *store.Store, lease, request time.Duration) *notify.Deliverer {
+	return &notify.Deliverer{Store: st, Client: httpx.SafeClient(true, 5*time.Second), Log: slog.New(slog.DiscardHandler),
+		Lease: lease, RequestTimeout: request}
+}
+
+// TestALostLeaseIsNotMarked: a delivery whose lease ran out while its
+// request was in flight, and which another sender took meanwhile, is not
+// marked sent by the first (it is counted late); the second's marking
+// holds.
+func TestALostLeaseIsNotMarked(t *testing.T) {
+	var st *store.Store
+	var clock *atomic.Int64
+	var held time.Time
+	var taken []store.Delivery
+	st, clock = leaseFixture(t, func(w http.ResponseWriter, r *http.Request) {
+		// The request outlasts the lease; another instance then takes
+		// the delivery.
+		clock.Add(int64(3 * time.Minute))
+		var err error
+		if taken, held, err = st.DueDeliveries(r.Context(), 10, 2*time.Minute); err != nil {
+			t.Error(err)
+		}
+		w.WriteHeader(http.StatusNoContent)
+	})
+	rep, err := deliverer(st, 2*time.Minute, 10*time.Second).DeliverDue(t.Context())
+	if err != nil || rep.Sent != 0 || rep.Late != 1 {
+		t.Fatalf("the first sender: %+v, %v; want its one delivery counted late, not marked sent", rep, err)
+	}
+	if len(taken) != 1 {
+		t.Fatalf("the second sender took %d deliveries after the lease ran out, want 1", len(taken))
+	}
+	if n, err := st.DeliveriesSent(t.Context(), []int64{taken[0].ID}, held); err != nil || n != 1 {
+		t.Errorf("the second sender's marking: %d, %v; want it to hold", n, err)
+	}
+}
+
+// TestRequestsStartOnlyWithinTheLease: a sender starts no request that
+// could outlast its lease; it gives those deliveries back, due at once,
+// and the next run sends them.
+func TestRequestsStartOnlyWithinTheLease(t *testing.T) {
+	var calls atomic.Int32
+	st, _ := leaseFixture(t, func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		w.WriteHeader(http.StatusNoContent)
+	})
+	rep, err := deliverer(st, time.Minute, 40*time.Second).DeliverDue(t.Context())
+	if err != nil || rep.Released != 1 || rep.Sent != 0 || calls.Load() != 0 {
+		t.Fatalf("a lease shorter than twice a request: %+v, %v, %d requests; want the delivery given back untried", rep, err, calls.Load())
+	}
+	rep, err = deliverer(st, 2*time.Minute, 10*time.Second).DeliverDue(t.Context())
+	if err != nil || rep.Sent != 1 || calls.Load() != 1 {
+		t.Errorf("the next run: %+v, %v, %d requests; want it sent", rep, err, calls.Load())
+	}
+}
