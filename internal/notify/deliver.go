@@ -183,7 +183,9 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (DeliverReport, error) {
 }
 
 // requestTimeout is how long one request may take.
-func (d *Deliverer) requestTimeout() time.Duration { return cmp.Or(d.RequestTimeout, DefaultRequestTimeout) }
+func (d *Deliverer) requestTimeout() time.Duration {
+	return cmp.Or(d.RequestTimeout, DefaultRequestTimeout)
+}
 
 // DeliverAll sends batches, Runs of them at once, until none is due; a
 // failing endpoint does not stop it (its delivery waits for its retry).
