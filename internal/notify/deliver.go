@@ -41,8 +41,8 @@ type Deliverer struct {
 	// takes it meanwhile, and after a crash it is sent again once the
 	// lease ends. Default DefaultLease.
 	Lease time.Duration
-	// RequestTimeout bounds one request; default DefaultRequestTimeout.
-	// It must be well inside Lease: a request starts only while twice
+	// RequestTimeout bounds one request; default DefaultRequestTimeout,
+	// and at most a quarter of Lease: a request starts only while twice
 	// it is left of the lease.
 	RequestTimeout time.Duration
 }
@@ -182,9 +182,11 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (DeliverReport, error) {
 	return rep, errors.Join(errs...)
 }
 
-// requestTimeout is how long one request may take.
+// requestTimeout is how long one request may take: RequestTimeout, but
+// at most a quarter of the lease, so that a short lease still leaves
+// time to send.
 func (d *Deliverer) requestTimeout() time.Duration {
-	return cmp.Or(d.RequestTimeout, DefaultRequestTimeout)
+	return min(cmp.Or(d.RequestTimeout, DefaultRequestTimeout), cmp.Or(d.Lease, DefaultLease)/4)
 }
 
 // DeliverAll sends batches, Runs of them at once, until none is due; a

@@ -1,6 +1,7 @@
 package notify_test
 
 import (
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -16,9 +17,9 @@ import (
 	"github.com/nextseason/nextseason/internal/store"
 )
 
-// leaseFixture is a store on a clock the test moves, with one follower
-// whose webhook endpoint is handler, and one renewal queued for it.
-func leaseFixture(t *testing.T, handler http.HandlerFunc) (*store.Store, *atomic.Int64) {
+// leaseFixture is a store on a clock the test moves, with followers
+// whose webhook endpoint is handler, and one renewal queued for each.
+func leaseFixture(t *testing.T, followers int, handler http.HandlerFunc) (*store.Store, *atomic.Int64) {
 	t.Helper()
 	var clock atomic.Int64
 	clock.Store(dbtest.Clock().UnixNano())
@@ -30,15 +31,17 @@ func leaseFixture(t *testing.T, handler http.HandlerFunc) (*store.Store, *atomic
 	}
 	sink := httptest.NewServer(handler)
 	t.Cleanup(sink.Close)
-	u, err := st.AddUser(ctx, "ann@example.com", model.RoleViewer, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.AddWebhook(ctx, u.ID, sink.URL+"/hook", notify.NewSecret()); err != nil {
-		t.Fatal(err)
-	}
-	if err := st.SaveFollow(ctx, &model.Follow{UserID: u.ID, ShowID: sh.ID, Events: model.EventKinds, Delivery: model.DeliveryImmediate}); err != nil {
-		t.Fatal(err)
+	for i := range followers {
+		u, err := st.AddUser(ctx, fmt.Sprintf("fan%d@example.com", i), model.RoleViewer, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.AddWebhook(ctx, u.ID, sink.URL+"/hook", notify.NewSecret()); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.SaveFollow(ctx, &model.Follow{UserID: u.ID, ShowID: sh.ID, Events: model.EventKinds, Delivery: model.DeliveryImmediate}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	day := model.DayDate(dbtest.Clock())
 	c := model.Claim{ShowID: sh.ID, Season: 2, Kind: model.KindRenewal, Status: model.StatusRenewed, Quote: "Harbor Lights is back.",
@@ -53,9 +56,10 @@ func leaseFixture(t *testing.T, handler http.HandlerFunc) (*store.Store, *atomic
 	return st, &clock
 }
 
+// deliverer sends one request at a time.
 func deliverer(st *store.Store, lease, request time.Duration) *notify.Deliverer {
 	return &notify.Deliverer{Store: st, Client: httpx.SafeClient(true, 5*time.Second), Log: slog.New(slog.DiscardHandler),
-		Lease: lease, RequestTimeout: request}
+		Lease: lease, RequestTimeout: request, Senders: 1}
 }
 
 // TestALostLeaseIsNotMarked: a delivery whose lease ran out while its
@@ -67,7 +71,7 @@ func TestALostLeaseIsNotMarked(t *testing.T) {
 	var clock *atomic.Int64
 	var held time.Time
 	var taken []store.Delivery
-	st, clock = leaseFixture(t, func(w http.ResponseWriter, r *http.Request) {
+	st, clock = leaseFixture(t, 1, func(w http.ResponseWriter, r *http.Request) {
 		// The request outlasts the lease; another instance then takes
 		// the delivery.
 		clock.Add(int64(3 * time.Minute))
@@ -90,20 +94,26 @@ func TestALostLeaseIsNotMarked(t *testing.T) {
 }
 
 // TestRequestsStartOnlyWithinTheLease: a sender starts no request that
-// could outlast its lease; it gives those deliveries back, due at once,
-// and the next run sends them.
+// could outlast its lease: once less than two request timeouts of it are
+// left, it gives the deliveries it has not tried back, due at once, and
+// the next run sends them.
 func TestRequestsStartOnlyWithinTheLease(t *testing.T) {
 	var calls atomic.Int32
-	st, _ := leaseFixture(t, func(w http.ResponseWriter, r *http.Request) {
-		calls.Add(1)
+	var st *store.Store
+	var clock *atomic.Int64
+	st, clock = leaseFixture(t, 3, func(w http.ResponseWriter, r *http.Request) {
+		// The first request takes most of the lease.
+		if calls.Add(1) == 1 {
+			clock.Add(int64(105 * time.Second))
+		}
 		w.WriteHeader(http.StatusNoContent)
 	})
-	rep, err := deliverer(st, time.Minute, 40*time.Second).DeliverDue(t.Context())
-	if err != nil || rep.Released != 1 || rep.Sent != 0 || calls.Load() != 0 {
-		t.Fatalf("a lease shorter than twice a request: %+v, %v, %d requests; want the delivery given back untried", rep, err, calls.Load())
+	rep, err := deliverer(st, 2*time.Minute, 10*time.Second).DeliverDue(t.Context())
+	if err != nil || rep.Sent != 1 || rep.Released != 2 || calls.Load() != 1 {
+		t.Fatalf("a batch whose lease is nearly over after one request: %+v, %v, %d requests; want one sent and two given back untried", rep, err, calls.Load())
 	}
 	rep, err = deliverer(st, 2*time.Minute, 10*time.Second).DeliverDue(t.Context())
-	if err != nil || rep.Sent != 1 || calls.Load() != 1 {
-		t.Errorf("the next run: %+v, %v, %d requests; want it sent", rep, err, calls.Load())
+	if err != nil || rep.Sent != 2 || calls.Load() != 3 {
+		t.Errorf("the next run: %+v, %v, %d requests; want the two sent", rep, err, calls.Load())
 	}
 }
