@@ -74,7 +74,9 @@ func runSync(ctx context.Context, a *app, args []string) error {
 
 // syncer makes a TVmaze syncer from the settings.
 func (a *app) syncer(st *store.Store) (*tvmaze.Syncer, error) {
-	client, err := tvmaze.NewClient(tvmaze.Options{BaseURL: a.cfg.TVmazeURL, PerSecond: a.cfg.TVmazeRate, UserAgent: userAgent, Logger: a.log})
+	// The call budget is kept in the database: instances sharing it
+	// call TVmaze no faster together than one would.
+	client, err := tvmaze.NewClient(tvmaze.Options{BaseURL: a.cfg.TVmazeURL, PerSecond: a.cfg.TVmazeRate, UserAgent: userAgent, Logger: a.log, Budget: st})
 	if err != nil {
 		return nil, err
 	}

@@ -53,7 +53,19 @@ type Options struct {
 	Unlimited bool
 	Logger    *slog.Logger
 	HTTP      *http.Client // default: one with Timeout
+	// Budget, when set, paces calls together with every other client on
+	// it (instances sharing a database), instead of this client alone.
+	Budget Budget
 }
+
+// Budget hands out turns to call TVmaze, shared by everyone who calls
+// from one address: ReserveTurn says how long to wait for the next.
+type Budget interface {
+	ReserveTurn(ctx context.Context, key string, every time.Duration) (time.Duration, error)
+}
+
+// budgetKey names TVmaze's turns in a shared Budget.
+const budgetKey = "tvmaze"
 
 // Client calls the TVmaze API politely: rate-limited, conditional,
 // retrying 429s and server errors with backoff.
@@ -61,6 +73,8 @@ type Client struct {
 	base       *url.URL
 	http       *http.Client
 	limiter    *rate.Limiter
+	budget     Budget
+	every      time.Duration // between calls, with a budget
 	userAgent  string
 	maxRetries int
 	retryBase  time.Duration
@@ -104,7 +118,11 @@ func NewClient(o Options) (*Client, error) {
 		o.HTTP = &http.Client{Timeout: o.Timeout}
 	}
 	c := &Client{base: base, http: o.HTTP, userAgent: o.UserAgent, maxRetries: o.MaxRetries, retryBase: o.RetryBase, log: o.Logger, validators: map[string]validator{}}
-	if !o.Unlimited {
+	switch {
+	case o.Unlimited:
+	case o.Budget != nil:
+		c.budget, c.every = o.Budget, time.Duration(float64(time.Second)/o.PerSecond)
+	default:
 		c.limiter = rate.NewLimiter(rate.Limit(o.PerSecond), 1)
 	}
 	return c, nil
@@ -206,11 +224,21 @@ func (c *Client) do(ctx context.Context, target string, conditional bool) (body 
 // wait blocks until a call may be sent: the rate limiter allows it, and
 // fewer than windowCalls calls were sent in the last window.
 func (c *Client) wait(ctx context.Context) error {
-	if c.limiter == nil {
+	switch {
+	case c.budget != nil:
+		d, err := c.budget.ReserveTurn(ctx, budgetKey, c.every)
+		if err != nil {
+			return fmt.Errorf("TVmaze call budget: %w", err)
+		}
+		if err := sleep(ctx, d); err != nil {
+			return err
+		}
+	case c.limiter == nil:
 		return nil
-	}
-	if err := c.limiter.Wait(ctx); err != nil {
-		return err
+	default:
+		if err := c.limiter.Wait(ctx); err != nil {
+			return err
+		}
 	}
 	for {
 		c.mu.Lock()
