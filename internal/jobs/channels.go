@@ -83,12 +83,14 @@ func (w *digestsWorker) Work(ctx context.Context, job *river.Job[DigestsArgs]) e
 	return err
 }
 
-// oncePer keeps one sending job per period of every. A job's
-// uniqueness may not end while it runs (River requires it), and a sender
+// oncePer keeps one run of a periodic job per period of every (aligned
+// to the clock): an instance that takes over the periodic jobs (a
+// failover, a restart) within the period does not run it again. A job's
+// uniqueness may not end while it runs (River requires it), and a job
 // killed mid-run stays "running" in River's table until it is rescued an
-// hour later; scoped to a period, it holds back no later run. Runs that
-// overlap are safe: each claims its own batch. River's shortest period
-// is a second.
+// hour later; scoped to a period, it holds back no later run. Sending
+// runs that overlap are safe: each claims its own batch. River's shortest
+// period is a second.
 func oncePer(every time.Duration) *river.InsertOpts {
 	return &river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true, ByPeriod: max(every, time.Second)}}
 }

@@ -143,12 +143,12 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 2}}
 		rc.PeriodicJobs = []*river.PeriodicJob{
 			river.NewPeriodicJob(river.PeriodicInterval(time.Minute),
-				func() (river.JobArgs, *river.InsertOpts) { return DueFeedsArgs{}, nil },
+				func() (river.JobArgs, *river.InsertOpts) { return DueFeedsArgs{}, oncePer(time.Minute) },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "feeds_due"}),
 		}
 		if cfg.Syncer != nil {
 			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(cfg.UpdatesEvery),
-				func() (river.JobArgs, *river.InsertOpts) { return UpdatesArgs{Since: "day"}, nil },
+				func() (river.JobArgs, *river.InsertOpts) { return UpdatesArgs{Since: "day"}, oncePer(cfg.UpdatesEvery) },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "tvmaze_updates"}))
 		}
 		if cfg.Deliverer != nil {
@@ -158,15 +158,15 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 		}
 		if cfg.Store != nil {
 			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
-				func() (river.JobArgs, *river.InsertOpts) { return DueEventsArgs{}, nil },
+				func() (river.JobArgs, *river.InsertOpts) { return DueEventsArgs{}, oncePer(time.Hour) },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "due_events"}),
 				river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
-					func() (river.JobArgs, *river.InsertOpts) { return OddsFitArgs{}, nil },
+					func() (river.JobArgs, *river.InsertOpts) { return OddsFitArgs{}, oncePer(time.Hour) },
 					&river.PeriodicJobOpts{RunOnStart: true, ID: "odds_fit"}))
 		}
 		if cfg.Recommender != nil {
 			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
-				func() (river.JobArgs, *river.InsertOpts) { return RecommendFitArgs{}, nil },
+				func() (river.JobArgs, *river.InsertOpts) { return RecommendFitArgs{}, oncePer(time.Hour) },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "recommend_fit"}))
 		}
 		if cfg.Mailer != nil {
@@ -175,7 +175,7 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 					func() (river.JobArgs, *river.InsertOpts) { return DueMailsArgs{}, oncePer(cfg.DeliverEvery) },
 					&river.PeriodicJobOpts{RunOnStart: true, ID: "mails_due"}),
 				river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
-					func() (river.JobArgs, *river.InsertOpts) { return DigestsArgs{}, nil },
+					func() (river.JobArgs, *river.InsertOpts) { return DigestsArgs{}, oncePer(time.Hour) },
 					&river.PeriodicJobOpts{RunOnStart: true, ID: "digests"}))
 		}
 	}
