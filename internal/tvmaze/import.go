@@ -47,28 +47,11 @@ const ImportBatch = 250
 // with TVmaze id showID, which must be in the catalog; they land in one
 // transaction.
 func Import(ctx context.Context, st *store.Store, doc Document, showID int64) (Report, error) {
-	var rep Report
-	turns := st.WriteTurns()
-	for start := 0; start < len(doc.Shows); start += ImportBatch {
-		if err := turns.Yield(ctx); err != nil {
-			return rep, err
-		}
-		batch := doc.Shows[start:min(start+ImportBatch, len(doc.Shows))]
-		var got Report
-		err := st.InTx(ctx, func(tx *store.Store) error {
-			for _, s := range batch {
-				if err := importShow(ctx, tx, s, &got); err != nil {
-					return fmt.Errorf("show %d %q: %w", s.ID, s.Name, err)
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return rep, fmt.Errorf("%w (%d of %d shows saved before it; run the import again to finish)", err, start, len(doc.Shows))
-		}
-		rep.add(got)
+	rep, err := importShows(ctx, st, doc.Shows, ImportBatch, st.WriteTurns())
+	if err != nil {
+		return rep, err
 	}
-	err := st.InTx(ctx, func(tx *store.Store) error {
+	err = st.InTx(ctx, func(tx *store.Store) error {
 		bare := len(doc.Episodes) + len(doc.Seasons) + len(doc.Cast) + len(doc.Crew) + len(doc.Akas)
 		if bare == 0 {
 			return nil
@@ -103,6 +86,34 @@ func Import(ctx context.Context, st *store.Store, doc Document, showID int64) (R
 		return err
 	})
 	return rep, err
+}
+
+// importShows saves shows in transactions of batch each, yielding to
+// other writers between them (turns may be nil: never).
+func importShows(ctx context.Context, st *store.Store, shows []Show, batch int, turns *store.WriteTurns) (Report, error) {
+	var rep Report
+	for start := 0; start < len(shows); start += batch {
+		if turns != nil {
+			if err := turns.Yield(ctx); err != nil {
+				return rep, err
+			}
+		}
+		part := shows[start:min(start+batch, len(shows))]
+		var got Report
+		err := st.InTx(ctx, func(tx *store.Store) error {
+			for _, s := range part {
+				if err := importShow(ctx, tx, s, &got); err != nil {
+					return fmt.Errorf("show %d %q: %w", s.ID, s.Name, err)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return rep, fmt.Errorf("%w (%d of %d shows saved before it; run the import again to finish)", err, start, len(shows))
+		}
+		rep.add(got)
+	}
+	return rep, nil
 }
 
 // importShow saves a show with its embeds and records what changed since
