@@ -7,12 +7,9 @@ import (
 
 	"github.com/riverqueue/river"
 
-	"github.com/nextseason/nextseason/internal/db"
-	"github.com/nextseason/nextseason/internal/dbtest"
 	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/jobs"
 	"github.com/nextseason/nextseason/internal/notify"
-	"github.com/nextseason/nextseason/internal/store"
 )
 
 // TestPeriodicJobsDoNotRerunOnFailover: when the instance running the
@@ -25,19 +22,7 @@ func TestPeriodicJobsDoNotRerunOnFailover(t *testing.T) {
 	if left := time.Until(time.Now().Truncate(time.Hour).Add(time.Hour)); left < 30*time.Second {
 		time.Sleep(left + time.Second)
 	}
-	url := dbtest.URL(t)
-	d, err := db.Open(t.Context(), url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { d.Close() })
-	if _, err := d.Migrate(t.Context(), dbtest.Clock()); err != nil {
-		t.Fatal(err)
-	}
-	if err := jobs.Migrate(t.Context(), d); err != nil {
-		t.Fatal(err)
-	}
-	st := store.New(d, time.Now)
+	url, st := migrated(t)
 	instance := func() (*jobs.Jobs, <-chan *river.Event, func()) {
 		j, err := jobs.New(t.Context(), jobs.Config{DBURL: url, Store: st, Poller: poller(st), Log: slog.New(slog.DiscardHandler), Work: true,
 			Deliverer: &notify.Deliverer{Store: st, Client: httpx.SafeClient(false, time.Second), Log: slog.New(slog.DiscardHandler)}, DeliverEvery: time.Second})

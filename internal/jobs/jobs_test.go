@@ -29,6 +29,22 @@ func setup(t *testing.T) (string, *store.Store, *tvmazetest.Server, *tvmaze.Sync
 	if err := fake.LoadRecorded(); err != nil {
 		t.Fatal(err)
 	}
+	url, st := migrated(t)
+	c, err := tvmaze.NewClient(tvmaze.Options{BaseURL: fake.URL, Unlimited: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sy := &tvmaze.Syncer{Client: c, Store: st, Log: slog.New(slog.DiscardHandler), Details: true}
+	if _, err := sy.Full(t.Context(), nil); err != nil {
+		t.Fatal(err)
+	}
+	return url, st, fake, sy
+}
+
+// migrated gives a new database's URL, migrated for the app and River,
+// and a store on it with the wall clock.
+func migrated(t *testing.T) (string, *store.Store) {
+	t.Helper()
 	url := dbtest.URL(t)
 	d, err := db.Open(t.Context(), url)
 	if err != nil {
@@ -41,16 +57,7 @@ func setup(t *testing.T) (string, *store.Store, *tvmazetest.Server, *tvmaze.Sync
 	if err := jobs.Migrate(t.Context(), d); err != nil {
 		t.Fatal(err)
 	}
-	st := store.New(d, time.Now)
-	c, err := tvmaze.NewClient(tvmaze.Options{BaseURL: fake.URL, Unlimited: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sy := &tvmaze.Syncer{Client: c, Store: st, Log: slog.New(slog.DiscardHandler), Details: true}
-	if _, err := sy.Full(t.Context(), nil); err != nil {
-		t.Fatal(err)
-	}
-	return url, st, fake, sy
+	return url, store.New(d, time.Now)
 }
 
 func poller(st *store.Store) *feeds.Poller {

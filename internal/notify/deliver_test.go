@@ -11,7 +11,6 @@ import (
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/notify"
 	"github.com/nextseason/nextseason/internal/notify/webhooktest"
-	"github.com/nextseason/nextseason/internal/review"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -50,16 +49,7 @@ func TestWebhookDeliveries(t *testing.T) {
 	follower("cat@example.com", other, []model.EventKind{model.EventCanceled}, model.DeliveryImmediate)
 	follower("dan@example.com", other, nil, model.DeliveryDigest)
 
-	day := model.DayDate(now)
-	c := model.Claim{ShowID: sh.ID, Season: 2, Kind: model.KindRenewal, Status: model.StatusRenewed, Quote: "Harbor Lights is back.",
-		Source:   model.Source{URL: "https://trade.example/harbor-lights-s2", Publisher: "Example Trade", Published: day, Tier: model.TierTrade},
-		StatedAt: day, Confidence: 0.8, Origin: model.OriginFeed, Rule: "renewed", State: model.StateProposed}
-	if _, err := st.AddClaim(ctx, &c); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := review.Accept(ctx, st, c.ID, "", "ed"); err != nil {
-		t.Fatal(err)
-	}
+	acceptRenewal(t, st, sh.ID, model.DayDate(now))
 
 	d := &notify.Deliverer{Store: st, Client: httpx.SafeClient(true, 5*time.Second), Log: slog.New(slog.DiscardHandler),
 		BaseURL: "https://tv.example", Retries: []time.Duration{time.Minute, time.Hour}}

@@ -43,16 +43,7 @@ func leaseFixture(t *testing.T, followers int, handler http.HandlerFunc) (*store
 			t.Fatal(err)
 		}
 	}
-	day := model.DayDate(dbtest.Clock())
-	c := model.Claim{ShowID: sh.ID, Season: 2, Kind: model.KindRenewal, Status: model.StatusRenewed, Quote: "Harbor Lights is back.",
-		Source:   model.Source{URL: "https://trade.example/harbor-lights", Publisher: "Example Trade", Published: day, Tier: model.TierTrade},
-		StatedAt: day, Confidence: 0.8, Origin: model.OriginFeed, Rule: "renewed", State: model.StateProposed}
-	if _, err := st.AddClaim(ctx, &c); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := review.Accept(ctx, st, c.ID, "", "ed"); err != nil {
-		t.Fatal(err)
-	}
+	acceptRenewal(t, st, sh.ID, model.DayDate(dbtest.Clock()))
 	return st, &clock
 }
 
@@ -115,5 +106,20 @@ func TestRequestsStartOnlyWithinTheLease(t *testing.T) {
 	rep, err = deliverer(st, 2*time.Minute, 10*time.Second).DeliverDue(t.Context())
 	if err != nil || rep.Sent != 2 || calls.Load() != 3 {
 		t.Errorf("the next run: %+v, %v, %d requests; want the two sent", rep, err, calls.Load())
+	}
+}
+
+// acceptRenewal records Harbor Lights' season 2 renewal, stated on day,
+// as an editor accepting it would: its event is queued for followers.
+func acceptRenewal(tb testing.TB, st *store.Store, showID int64, day model.PartialDate) {
+	tb.Helper()
+	c := model.Claim{ShowID: showID, Season: 2, Kind: model.KindRenewal, Status: model.StatusRenewed, Quote: "Harbor Lights is back.",
+		Source:   model.Source{URL: "https://trade.example/harbor-lights-s2", Publisher: "Example Trade", Published: day, Tier: model.TierTrade},
+		StatedAt: day, Confidence: 0.8, Origin: model.OriginFeed, Rule: "renewed", State: model.StateProposed}
+	if _, err := st.AddClaim(tb.Context(), &c); err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := review.Accept(tb.Context(), st, c.ID, "", "ed"); err != nil {
+		tb.Fatal(err)
 	}
 }
