@@ -42,7 +42,9 @@ func BenchmarkServeDuringImport(b *testing.B) {
 			for range b.N {
 				reads, failed, took := serveDuringImport(b, shows, mode.batch, mode.turns)
 				slices.Sort(reads)
-				pct := func(p float64) float64 { return float64(reads[int(p*float64(len(reads)-1))]) / float64(time.Millisecond) }
+				pct := func(p float64) float64 {
+					return float64(reads[int(p*float64(len(reads)-1))]) / float64(time.Millisecond)
+				}
 				b.ReportMetric(pct(0.5), "read-p50-ms")
 				b.ReportMetric(pct(0.99), "read-p99-ms")
 				b.ReportMetric(pct(1), "read-max-ms")
