@@ -2,6 +2,8 @@ package jobs
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -32,7 +34,52 @@ func (w *dueWebhooksWorker) Timeout(*river.Job[DueWebhooksArgs]) time.Duration {
 
 // Work sends batches until none is due. A failing endpoint is not a
 // failing job: the delivery records the error and when to try again.
+// With more than a batch due (a fan-out), it first asks for helpers, one
+// per further batch up to maxHelpers: jobs in the sending queue that any
+// instance's workers take, so sending grows with instances. Leases keep
+// them from sending one delivery twice.
 func (w *dueWebhooksWorker) Work(ctx context.Context, job *river.Job[DueWebhooksArgs]) error {
+	due, err := w.deliverer.Store.CountDueDeliveries(ctx)
+	if err != nil {
+		return err
+	}
+	if helpers := min((due-1)/w.deliverer.BatchSize(), maxHelpers); helpers > 0 {
+		params := make([]river.InsertManyParams, helpers)
+		for i := range params {
+			params[i] = river.InsertManyParams{Args: WebhooksHelpArgs{}, InsertOpts: &river.InsertOpts{Queue: sendingQueue}}
+		}
+		if _, err := river.ClientFromContext[*sql.Tx](ctx).InsertMany(ctx, params); err != nil {
+			return fmt.Errorf("ask for sending helpers: %w", err)
+		}
+	}
+	_, err = w.deliverer.DeliverAll(ctx)
+	return err
+}
+
+// maxHelpers bounds the helpers one fan-out asks for.
+const maxHelpers = 8
+
+// sendingQueue is where helpers wait, apart from the other jobs, which
+// they would otherwise hold up; each instance works two at a time.
+const sendingQueue = "sending"
+
+// WebhooksHelpArgs is a helper of a large fan-out: it sends batches, as
+// the sending job does, until none is due.
+type WebhooksHelpArgs struct{}
+
+// Kind names the job.
+func (WebhooksHelpArgs) Kind() string { return "webhooks_help" }
+
+type webhooksHelpWorker struct {
+	river.WorkerDefaults[WebhooksHelpArgs]
+	deliverer *notify.Deliverer
+}
+
+// Timeout is how long a helper may send.
+func (w *webhooksHelpWorker) Timeout(*river.Job[WebhooksHelpArgs]) time.Duration { return sendingTimeout }
+
+// Work sends batches until none is due.
+func (w *webhooksHelpWorker) Work(ctx context.Context, job *river.Job[WebhooksHelpArgs]) error {
 	_, err := w.deliverer.DeliverAll(ctx)
 	return err
 }

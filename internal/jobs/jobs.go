@@ -124,6 +124,7 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 	}
 	if cfg.Deliverer != nil {
 		river.AddWorker(rc.Workers, &dueWebhooksWorker{deliverer: cfg.Deliverer})
+		river.AddWorker(rc.Workers, &webhooksHelpWorker{deliverer: cfg.Deliverer})
 	}
 	if cfg.AtRiskDays == 0 {
 		cfg.AtRiskDays = 60
@@ -140,7 +141,7 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 		river.AddWorker(rc.Workers, &digestsWorker{mailer: cfg.Mailer})
 	}
 	if cfg.Work {
-		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 2}}
+		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 2}, sendingQueue: {MaxWorkers: 2}}
 		rc.PeriodicJobs = []*river.PeriodicJob{
 			river.NewPeriodicJob(river.PeriodicInterval(time.Minute),
 				func() (river.JobArgs, *river.InsertOpts) { return DueFeedsArgs{}, oncePer(time.Minute) },

@@ -104,7 +104,7 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (DeliverReport, error) {
 		rep DeliverReport
 		err error
 	)
-	batch, senders := cmp.Or(d.Batch, 500), cmp.Or(d.Senders, 8)
+	batch, senders := d.BatchSize(), cmp.Or(d.Senders, 8)
 	if rep.Tests, err = d.sendTests(ctx); err != nil {
 		return rep, err
 	}
@@ -181,6 +181,9 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (DeliverReport, error) {
 	}
 	return rep, errors.Join(errs...)
 }
+
+// BatchSize is how many deliveries one batch sends.
+func (d *Deliverer) BatchSize() int { return cmp.Or(d.Batch, 500) }
 
 // requestTimeout is how long one request may take: RequestTimeout, but
 // at most a quarter of the lease, so that a short lease still leaves

@@ -87,3 +87,11 @@ func (s *Store) DeliveryFailed(ctx context.Context, id int64, reason string, nex
 func (s *Store) ReleaseDeliveries(ctx context.Context, ids []int64, held time.Time) error {
 	return s.release(ctx, "deliveries", ids, held)
 }
+
+// CountDueDeliveries counts the pending deliveries whose time has come
+// (not held by a sender's lease).
+func (s *Store) CountDueDeliveries(ctx context.Context) (int, error) {
+	var n int
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM deliveries WHERE state = 'pending' AND next_attempt_at <= $1`, s.now().UTC()).Scan(&n)
+	return n, mapErr(err)
+}
