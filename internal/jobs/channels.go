@@ -76,7 +76,9 @@ type webhooksHelpWorker struct {
 }
 
 // Timeout is how long a helper may send.
-func (w *webhooksHelpWorker) Timeout(*river.Job[WebhooksHelpArgs]) time.Duration { return sendingTimeout }
+func (w *webhooksHelpWorker) Timeout(*river.Job[WebhooksHelpArgs]) time.Duration {
+	return sendingTimeout
+}
 
 // Work sends batches until none is due.
 func (w *webhooksHelpWorker) Work(ctx context.Context, job *river.Job[WebhooksHelpArgs]) error {
