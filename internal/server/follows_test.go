@@ -14,7 +14,7 @@ import (
 
 // userToken adds a user and returns the headers of a JSON request with
 // a new API token of theirs.
-func userToken(t *testing.T, st *store.Store, email string, role model.Role) map[string]string {
+func userToken(t testing.TB, st *store.Store, email string, role model.Role) map[string]string {
 	t.Helper()
 	return map[string]string{"Authorization": "Bearer " + dbtest.UserToken(t, st, email, role), "Content-Type": "application/json"}
 }
