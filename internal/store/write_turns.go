@@ -12,9 +12,9 @@ import (
 // again, at most 100 ms apart. A run of write transactions that begins
 // the next the moment the last commits would keep it out until the run
 // ends, and fail it once that outlasts the busy timeout. So a long run
-// pauses, every writeRun, for writePause: long enough for one look.
+// pauses, after each writeRun, for writePause: long enough for one look.
 const (
-	writeRun   = 500 * time.Millisecond
+	writeRun   = time.Second
 	writePause = 120 * time.Millisecond
 )
 

@@ -38,7 +38,7 @@ func TestImportLetsAServerWrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const shows = 16 * tvmaze.ImportBatch // several seconds of writing, on SQLite
+	const shows = 32 * tvmaze.ImportBatch // a few seconds of writing, on SQLite
 	var doc tvmaze.Document
 	for i := range shows {
 		doc.Shows = append(doc.Shows, tvmaze.Show{ID: int64(900000 + i), Name: fmt.Sprintf("Imported Show %d", i), Genres: []string{"Drama"}, Status: "Running"})
