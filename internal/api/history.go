@@ -13,9 +13,11 @@ type SentView struct {
 	Channel string `json:"channel"`
 	To      string `json:"to"`
 	// What is a headline: the event's, "digest of DAY", or "test".
-	What      string    `json:"what"`
-	State     string    `json:"state"`
-	Attempts  int       `json:"attempts"`
+	What     string `json:"what"`
+	State    string `json:"state"`
+	Attempts int    `json:"attempts"`
+	// Sends counts the times it was sent; more than one marks duplicates.
+	Sends     int       `json:"sends"`
 	LastError string    `json:"last_error,omitempty"`
 	At        time.Time `json:"at"`
 }
@@ -36,7 +38,7 @@ func (a *API) listSent(w http.ResponseWriter, r *http.Request) {
 	out := make([]SentView, 0, len(all))
 	for _, x := range all {
 		out = append(out, SentView{Channel: x.Channel, To: x.To, What: notify.SentHeadline(x), State: x.State,
-			Attempts: x.Attempts, LastError: x.LastError, At: x.At})
+			Attempts: x.Attempts, Sends: x.Sends, LastError: x.LastError, At: x.At})
 	}
 	httpx.WriteJSON(w, http.StatusOK, out)
 }

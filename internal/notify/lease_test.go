@@ -82,6 +82,14 @@ func TestALostLeaseIsNotMarked(t *testing.T) {
 	if n, err := st.DeliveriesSent(t.Context(), []int64{taken[0].ID}, held); err != nil || n != 1 {
 		t.Errorf("the second sender's marking: %d, %v; want it to hold", n, err)
 	}
+	// The follower's history says it went twice.
+	u, err := st.UserByEmail(t.Context(), "fan0@example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sent, err := st.UserSent(t.Context(), u.ID, 10); err != nil || len(sent) != 1 || sent[0].State != "sent" || sent[0].Sends != 2 {
+		t.Errorf("the delivery history: %+v, %v; want one delivery, sent, twice", sent, err)
+	}
 }
 
 // TestRequestsStartOnlyWithinTheLease: a sender starts no request that

@@ -16,6 +16,9 @@ type Sent struct {
 	DigestDay string // a digest's day
 	State     string // pending, sent or failed
 	Attempts  int
+	// Sends counts the times it was sent: more than one when a sender
+	// lost its lease and another sent it too.
+	Sends     int
 	LastError string
 	// At is when it was sent, or, until then, when it is next tried.
 	At time.Time
@@ -29,9 +32,9 @@ func (s *Store) UserSent(ctx context.Context, userID int64, limit int) ([]Sent, 
 		events []int64 // out's events, 0 for none
 	)
 	for _, q := range []struct{ channel, query string }{
-		{"webhook", `SELECT w.url, d.event_id, NULL, d.state, d.attempts, d.last_error, d.sent_at, d.next_attempt_at
+		{"webhook", `SELECT w.url, d.event_id, NULL, d.state, d.attempts, d.sends, d.last_error, d.sent_at, d.next_attempt_at
 			FROM deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE w.user_id = $1 ORDER BY d.id DESC LIMIT $2`},
-		{"email", `SELECT u.email, m.event_id, m.digest_day, m.state, m.attempts, m.last_error, m.sent_at, m.next_attempt_at
+		{"email", `SELECT u.email, m.event_id, m.digest_day, m.state, m.attempts, m.sends, m.last_error, m.sent_at, m.next_attempt_at
 			FROM mails m JOIN users u ON u.id = m.user_id WHERE m.user_id = $1 ORDER BY m.id DESC LIMIT $2`},
 	} {
 		rows, err := s.query(ctx, q.query, userID, limit)
@@ -46,7 +49,7 @@ func (s *Store) UserSent(ctx context.Context, userID int64, limit int) ([]Sent, 
 				sentAt sql.NullTime
 				next   time.Time
 			)
-			if err := rows.Scan(&x.To, &event, &day, &x.State, &x.Attempts, &x.LastError, &sentAt, &next); err != nil {
+			if err := rows.Scan(&x.To, &event, &day, &x.State, &x.Attempts, &x.Sends, &x.LastError, &sentAt, &next); err != nil {
 				rows.Close()
 				return nil, mapErr(err)
 			}

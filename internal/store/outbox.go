@@ -77,13 +77,38 @@ func (s *Store) markSent(ctx context.Context, table string, ids []int64, held ti
 	}
 	cond, lead := leased(held, 2)
 	marks, args := idList(len(lead)+2, ids)
-	res, err := s.q.ExecContext(ctx, `UPDATE `+table+` SET state = 'sent', attempts = attempts + 1, sent_at = $1, last_error = ''
-		WHERE state = 'pending'`+cond+` AND id IN (`+marks+`)`, append(append([]any{s.now().UTC()}, lead...), args...)...)
+	rows, err := s.q.QueryContext(ctx, `UPDATE `+table+` SET state = 'sent', attempts = attempts + 1, sends = sends + 1, sent_at = $1, last_error = ''
+		WHERE state = 'pending'`+cond+` AND id IN (`+marks+`) RETURNING id`, append(append([]any{s.now().UTC()}, lead...), args...)...)
 	if err != nil {
 		return 0, mapErr(err)
 	}
-	n, err := res.RowsAffected()
-	return int(n), mapErr(err)
+	marked := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, mapErr(err)
+		}
+		marked[id] = true
+	}
+	if err := rows.Close(); err != nil {
+		return 0, mapErr(err)
+	}
+	// The rest were sent all the same: count it, so the history shows a
+	// delivery another sender sent too.
+	var late []int64
+	for _, id := range ids {
+		if !marked[id] {
+			late = append(late, id)
+		}
+	}
+	if len(late) > 0 {
+		lm, largs := idList(1, late)
+		if _, err := s.q.ExecContext(ctx, `UPDATE `+table+` SET sends = sends + 1 WHERE id IN (`+lm+`)`, largs...); err != nil {
+			return len(marked), mapErr(err)
+		}
+	}
+	return len(marked), nil
 }
 
 // leased is the condition that rows are still leased until held, with

@@ -47,7 +47,7 @@ type eventChoice struct {
 
 type sentRow struct {
 	Channel, To, What, State, LastError string
-	Attempts                            int
+	Attempts, Sends                     int
 	At                                  time.Time
 }
 
@@ -101,7 +101,7 @@ func (w *Web) renderMe(rw http.ResponseWriter, r *http.Request, status int, v me
 	}
 	for _, x := range sent {
 		v.History = append(v.History, sentRow{Channel: x.Channel, To: x.To, What: notify.SentHeadline(x), State: x.State,
-			LastError: x.LastError, Attempts: x.Attempts, At: x.At})
+			LastError: x.LastError, Attempts: x.Attempts, Sends: x.Sends, At: x.At})
 	}
 	v.Email, v.MailOn, v.MailSetUp = u.Email, u.EmailAlerts, w.mail
 	v.CalendarURL, v.FeedURL = notify.PrivateURLs(httpx.BaseURL(w.baseURL, r), u.FeedToken)
