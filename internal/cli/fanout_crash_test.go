@@ -43,11 +43,8 @@ func TestFanOutSurvivesSIGKILL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	day := model.DayDate(dbtest.Clock())
-	c := model.Claim{ShowID: sh.ID, Season: 7, Kind: model.KindRenewal, Status: model.StatusRenewed, Quote: "Silicon Valley is back for a seventh season.",
-		Source:   model.Source{URL: "https://trade.example/silicon-valley-s7", Publisher: "Example Trade", Published: day, Tier: model.TierTrade},
-		StatedAt: day, Confidence: 0.9, Origin: model.OriginFeed, Rule: "renewed", State: model.StateProposed}
-	if _, err := st.AddClaim(t.Context(), &c); err != nil {
+	c, err := webhooktest.ProposeRenewal(t.Context(), st, sh.ID, 7, model.DayDate(dbtest.Clock()), "https://trade.example/silicon-valley-s7")
+	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := review.Accept(t.Context(), st, c.ID, "", "ed"); err != nil {
@@ -190,11 +187,8 @@ func TestFanOutWriteSurvivesSIGKILL(t *testing.T) {
 	if err := webhooktest.AddFollowers(t.Context(), st, sh.ID, followers, func(i int) string { return fmt.Sprintf("%s/hook/%d", sink.URL, i) }, notify.NewSecret()); err != nil {
 		t.Fatal(err)
 	}
-	day := model.DayDate(dbtest.Clock())
-	c := model.Claim{ShowID: sh.ID, Season: 7, Kind: model.KindRenewal, Status: model.StatusRenewed, Quote: "Silicon Valley is back for a seventh season.",
-		Source:   model.Source{URL: "https://trade.example/silicon-valley-s7", Publisher: "Example Trade", Published: day, Tier: model.TierTrade},
-		StatedAt: day, Confidence: 0.9, Origin: model.OriginFeed, Rule: "renewed", State: model.StateProposed}
-	if _, err := st.AddClaim(t.Context(), &c); err != nil {
+	c, err := webhooktest.ProposeRenewal(t.Context(), st, sh.ID, 7, model.DayDate(dbtest.Clock()), "https://trade.example/silicon-valley-s7")
+	if err != nil {
 		t.Fatal(err)
 	}
 	d, err := dbpkg.Open(t.Context(), dbURL)

@@ -45,11 +45,8 @@ func TestThreeInstancesDeliverDespiteAKill(t *testing.T) {
 	if err := webhooktest.AddFollowers(t.Context(), st, sh.ID, followers, func(i int) string { return fmt.Sprintf("%s/hook/%d", sink.URL, i) }, secret); err != nil {
 		t.Fatal(err)
 	}
-	day := model.DayDate(dbtest.Clock())
-	c := model.Claim{ShowID: sh.ID, Season: 7, Kind: model.KindRenewal, Status: model.StatusRenewed, Quote: "Silicon Valley is back for a seventh season.",
-		Source:   model.Source{URL: "https://trade.example/silicon-valley-s7-instances", Publisher: "Example Trade", Published: day, Tier: model.TierTrade},
-		StatedAt: day, Confidence: 0.9, Origin: model.OriginFeed, Rule: "renewed", State: model.StateProposed}
-	if _, err := st.AddClaim(t.Context(), &c); err != nil {
+	c, err := webhooktest.ProposeRenewal(t.Context(), st, sh.ID, 7, model.DayDate(dbtest.Clock()), "https://trade.example/silicon-valley-s7-instances")
+	if err != nil {
 		t.Fatal(err)
 	}
 	// A 20 s lease: what the killed worker held goes again soon.

@@ -34,11 +34,8 @@ func TestFanOutSpreadsOverInstances(t *testing.T) {
 	if err := webhooktest.AddFollowers(t.Context(), st, sh.ID, followers, func(i int) string { return fmt.Sprintf("%s/hook/%d", sink.URL, i) }, secret); err != nil {
 		t.Fatal(err)
 	}
-	day := model.DayDate(time.Now())
-	c := model.Claim{ShowID: sh.ID, Season: 2, Kind: model.KindRenewal, Status: model.StatusRenewed, Quote: "Harbor Lights is back.",
-		Source:   model.Source{URL: "https://trade.example/harbor-lights-s2", Publisher: "Example Trade", Published: day, Tier: model.TierTrade},
-		StatedAt: day, Confidence: 0.8, Origin: model.OriginFeed, Rule: "renewed", State: model.StateProposed}
-	if _, err := st.AddClaim(t.Context(), &c); err != nil {
+	c, err := webhooktest.ProposeRenewal(t.Context(), st, sh.ID, 2, model.DayDate(time.Now()), "https://trade.example/harbor-lights-s2")
+	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := review.Accept(t.Context(), st, c.ID, "", "ed"); err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/notify"
+	"github.com/nextseason/nextseason/internal/notify/webhooktest"
 	"github.com/nextseason/nextseason/internal/review"
 	"github.com/nextseason/nextseason/internal/store"
 )
@@ -121,10 +122,8 @@ func TestRequestsStartOnlyWithinTheLease(t *testing.T) {
 // as an editor accepting it would: its event is queued for followers.
 func acceptRenewal(tb testing.TB, st *store.Store, showID int64, day model.PartialDate) {
 	tb.Helper()
-	c := model.Claim{ShowID: showID, Season: 2, Kind: model.KindRenewal, Status: model.StatusRenewed, Quote: "Harbor Lights is back.",
-		Source:   model.Source{URL: "https://trade.example/harbor-lights-s2", Publisher: "Example Trade", Published: day, Tier: model.TierTrade},
-		StatedAt: day, Confidence: 0.8, Origin: model.OriginFeed, Rule: "renewed", State: model.StateProposed}
-	if _, err := st.AddClaim(tb.Context(), &c); err != nil {
+	c, err := webhooktest.ProposeRenewal(tb.Context(), st, showID, 2, day, "https://trade.example/harbor-lights-s2")
+	if err != nil {
 		tb.Fatal(err)
 	}
 	if _, err := review.Accept(tb.Context(), st, c.ID, "", "ed"); err != nil {

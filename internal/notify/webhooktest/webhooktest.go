@@ -155,3 +155,15 @@ func AddFollowers(ctx context.Context, st *store.Store, showID int64, n int, url
 		return nil
 	})
 }
+
+// ProposeRenewal records, as a trade feed would, a claim that the show's
+// season is renewed, stated on day and waiting for an editor; accepting
+// it tells the followers. source names the article, so that claims of
+// one test differ.
+func ProposeRenewal(ctx context.Context, st *store.Store, showID int64, season int, day model.PartialDate, source string) (model.Claim, error) {
+	c := model.Claim{ShowID: showID, Season: season, Kind: model.KindRenewal, Status: model.StatusRenewed, Quote: fmt.Sprintf("Renewed for season %d.", season),
+		Source:   model.Source{URL: source, Publisher: "Example Trade", Published: day, Tier: model.TierTrade},
+		StatedAt: day, Confidence: 0.9, Origin: model.OriginFeed, Rule: "renewed", State: model.StateProposed}
+	_, err := st.AddClaim(ctx, &c)
+	return c, err
+}
