@@ -101,7 +101,7 @@ func lead(o facts.Outlook) string {
 		since = " on " + model.DisplayText(*r.Since)
 	}
 	if r.Disputed {
-		return fmt.Sprintf("Sources disagree on whether %s will have a %s: %s.", title, season, sides(r.Evidence))
+		return fmt.Sprintf("Sources disagree on whether %s will have a %s: %s.", title, season, facts.Sides(r.Evidence, renewalSaysWhen))
 	}
 	var b strings.Builder
 	if r.Status.WillNotHappen() && !o.SeasonList {
@@ -168,24 +168,14 @@ func comma(clause string) string {
 	return ", " + clause
 }
 
-// sides tells each side of a dispute: who said what, and when.
-func sides(ev []facts.Evidence) string {
-	var parts []string
-	for _, e := range ev {
-		if e.Role != facts.RoleDecides && e.Role != facts.RoleDisputes {
-			continue
-		}
-		who := e.Source.Publisher
-		if who == "" {
-			who = "a source"
-		}
-		part := fmt.Sprintf("%s says %s", who, strings.ToLower(e.Status.Label()))
-		if e.StatedAt != "" {
-			part += " (" + model.DisplayText(e.StatedAt) + ")"
-		}
-		parts = append(parts, part)
+// renewalSaysWhen is what a renewal claim says, and when: "renewed
+// (March 4, 2025)".
+func renewalSaysWhen(e facts.Evidence) string {
+	what := facts.RenewalSays(e)
+	if what != "" && e.StatedAt != "" {
+		what += " (" + model.DisplayText(e.StatedAt) + ")"
 	}
-	return strings.Join(parts, "; ")
+	return what
 }
 
 // castPoint names who is announced for the season, or nothing.

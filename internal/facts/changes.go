@@ -65,7 +65,7 @@ func renewalChange(before, after Renewal) (Change, bool) {
 		if !ok {
 			kind, ok = decisionEvents[after.Status]
 		}
-		return Change{Kind: kind, Old: old, New: Disputed + ": " + sides(after.Evidence, renewalSays), Evidence: after.Evidence}, ok
+		return Change{Kind: kind, Old: old, New: model.DisputedValue(Sides(after.Evidence, RenewalSays)), Evidence: after.Evidence}, ok
 	case after.Disputed:
 		return Change{}, false // still disputed
 	case after.Status != before.Status || before.Disputed:
@@ -75,10 +75,10 @@ func renewalChange(before, after Renewal) (Change, bool) {
 	return Change{}, false
 }
 
-// sides says who says what in a disputed answer: "Deadline says
+// Sides says who says what in a disputed answer: "Deadline says
 // renewed; TVLine says canceled", each side's words by say ("" leaves
-// a claim out).
-func sides(evidence []Evidence, say func(Evidence) string) string {
+// a claim out). Alerts and the outlook's lead both tell a dispute so.
+func Sides(evidence []Evidence, say func(Evidence) string) string {
 	var parts []string
 	for _, e := range evidence {
 		what := say(e)
@@ -94,8 +94,8 @@ func sides(evidence []Evidence, say func(Evidence) string) string {
 	return strings.Join(parts, "; ")
 }
 
-// renewalSays and dateSays are what a renewal or premiere claim says.
-func renewalSays(e Evidence) string {
+// RenewalSays and dateSays are what a renewal or premiere claim says.
+func RenewalSays(e Evidence) string {
 	if e.Status == "" {
 		return ""
 	}
@@ -126,7 +126,7 @@ func premiereChange(before, after *Premiere) (Change, bool) {
 		if before == nil || before.Disputed {
 			return Change{}, false
 		}
-		return Change{Kind: model.EventPremiereMoved, Old: before.Date, New: Disputed + ": " + sides(after.Evidence, dateSays), Evidence: after.Evidence}, true
+		return Change{Kind: model.EventPremiereMoved, Old: before.Date, New: model.DisputedValue(Sides(after.Evidence, dateSays)), Evidence: after.Evidence}, true
 	}
 	if after == nil || (before != nil && before.Date == after.Date && !before.Disputed) {
 		return Change{}, false

@@ -1,6 +1,9 @@
 package facts
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // WithBase makes the outlook's source URLs that are paths on this
 // nextseason (its archive copies, "/archive/…") absolute under base
@@ -12,45 +15,12 @@ func (o Outlook) WithBase(base string) Outlook {
 	if base == "" {
 		return o
 	}
-	abs := func(u string) string {
-		if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") {
-			return base + u
+	abs := func(u *string) {
+		if strings.HasPrefix(*u, "/") && !strings.HasPrefix(*u, "//") {
+			*u = base + *u
 		}
-		return u
 	}
-	evidence := func(ev []Evidence) []Evidence {
-		if ev == nil {
-			return nil
-		}
-		out := make([]Evidence, len(ev))
-		for i, e := range ev {
-			e.Source.URL = abs(e.Source.URL)
-			out[i] = e
-		}
-		return out
-	}
-	points := func(ps []PlotPoint) []PlotPoint {
-		if ps == nil {
-			return nil
-		}
-		out := make([]PlotPoint, len(ps))
-		for i, p := range ps {
-			p.Evidence = evidence(p.Evidence)
-			out[i] = p
-		}
-		return out
-	}
-	cast := func(cs []CastMember) []CastMember {
-		if cs == nil {
-			return nil
-		}
-		out := make([]CastMember, len(cs))
-		for i, c := range cs {
-			c.Evidence = evidence(c.Evidence)
-			out[i] = c
-		}
-		return out
-	}
+	evidence := func(ev []Evidence) []Evidence { return edited(ev, func(e *Evidence) { abs(&e.Source.URL) }) }
 	premiere := func(p *Premiere) *Premiere {
 		if p == nil {
 			return nil
@@ -59,6 +29,13 @@ func (o Outlook) WithBase(base string) Outlook {
 		c.Evidence = evidence(p.Evidence)
 		return &c
 	}
+	points := func(ps []PlotPoint) []PlotPoint {
+		return edited(ps, func(p *PlotPoint) { p.Evidence = evidence(p.Evidence) })
+	}
+	cast := func(cs []CastMember) []CastMember {
+		return edited(cs, func(c *CastMember) { c.Evidence = evidence(c.Evidence) })
+	}
+
 	o.Renewal.Evidence = evidence(o.Renewal.Evidence)
 	o.Renewal.Factors = points(o.Renewal.Factors)
 	o.Premiere, o.PreviousPremiere = premiere(o.Premiere), premiere(o.PreviousPremiere)
@@ -68,21 +45,17 @@ func (o Outlook) WithBase(base string) Outlook {
 		o.Episodes = &e
 	}
 	o.Cast, o.PreviousCast, o.Plot = cast(o.Cast), cast(o.PreviousCast), points(o.Plot)
-	if o.Sources != nil {
-		sources := make([]SourceRef, len(o.Sources))
-		for i, s := range o.Sources {
-			s.URL = abs(s.URL)
-			sources[i] = s
-		}
-		o.Sources = sources
-	}
-	if o.Timeline != nil {
-		timeline := make([]TimelineEntry, len(o.Timeline))
-		for i, t := range o.Timeline {
-			t.Evidence.Source.URL = abs(t.Evidence.Source.URL)
-			timeline[i] = t
-		}
-		o.Timeline = timeline
-	}
+	o.Sources = edited(o.Sources, func(s *SourceRef) { abs(&s.URL) })
+	o.Timeline = edited(o.Timeline, func(t *TimelineEntry) { abs(&t.Evidence.Source.URL) })
 	return o
+}
+
+// edited is a copy of xs with edit applied to each element; nil stays
+// nil, and xs is left as it was.
+func edited[T any](xs []T, edit func(*T)) []T {
+	out := slices.Clone(xs)
+	for i := range out {
+		edit(&out[i])
+	}
+	return out
 }

@@ -1,6 +1,9 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // The words people read for the values the code keeps: one table, used
 // by pages, feeds, mail and the CLI's text.
@@ -59,6 +62,16 @@ func Plural(n int, noun string) string {
 // AnswerDisputed is what an event stores for a renewal answer sources of
 // equal weight disagreed on.
 const AnswerDisputed = "disputed"
+
+// DisputedValue is what an event stores for an answer put in dispute:
+// AnswerDisputed, then who says what.
+func DisputedValue(sides string) string { return AnswerDisputed + ": " + sides }
+
+// DisputeSides reads a DisputedValue back: who says what, and whether the
+// value was one.
+func DisputeSides(value string) (string, bool) {
+	return strings.CutPrefix(value, AnswerDisputed+": ")
+}
 
 // DisplayValue is a stored answer as a reader reads it: a renewal
 // status's label, a date's display ("summer 2027"), else as it is.

@@ -86,6 +86,12 @@ func OutlookPath(slug string, season int) string {
 // Released, those given back untried because the lease was ending.
 type DeliverReport struct{ Sent, Retrying, Failed, Tests, Late, Released int }
 
+// add sums reports.
+func (r *DeliverReport) add(o DeliverReport) {
+	r.Sent, r.Retrying, r.Failed, r.Tests = r.Sent+o.Sent, r.Retrying+o.Retrying, r.Failed+o.Failed, r.Tests+o.Tests
+	r.Late, r.Released = r.Late+o.Late, r.Released+o.Released
+}
+
 // DefaultRequestTimeout bounds one webhook request, well inside a lease.
 const DefaultRequestTimeout = 15 * time.Second
 
@@ -206,8 +212,7 @@ func (d *Deliverer) DeliverAll(ctx context.Context) (DeliverReport, error) {
 			for {
 				rep, err := d.DeliverDue(ctx)
 				mu.Lock()
-				total.Sent, total.Retrying, total.Failed, total.Tests = total.Sent+rep.Sent, total.Retrying+rep.Retrying, total.Failed+rep.Failed, total.Tests+rep.Tests
-				total.Late, total.Released = total.Late+rep.Late, total.Released+rep.Released
+				total.add(rep)
 				if err != nil {
 					errs = append(errs, err)
 				}

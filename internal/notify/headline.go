@@ -21,7 +21,7 @@ func Headline(e store.FollowedEvent) string {
 	case model.EventPremiereDated:
 		return fmt.Sprintf("%s premieres %s", season, model.DisplayText(e.New))
 	case model.EventPremiereMoved:
-		if sides, ok := strings.CutPrefix(e.New, model.AnswerDisputed+": "); ok {
+		if sides, ok := model.DisputeSides(e.New); ok {
 			return fmt.Sprintf("Correction: %s premiere is now disputed, not %s — %s", season, model.DisplayText(e.Old), sides)
 		}
 		return fmt.Sprintf("%s premiere moved from %s to %s", season, model.DisplayText(e.Old), model.DisplayText(e.New))
@@ -55,7 +55,7 @@ func castWords(news string) string {
 // the answer was.
 func decisionHeadline(season, old, now string) string {
 	was, _ := model.ParseRenewalStatus(old)
-	if sides, ok := strings.CutPrefix(now, model.AnswerDisputed+": "); ok {
+	if sides, ok := model.DisputeSides(now); ok {
 		if was.Decisive() {
 			return fmt.Sprintf("Correction: %s is now disputed, not %s — %s", season, strings.ToLower(was.Label()), sides)
 		}

@@ -3,7 +3,6 @@ package web
 import (
 	"log/slog"
 	"net/http"
-	"strings"
 
 	"github.com/nextseason/nextseason/internal/answer"
 	"github.com/nextseason/nextseason/internal/facts"
@@ -37,7 +36,7 @@ type homeChange struct {
 
 func newHomeChange(c answer.SeasonChange) homeChange {
 	h := homeChange{SeasonChange: c, Status: c.Change.New}
-	if sides, ok := strings.CutPrefix(c.Change.New, model.AnswerDisputed+": "); ok {
+	if sides, ok := model.DisputeSides(c.Change.New); ok {
 		h.Status, h.Detail = model.AnswerDisputed, sides
 	} else {
 		for _, e := range c.Change.Evidence {

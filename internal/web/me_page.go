@@ -122,8 +122,7 @@ func (w *Web) followShow(rw http.ResponseWriter, r *http.Request) {
 		w.fail(rw, r, err)
 		return
 	}
-	r.ParseForm()
-	events, err := model.ParseEventKinds(r.PostForm["events"])
+	events, err := model.ParseEventKinds(r.PostForm["events"]) // read by readForm
 	if err != nil {
 		w.renderError(rw, r, http.StatusBadRequest, "Bad request", err.Error()+".", nil)
 		return
@@ -140,12 +139,22 @@ func (w *Web) followShow(rw http.ResponseWriter, r *http.Request) {
 	after(rw, r, cmpPage(r.PostFormValue("from"), "/shows/"+sh.Slug), "followed")
 }
 
-// followPerson follows a person, by id, for their cast news.
-func (w *Web) followPerson(rw http.ResponseWriter, r *http.Request) {
-	u, _ := viewer(r.Context())
+// personID is the person a form names by id; when it names none it
+// answers 400 and reports false.
+func (w *Web) personID(rw http.ResponseWriter, r *http.Request) (int64, bool) {
 	id, err := strconv.ParseInt(r.PostFormValue("person"), 10, 64)
 	if err != nil {
 		w.renderError(rw, r, http.StatusBadRequest, "Bad request", "No such person.", nil)
+		return 0, false
+	}
+	return id, true
+}
+
+// followPerson follows a person, by id, for their cast news.
+func (w *Web) followPerson(rw http.ResponseWriter, r *http.Request) {
+	u, _ := viewer(r.Context())
+	id, ok := w.personID(rw, r)
+	if !ok {
 		return
 	}
 	if _, err := w.store.Person(r.Context(), id); err != nil {
@@ -163,9 +172,8 @@ func (w *Web) followPerson(rw http.ResponseWriter, r *http.Request) {
 // follows are not theirs to end.
 func (w *Web) unfollowPerson(rw http.ResponseWriter, r *http.Request) {
 	u, _ := viewer(r.Context())
-	id, err := strconv.ParseInt(r.PostFormValue("person"), 10, 64)
-	if err != nil {
-		w.renderError(rw, r, http.StatusBadRequest, "Bad request", "No such person.", nil)
+	id, ok := w.personID(rw, r)
+	if !ok {
 		return
 	}
 	if _, err := w.store.UnfollowPerson(r.Context(), u.ID, id); err != nil {
