@@ -26,10 +26,26 @@ const (
 )
 
 // DB is an open database and its dialect.
+//
+// The embedded pool takes writes and transactions. Read runs reads
+// outside a transaction: on SQLite it is a pool of its own, of
+// query-only connections, so that a reader never waits for a connection
+// behind writers queued for SQLite's one write lock (in WAL mode readers
+// do not wait for the lock itself); on PostgreSQL it is the same pool.
 type DB struct {
 	*sql.DB
+	Read    *sql.DB
 	Dialect Dialect
 }
+
+// Pool sizes on SQLite: writers take turns at one lock, so a second
+// write connection only lets a write started outside a transaction by
+// mistake fail at the busy timeout rather than wait for ever; readers
+// run side by side.
+const (
+	sqliteWriters = 2
+	sqliteReaders = 4
+)
 
 // DialectOf tells which database a URL names: postgres:// and
 // postgresql:// URLs and libpq key/value strings ("host=… dbname=…")
@@ -66,52 +82,76 @@ func Open(ctx context.Context, dbURL string) (*DB, error) {
 		return nil, errors.New("no database given: set --db or NEXTSEASON_DB")
 	}
 	dialect := DialectOf(dbURL)
-	var (
-		sqldb *sql.DB
-		err   error
-	)
+	d := &DB{Dialect: dialect}
 	switch dialect {
 	case Postgres:
-		sqldb, err = sql.Open("pgx", dbURL)
-	default:
-		sqldb, err = sql.Open("sqlite", sqliteDSN(dbURL))
-	}
-	if err != nil {
-		return nil, fmt.Errorf("open %s database: %w", dialect, err)
-	}
-	// database/sql keeps only two idle connections by default: under load
-	// the rest would be closed and reopened, which costs PostgreSQL a
-	// process fork each time.
-	switch dialect {
-	case SQLite:
-		// One writer at a time is SQLite's model; WAL lets readers go on.
-		sqldb.SetMaxOpenConns(4)
-		sqldb.SetMaxIdleConns(4)
-	case Postgres:
+		sqldb, err := sql.Open("pgx", dbURL)
+		if err != nil {
+			return nil, fmt.Errorf("open %s database: %w", dialect, err)
+		}
+		// database/sql keeps only two idle connections by default: under
+		// load the rest would be closed and reopened, which costs
+		// PostgreSQL a process fork each time.
 		sqldb.SetMaxOpenConns(20)
 		sqldb.SetMaxIdleConns(20)
 		sqldb.SetConnMaxIdleTime(5 * time.Minute)
+		d.DB, d.Read = sqldb, sqldb
+	default:
+		// The write pool opens first: its first connection sets WAL mode.
+		w, err := sql.Open("sqlite", sqliteDSN(dbURL, false))
+		if err != nil {
+			return nil, fmt.Errorf("open %s database: %w", dialect, err)
+		}
+		w.SetMaxOpenConns(sqliteWriters)
+		w.SetMaxIdleConns(sqliteWriters)
+		d.DB = w
+		if err := w.PingContext(ctx); err != nil {
+			w.Close()
+			return nil, fmt.Errorf("connect to %s database %s: %w", dialect, Redact(dbURL), err)
+		}
+		r, err := sql.Open("sqlite", sqliteDSN(dbURL, true))
+		if err != nil {
+			w.Close()
+			return nil, fmt.Errorf("open %s database: %w", dialect, err)
+		}
+		r.SetMaxOpenConns(sqliteReaders)
+		r.SetMaxIdleConns(sqliteReaders)
+		d.Read = r
 	}
-	if err := sqldb.PingContext(ctx); err != nil {
-		sqldb.Close()
+	if err := d.Read.PingContext(ctx); err != nil {
+		d.Close()
 		return nil, fmt.Errorf("connect to %s database %s: %w", dialect, Redact(dbURL), err)
 	}
-	return &DB{DB: sqldb, Dialect: dialect}, nil
+	return d, nil
+}
+
+// Close closes both pools.
+func (d *DB) Close() error {
+	err := d.DB.Close()
+	if d.Read != d.DB {
+		err = errors.Join(err, d.Read.Close())
+	}
+	return err
 }
 
 // sqliteDSN adds nextseason's pragmas to a file path or file: URI,
 // keeping the URI's own parameters (mode=ro, …). busy_timeout comes
 // first so that setting WAL mode waits for other connections; a
-// read-only database is left in the journal mode it has.
-func sqliteDSN(path string) string {
+// read-only database, and the read pool, leave the journal mode as the
+// write pool set it. The read pool's connections are query-only, so a
+// write sent there by mistake fails at once.
+func sqliteDSN(path string, readPool bool) string {
 	path = strings.TrimPrefix(path, "sqlite://")
 	path = strings.TrimPrefix(path, "file:")
 	path, query, _ := strings.Cut(path, "?")
 	own, _ := url.ParseQuery(query)
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(5000)")
-	if own.Get("mode") != "ro" {
+	if own.Get("mode") != "ro" && !readPool {
 		q.Add("_pragma", "journal_mode(WAL)")
+	}
+	if readPool {
+		q.Add("_pragma", "query_only(1)")
 	}
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")

@@ -83,7 +83,9 @@ func OutlookPath(slug string, season int) string {
 
 // DeliverReport counts what a run did. Late counts deliveries sent
 // after their lease ran out, which another sender may have sent too;
-// Released, those given back untried because the lease was ending.
+// Released, those not tried: given back because the lease was ending (a
+// renewal failed) or the run was stopped, or left to another sender
+// that took them.
 type DeliverReport struct{ Sent, Retrying, Failed, Tests, Late, Released int }
 
 // add sums reports.
@@ -103,8 +105,10 @@ const markEvery = 50
 // Senders requests in flight. A delivery is marked sent only after its
 // endpoint answered 2xx, a few at a time as they succeed, and only while
 // the batch's lease holds: a crash in between sends it again, with the
-// same webhook-id, rather than lose it. A request starts only while it
-// can end before the lease does; the rest go back, due at once.
+// same webhook-id, rather than lose it. The lease is renewed while the
+// batch is worked; a request starts only while it can end before the
+// lease does, and only for a delivery no other sender has taken since.
+// What was not tried goes back, due at once.
 func (d *Deliverer) DeliverDue(ctx context.Context) (DeliverReport, error) {
 	var (
 		rep DeliverReport
@@ -114,13 +118,11 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (DeliverReport, error) {
 	if rep.Tests, err = d.sendTests(ctx); err != nil {
 		return rep, err
 	}
-	due, held, err := d.Store.DueDeliveries(ctx, batch, cmp.Or(d.Lease, DefaultLease))
+	due, held, err := d.Store.DueDeliveries(ctx, batch, d.lease())
 	if err != nil || len(due) == 0 {
 		return rep, err
 	}
-	// The last moment a request may start: it then ends, at the latest,
-	// a margin before the lease.
-	last := held.Add(-2 * d.requestTimeout())
+	lease := newBatchLease(d.Store, d.Log, due, held, d.lease(), d.requestTimeout())
 	type result struct {
 		dl    store.Delivery
 		err   error
@@ -131,7 +133,7 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (DeliverReport, error) {
 	for range min(senders, len(due)) {
 		wg.Go(func() {
 			for dl := range work {
-				if ctx.Err() != nil || d.Store.Now().After(last) {
+				if ctx.Err() != nil || !lease.mayStart(ctx, dl.ID) {
 					results <- result{dl: dl}
 					continue
 				}
@@ -150,15 +152,17 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (DeliverReport, error) {
 	var sent, untried []int64
 	var errs []error
 	flush := func() {
-		n, err := d.Store.DeliveriesSent(context.WithoutCancel(ctx), sent, held)
-		if err != nil {
-			errs = append(errs, err)
-		}
-		rep.Sent += n
-		if late := len(sent) - n; late > 0 && err == nil {
-			rep.Late += late
-			d.Log.Warn("webhook deliveries sent after their lease ran out: another sender may send them too", "deliveries", late)
-		}
+		lease.hold(func(held time.Time) {
+			n, err := d.Store.DeliveriesSent(context.WithoutCancel(ctx), sent, held)
+			if err != nil {
+				errs = append(errs, err)
+			}
+			rep.Sent += n
+			if late := len(sent) - n; late > 0 && err == nil {
+				rep.Late += late
+				d.Log.Warn("webhook deliveries sent after their lease ran out: another sender may send them too", "deliveries", late)
+			}
+		})
 		sent = sent[:0]
 	}
 	for r := range results {
@@ -172,15 +176,19 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (DeliverReport, error) {
 		default:
 			next := rep.failure(d.Retries, r.dl.Attempts, d.Store.Now())
 			d.Log.Info("webhook delivery failed", "delivery", r.dl.ID, "url", r.dl.URL, "attempt", r.dl.Attempts+1, "err", r.err)
-			if err := d.Store.DeliveryFailed(context.WithoutCancel(ctx), r.dl.ID, r.err.Error(), next, held); err != nil {
-				errs = append(errs, err)
-			}
+			lease.hold(func(held time.Time) {
+				if err := d.Store.DeliveryFailed(context.WithoutCancel(ctx), r.dl.ID, r.err.Error(), next, held); err != nil {
+					errs = append(errs, err)
+				}
+			})
 		}
 	}
 	flush()
-	if err := d.Store.ReleaseDeliveries(context.WithoutCancel(ctx), untried, held); err != nil {
-		errs = append(errs, err)
-	}
+	lease.hold(func(held time.Time) {
+		if err := d.Store.ReleaseDeliveries(context.WithoutCancel(ctx), untried, held); err != nil {
+			errs = append(errs, err)
+		}
+	})
 	rep.Released = len(untried)
 	if ctx.Err() != nil {
 		errs = append(errs, ctx.Err())
@@ -191,11 +199,14 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (DeliverReport, error) {
 // BatchSize is how many deliveries one batch sends.
 func (d *Deliverer) BatchSize() int { return cmp.Or(d.Batch, 500) }
 
+// lease is how long a run holds its batch at a time.
+func (d *Deliverer) lease() time.Duration { return cmp.Or(d.Lease, DefaultLease) }
+
 // requestTimeout is how long one request may take: RequestTimeout, but
 // at most a quarter of the lease, so that a short lease still leaves
 // time to send.
 func (d *Deliverer) requestTimeout() time.Duration {
-	return min(cmp.Or(d.RequestTimeout, DefaultRequestTimeout), cmp.Or(d.Lease, DefaultLease)/4)
+	return min(cmp.Or(d.RequestTimeout, DefaultRequestTimeout), d.lease()/4)
 }
 
 // DeliverAll sends batches, Runs of them at once, until none is due; a

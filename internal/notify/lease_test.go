@@ -93,28 +93,56 @@ func TestALostLeaseIsNotMarked(t *testing.T) {
 	}
 }
 
-// TestRequestsStartOnlyWithinTheLease: a sender starts no request that
-// could outlast its lease: once less than two request timeouts of it are
-// left, it gives the deliveries it has not tried back, due at once, and
-// the next run sends them.
-func TestRequestsStartOnlyWithinTheLease(t *testing.T) {
+// TestALongBatchKeepsItsLease: a batch whose requests take longer in
+// all than the lease is sent whole by the run that took it: the lease is
+// renewed as it is worked, so no other sender takes any of it meanwhile.
+func TestALongBatchKeepsItsLease(t *testing.T) {
 	var calls atomic.Int32
 	var st *store.Store
 	var clock *atomic.Int64
 	st, clock = leaseFixture(t, 3, func(w http.ResponseWriter, r *http.Request) {
-		// The first request takes most of the lease.
-		if calls.Add(1) == 1 {
-			clock.Add(int64(105 * time.Second))
+		calls.Add(1)
+		clock.Add(int64(50 * time.Second)) // three of these outlast a 2-minute lease
+		if taken, _, err := st.DueDeliveries(r.Context(), 10, 2*time.Minute); err != nil || len(taken) != 0 {
+			t.Errorf("another sender, %d requests in: took %d deliveries (%v), want none: the batch is held", calls.Load(), len(taken), err)
 		}
 		w.WriteHeader(http.StatusNoContent)
 	})
 	rep, err := deliverer(st, 2*time.Minute, 10*time.Second).DeliverDue(t.Context())
-	if err != nil || rep.Sent != 1 || rep.Released != 2 || calls.Load() != 1 {
-		t.Fatalf("a batch whose lease is nearly over after one request: %+v, %v, %d requests; want one sent and two given back untried", rep, err, calls.Load())
+	if err != nil || rep.Sent != 3 || rep.Late != 0 || rep.Released != 0 || calls.Load() != 3 {
+		t.Fatalf("a batch that outlasts one lease: %+v, %v, %d requests; want all three sent by this run, none late", rep, err, calls.Load())
 	}
-	rep, err = deliverer(st, 2*time.Minute, 10*time.Second).DeliverDue(t.Context())
-	if err != nil || rep.Sent != 2 || calls.Load() != 3 {
-		t.Errorf("the next run: %+v, %v, %d requests; want the two sent", rep, err, calls.Load())
+}
+
+// TestATakenBatchIsLeftToItsTaker: a run whose lease ran out (a stalled
+// process) and whose deliveries another sender took starts no request
+// for them: only the request in flight went twice, and it is counted.
+func TestATakenBatchIsLeftToItsTaker(t *testing.T) {
+	var calls atomic.Int32
+	var st *store.Store
+	var clock *atomic.Int64
+	var taken []store.Delivery
+	var held time.Time
+	st, clock = leaseFixture(t, 3, func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			clock.Add(int64(3 * time.Minute))
+			var err error
+			if taken, held, err = st.DueDeliveries(r.Context(), 10, 2*time.Minute); err != nil {
+				t.Error(err)
+			}
+		}
+		w.WriteHeader(http.StatusNoContent)
+	})
+	rep, err := deliverer(st, 2*time.Minute, 10*time.Second).DeliverDue(t.Context())
+	if err != nil || rep.Sent != 0 || rep.Late != 1 || rep.Released != 2 || calls.Load() != 1 {
+		t.Fatalf("a run whose batch was taken: %+v, %v, %d requests; want the one in flight late and the other two left untried", rep, err, calls.Load())
+	}
+	if len(taken) != 3 {
+		t.Fatalf("the other sender took %d deliveries, want all 3", len(taken))
+	}
+	ids := []int64{taken[0].ID, taken[1].ID, taken[2].ID}
+	if n, err := st.DeliveriesSent(t.Context(), ids, held); err != nil || n != 3 {
+		t.Errorf("the taker's marking: %d, %v; want all three to hold", n, err)
 	}
 }
 

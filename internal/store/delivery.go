@@ -44,7 +44,7 @@ func (s *Store) DueDeliveries(ctx context.Context, limit int, lease time.Duratio
 		return nil, until, err
 	}
 	marks, args := idList(1, ids)
-	rows, err := s.q.QueryContext(ctx, `
+	rows, err := s.queryOnce(ctx, `
 		SELECT d.id, d.attempts, w.url, w.secret, `+eventColumns+`, sh.slug, sh.title
 		FROM deliveries d
 		JOIN webhooks w ON w.id = d.webhook_id
@@ -80,6 +80,13 @@ func (s *Store) DeliveriesSent(ctx context.Context, ids []int64, held time.Time)
 // user sees it failed).
 func (s *Store) DeliveryFailed(ctx context.Context, id int64, reason string, next, held time.Time) error {
 	return s.markFailed(ctx, "deliveries", id, reason, next, held)
+}
+
+// RenewDeliveries extends to lease from now the hold on those of ids
+// still leased until held, and returns them (the others were sent,
+// failed, or taken by another sender) and when the new lease ends.
+func (s *Store) RenewDeliveries(ctx context.Context, ids []int64, held time.Time, lease time.Duration) ([]int64, time.Time, error) {
+	return s.renew(ctx, "deliveries", ids, held, lease)
 }
 
 // ReleaseDeliveries gives back deliveries leased until held that were

@@ -70,7 +70,7 @@ func (s *Store) DueMails(ctx context.Context, limit int, lease time.Duration) ([
 		return nil, err
 	}
 	marks, args := idList(1, ids)
-	rows, err := s.q.QueryContext(ctx, `
+	rows, err := s.queryOnce(ctx, `
 		SELECT `+userColumns+`, m.id, m.attempts, m.event_id, m.digest_day
 		FROM mails m JOIN users u ON u.id = m.user_id
 		WHERE m.id IN (`+marks+`) ORDER BY m.id`, args...)
@@ -121,7 +121,7 @@ func (s *Store) events(ctx context.Context, ids []int64) (map[int64]FollowedEven
 		return out, nil
 	}
 	marks, args := idList(1, want)
-	rows, err := s.q.QueryContext(ctx, `SELECT `+eventColumns+`, sh.slug, sh.title FROM events e JOIN shows sh ON sh.id = e.show_id
+	rows, err := s.queryOnce(ctx, `SELECT `+eventColumns+`, sh.slug, sh.title FROM events e JOIN shows sh ON sh.id = e.show_id
 		WHERE e.id IN (`+marks+`)`, args...)
 	if err != nil {
 		return nil, mapErr(err)

@@ -77,7 +77,7 @@ func (s *Store) markSent(ctx context.Context, table string, ids []int64, held ti
 	}
 	cond, lead := leased(held, 2)
 	marks, args := idList(len(lead)+2, ids)
-	rows, err := s.q.QueryContext(ctx, `UPDATE `+table+` SET state = 'sent', attempts = attempts + 1, sends = sends + 1, sent_at = $1, last_error = ''
+	rows, err := s.queryOnce(ctx, `UPDATE `+table+` SET state = 'sent', attempts = attempts + 1, sends = sends + 1, sent_at = $1, last_error = ''
 		WHERE state = 'pending'`+cond+` AND id IN (`+marks+`) RETURNING id`, append(append([]any{s.now().UTC()}, lead...), args...)...)
 	if err != nil {
 		return 0, mapErr(err)
@@ -104,7 +104,7 @@ func (s *Store) markSent(ctx context.Context, table string, ids []int64, held ti
 	}
 	if len(late) > 0 {
 		lm, largs := idList(1, late)
-		if _, err := s.q.ExecContext(ctx, `UPDATE `+table+` SET sends = sends + 1 WHERE id IN (`+lm+`)`, largs...); err != nil {
+		if _, err := s.execOnce(ctx, `UPDATE `+table+` SET sends = sends + 1 WHERE id IN (`+lm+`)`, largs...); err != nil {
 			return len(marked), mapErr(err)
 		}
 	}
@@ -134,6 +134,35 @@ func (s *Store) markFailed(ctx context.Context, table string, id int64, reason s
 	return mapErr(err)
 }
 
+// renew moves the lease of those of ids still leased until held to end
+// lease from now, and returns them and the new end. A row another sender
+// claimed meanwhile is no longer leased until held, so it stays theirs.
+func (s *Store) renew(ctx context.Context, table string, ids []int64, held time.Time, lease time.Duration) ([]int64, time.Time, error) {
+	until := s.now().UTC().Add(lease).Truncate(time.Microsecond)
+	if len(ids) == 0 {
+		return nil, until, nil
+	}
+	marks, args := idList(3, ids)
+	rows, err := s.queryOnce(ctx, `UPDATE `+table+` SET next_attempt_at = $1 WHERE state = 'pending' AND next_attempt_at = $2 AND id IN (`+marks+`) RETURNING id`,
+		append([]any{until, held.UTC()}, args...)...)
+	if err != nil {
+		return nil, held, mapErr(err)
+	}
+	defer rows.Close()
+	var kept []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, held, mapErr(err)
+		}
+		kept = append(kept, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, held, mapErr(err)
+	}
+	return kept, until, nil
+}
+
 // release gives back rows a sender claimed until held and did not try,
 // due again at once.
 func (s *Store) release(ctx context.Context, table string, ids []int64, held time.Time) error {
@@ -141,7 +170,7 @@ func (s *Store) release(ctx context.Context, table string, ids []int64, held tim
 		return nil
 	}
 	marks, args := idList(3, ids)
-	_, err := s.q.ExecContext(ctx, `UPDATE `+table+` SET next_attempt_at = $1 WHERE state = 'pending' AND next_attempt_at = $2 AND id IN (`+marks+`)`,
+	_, err := s.execOnce(ctx, `UPDATE `+table+` SET next_attempt_at = $1 WHERE state = 'pending' AND next_attempt_at = $2 AND id IN (`+marks+`)`,
 		append([]any{s.now().UTC(), held.UTC()}, args...)...)
 	return mapErr(err)
 }

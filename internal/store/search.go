@@ -94,7 +94,7 @@ func (s *Store) addTerms(ctx context.Context, words []string) error {
 		args[i] = w
 	}
 	// Not prepared: the text varies with the number of words.
-	if _, err := s.q.ExecContext(ctx, `INSERT INTO search_terms (term) VALUES `+valuesList(len(words), 1)+` ON CONFLICT DO NOTHING`, args...); err != nil {
+	if _, err := s.execOnce(ctx, `INSERT INTO search_terms (term) VALUES `+valuesList(len(words), 1)+` ON CONFLICT DO NOTHING`, args...); err != nil {
 		return fmt.Errorf("record search terms: %w", mapErr(err))
 	}
 	return nil

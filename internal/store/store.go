@@ -29,72 +29,121 @@ type querier interface {
 }
 
 // Store reads and writes nextseason's data.
+//
+// Outside a transaction a SELECT runs on the database's read pool and
+// every other statement on its write pool (db.DB says why they are
+// apart); within one, everything runs on the transaction.
 type Store struct {
-	db    *db.DB
-	q     querier
-	now   func() time.Time
-	stmts *stmtCache
+	db     *db.DB
+	tx     *sql.Tx
+	now    func() time.Time
+	writes *stmtCache
+	reads  *stmtCache
 }
 
 // New returns a Store over an open, migrated database. now is the clock
 // that stamps recorded_at and review times.
 func New(d *db.DB, now func() time.Time) *Store {
-	return &Store{db: d, q: d.DB, now: now, stmts: &stmtCache{m: map[string]*sql.Stmt{}}}
+	return &Store{db: d, now: now, writes: newStmtCache(d.DB), reads: newStmtCache(d.Read)}
 }
 
-// stmtCache keeps prepared statements by query text: parsing SQL is a
-// good part of a small query's cost.
+// isRead tells a statement the read pool may run: a SELECT. Anything
+// else, WITH included (on PostgreSQL it may write), goes to the writers.
+func isRead(query string) bool {
+	q := strings.TrimLeft(query, " \t\r\n(")
+	return len(q) >= 6 && strings.EqualFold(q[:6], "select")
+}
+
+// stmtCache keeps one pool's prepared statements by query text: parsing
+// SQL is a good part of a small query's cost.
 type stmtCache struct {
-	mu sync.Mutex
-	m  map[string]*sql.Stmt
+	pool *sql.DB
+	mu   sync.Mutex
+	m    map[string]*sql.Stmt
 }
 
-// maxStatements bounds the cache; queries past it are not prepared.
+func newStmtCache(pool *sql.DB) *stmtCache {
+	return &stmtCache{pool: pool, m: map[string]*sql.Stmt{}}
+}
+
+// maxStatements bounds each cache; queries past it are not prepared.
 const maxStatements = 200
 
 // stmt returns the prepared statement for query, preparing it once, or
 // nil when the cache is full or preparing failed (the caller then runs
-// the query unprepared, and sees the error there). Within a transaction
-// it only looks: preparing takes a second connection from the pool,
-// which, while the transaction holds SQLite's write lock, may be held by
-// a writer waiting for that lock — a deadlock until the busy timeout.
+// the query unprepared, and sees the error there). With onlyLook (in a
+// transaction) it does not prepare: preparing takes a second connection
+// from the pool, which, while the transaction holds SQLite's write lock,
+// may be held by a writer waiting for that lock — a deadlock until the
+// busy timeout.
 //
 // The cache's lock is not held while preparing: preparing waits for a
 // connection, and a transaction that needs the lock to look up its next
 // statement may be what holds the connection up.
-func (s *Store) stmt(ctx context.Context, query string) *sql.Stmt {
-	s.stmts.mu.Lock()
-	st, ok := s.stmts.m[query]
-	full := len(s.stmts.m) >= maxStatements
-	s.stmts.mu.Unlock()
-	if _, inTx := s.q.(*sql.Tx); ok || inTx || full {
+func (c *stmtCache) stmt(ctx context.Context, query string, onlyLook bool) *sql.Stmt {
+	c.mu.Lock()
+	st, ok := c.m[query]
+	full := len(c.m) >= maxStatements
+	c.mu.Unlock()
+	if ok || onlyLook || full {
 		return st
 	}
-	st, err := s.db.PrepareContext(ctx, query)
+	st, err := c.pool.PrepareContext(ctx, query)
 	if err != nil {
 		return nil
 	}
-	s.stmts.mu.Lock()
-	defer s.stmts.mu.Unlock()
-	if have, ok := s.stmts.m[query]; ok {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if have, ok := c.m[query]; ok {
 		st.Close() // another caller prepared it meanwhile
 		return have
 	}
-	s.stmts.m[query] = st
+	c.m[query] = st
 	return st
 }
 
-// prepared gives what runs query: its prepared statement (bound to the
-// transaction, in one), or the plain querier.
+// prepared gives what runs query: in a transaction, the write pool's
+// prepared statement bound to it, or the transaction itself; outside
+// one, the prepared statement of the pool isRead picks, or that pool.
 func (s *Store) prepared(ctx context.Context, query string) querier {
-	st := s.stmt(ctx, query)
-	if st == nil {
-		return s.q
+	if s.tx != nil {
+		if st := s.writes.stmt(ctx, query, true); st != nil {
+			return stmtQuerier{s.tx.StmtContext(ctx, st)}
+		}
+		return s.tx
 	}
-	if tx, ok := s.q.(*sql.Tx); ok {
-		st = tx.StmtContext(ctx, st)
+	c := s.cacheFor(query)
+	if st := c.stmt(ctx, query, false); st != nil {
+		return stmtQuerier{st}
 	}
-	return stmtQuerier{st}
+	return s.unprepared(query)
+}
+
+// cacheFor is the statement cache, and so the pool, that query runs on
+// outside a transaction.
+func (s *Store) cacheFor(query string) *stmtCache {
+	if isRead(query) {
+		return s.reads
+	}
+	return s.writes
+}
+
+// unprepared gives what runs query without preparing it.
+func (s *Store) unprepared(query string) querier {
+	if s.tx != nil {
+		return s.tx
+	}
+	return s.cacheFor(query).pool
+}
+
+// execOnce and queryOnce run a statement built for one call (its text
+// varies with its arguments, so preparing it would not pay).
+func (s *Store) execOnce(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return s.unprepared(query).ExecContext(ctx, query, args...)
+}
+
+func (s *Store) queryOnce(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return s.unprepared(query).QueryContext(ctx, query, args...)
 }
 
 // stmtQuerier runs a prepared statement behind the querier interface;
@@ -168,14 +217,14 @@ func (s *Store) CheckWrite(ctx context.Context) error {
 // returns nil and rolling back otherwise, so fn's writes land together or
 // not at all.
 func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
-	if _, inTx := s.q.(*sql.Tx); inTx {
+	if s.tx != nil {
 		return fn(s)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
-	if err := fn(&Store{db: s.db, q: tx, now: s.now, stmts: s.stmts}); err != nil {
+	if err := fn(&Store{db: s.db, tx: tx, now: s.now, writes: s.writes, reads: s.reads}); err != nil {
 		tx.Rollback()
 		return err
 	}
