@@ -9,7 +9,9 @@ import (
 	"github.com/nextseason/nextseason/internal/dbtest"
 	"github.com/nextseason/nextseason/internal/demo"
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/notify/webhooktest"
 	"github.com/nextseason/nextseason/internal/odds"
+	"github.com/nextseason/nextseason/internal/review"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -83,8 +85,10 @@ func TestAnOutcomeTeachesFromTheDayItIsKnown(t *testing.T) {
 }
 
 // TestServiceReadsARefitModel: the job refits today's cut-off every hour;
-// a service that read the model before scores with the new one once it
-// is stored, so instances sharing a database answer alike.
+// services (two instances) that answered from the model before answer
+// the same question from the new one as soon as it is stored — the
+// answers they kept are dropped — so instances sharing a database answer
+// alike.
 func TestServiceReadsARefitModel(t *testing.T) {
 	ctx := t.Context()
 	day := time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC)
@@ -108,16 +112,56 @@ func TestServiceReadsARefitModel(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	svc := &odds.Service{Store: st, Now: func() time.Time { return day }}
-	for i, p := range []float64{0.77, 0.33} {
+	instances := []*odds.Service{{Store: st, Now: func() time.Time { return day }}, {Store: st, Now: func() time.Time { return day }}}
+	for _, p := range []float64{0.77, 0.33} {
 		save(p)
-		// Another day each time, so that no kept answer is given.
-		e, err := svc.Estimate(ctx, odds.Query{Title: "The Gentlemen", Season: 2, AsOf: day.AddDate(0, 0, i)})
-		if err != nil {
-			t.Fatal(err)
+		for i, svc := range instances {
+			for range 2 { // the second answer is the kept one
+				e, err := svc.Estimate(ctx, odds.Query{Title: "The Gentlemen", Season: 2, AsOf: day})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if math.Abs(e.Probability-p) > 1e-9 {
+					t.Errorf("after storing a model giving %.2f, instance %d gives %.2f", p, i+1, e.Probability)
+				}
+			}
 		}
-		if math.Abs(e.Probability-p) > 1e-9 {
-			t.Errorf("after storing a model giving %.2f, the service gives %.2f", p, e.Probability)
-		}
+	}
+}
+
+// TestAnAcceptedDecisionReachesTheOdds: an instance that loaded what the
+// odds learn from sees an editor's accepted renewal (its event) at once:
+// the season counts as decided, and no answer kept from before is given.
+func TestAnAcceptedDecisionReachesTheOdds(t *testing.T) {
+	ctx := t.Context()
+	k := time.Date(2024, 4, 10, 0, 0, 0, 0, time.UTC)
+	st := store.New(dbtest.Open(t), func() time.Time { return k })
+	sh := model.Show{Title: "The Gentlemen", Network: "Netflix", TVmazeID: 990301, Premiered: model.DayDate(time.Date(2024, 3, 7, 0, 0, 0, 0, time.UTC))}
+	if _, err := st.SaveShow(ctx, &sh); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.LoadOdds(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	svc := &odds.Service{Store: st, Now: func() time.Time { return k }}
+	d, err := svc.Data(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, decided := d.Decided(sh.Title, 1, k); decided {
+		t.Fatalf("before any claim, season 1 of The Gentlemen counts as decided")
+	}
+	c, err := webhooktest.ProposeRenewal(ctx, st, sh.ID, 2, model.DayDate(k), "https://example.com/gentlemen-renewed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := review.Accept(ctx, st, c.ID, "", "editor@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	if d, err = svc.Data(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if e, decided := d.Decided(sh.Title, 1, k); !decided || !e.Renewed {
+		t.Errorf("after the renewal was accepted, the same instance reads season 1 as %+v (decided %v), want renewed", e, decided)
 	}
 }

@@ -27,14 +27,18 @@ type Query struct {
 
 // Service answers odds for pages, the API and the CLI from the stored
 // models: it loads them and the chart weeks, scores, and never fits.
-// Every instance reading one database answers alike.
+// What it loads and the answers it gives are kept until the store's
+// generation of the odds' inputs (store.GenOdds: chart weeks, lists,
+// models, and the events that settle a season) moves, which any
+// instance's change does at once: every instance reading one database
+// answers alike.
 type Service struct {
 	Store *store.Store
 	Now   func() time.Time
 
 	mu     sync.Mutex
+	gen    int64 // the generation what follows was loaded at
 	data   *Data
-	loaded time.Time
 	models map[string]decoded // by cut-off
 	cache  map[cacheKey]cached
 }
@@ -54,16 +58,12 @@ type cacheKey struct {
 }
 
 type cached struct {
-	at  time.Time
 	e   Estimate
 	err error
 }
 
-// How long loaded chart weeks and answers are kept, and how many answers.
-const (
-	keep      = 10 * time.Minute
-	maxCached = 1000
-)
+// maxCached bounds the answers kept.
+const maxCached = 1000
 
 // Estimate answers q from the model fitted as of the latest cut-off no
 // later than q.AsOf.
@@ -72,25 +72,59 @@ func (s *Service) Estimate(ctx context.Context, q Query) (Estimate, error) {
 	if q.ShowID == 0 {
 		key.show = match.Key(q.Title)
 	}
-	now := s.Now()
+	if err := s.current(ctx); err != nil {
+		return Estimate{}, err
+	}
 	s.mu.Lock()
 	c, ok := s.cache[key]
+	gen := s.gen
 	s.mu.Unlock()
-	if ok && now.Sub(c.at) < keep {
+	if ok {
 		return c.e, c.err
 	}
 	e, err := s.estimate(ctx, q)
-	s.mu.Lock()
-	if s.cache == nil || len(s.cache) > maxCached {
-		s.cache = map[cacheKey]cached{}
+	if err != nil && !settled(err) {
+		return e, err // a failed read: asked again next time
 	}
-	s.cache[key] = cached{now, e, err}
+	s.mu.Lock()
+	if s.gen == gen {
+		if s.cache == nil || len(s.cache) >= maxCached {
+			s.cache = map[cacheKey]cached{}
+		}
+		s.cache[key] = cached{e, err}
+	}
 	s.mu.Unlock()
 	return e, err
 }
 
+// settled tells an answer the data gives (no model, too few seasons, not
+// charted …), which holds as long as the data, from a failure to read it.
+func settled(err error) bool {
+	for _, e := range []error{ErrNoModel, ErrTooFew, ErrNoData, ErrNotCharted} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// current drops what the service keeps when the store's generation of
+// the odds' inputs has moved since it was loaded.
+func (s *Service) current(ctx context.Context) error {
+	gen, err := s.Store.Generation(ctx, store.GenOdds)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if gen != s.gen {
+		s.gen, s.data, s.models, s.cache = gen, nil, nil, nil
+	}
+	return nil
+}
+
 func (s *Service) estimate(ctx context.Context, q Query) (Estimate, error) {
-	d, err := s.Data(ctx)
+	d, err := s.loadData(ctx)
 	if err != nil {
 		return Estimate{}, err
 	}
@@ -116,13 +150,21 @@ func (s *Service) estimate(ctx context.Context, q Query) (Estimate, error) {
 	return d.Estimate(f, d.ChartTitle(q.ShowID, q.Title), q.Season, q.AsOf)
 }
 
-// Data is the chart weeks and lists, loaded at most every keep.
+// Data is the chart weeks and lists, loaded once per generation of the
+// odds' inputs.
 func (s *Service) Data(ctx context.Context) (*Data, error) {
-	now := s.Now()
+	if err := s.current(ctx); err != nil {
+		return nil, err
+	}
+	return s.loadData(ctx)
+}
+
+// loadData is the chart weeks and lists of the generation current last.
+func (s *Service) loadData(ctx context.Context) (*Data, error) {
 	s.mu.Lock()
-	d, at := s.data, s.loaded
+	d, gen := s.data, s.gen
 	s.mu.Unlock()
-	if d != nil && now.Sub(at) < keep {
+	if d != nil {
 		return d, nil
 	}
 	d, err := Load(ctx, s.Store)
@@ -130,7 +172,9 @@ func (s *Service) Data(ctx context.Context) (*Data, error) {
 		return nil, err
 	}
 	s.mu.Lock()
-	s.data, s.loaded = d, now
+	if s.gen == gen {
+		s.data = d
+	}
 	s.mu.Unlock()
 	return d, nil
 }

@@ -9,17 +9,18 @@ import (
 )
 
 // Service serves the latest fitted models. The hourly job fits them and
-// stores them in the database (Refit); every instance loads the latest
-// stored, checking for a newer one at most once a minute, and fits and
-// stores them itself when there are none or they are older than maxAge
-// (an instance that runs no jobs).
+// stores them in the database (Refit); every instance asks the store on
+// each use when the latest stored was fitted (one small read), loads it
+// when it is newer than its own, and fits and stores them itself when
+// there are none or they are older than maxAge (an instance that runs no
+// jobs). So all instances recommend from the same models from the moment
+// any of them stores new ones.
 type Service struct {
 	Store *store.Store
 	Now   func() time.Time
 
-	mu      sync.Mutex
-	engine  *Engine
-	checked time.Time
+	mu     sync.Mutex
+	engine *Engine
 }
 
 // maxAge is when models are refitted on use; the job refits them every
@@ -28,25 +29,23 @@ const maxAge = 2 * time.Hour
 
 // Engine is the latest fitted models.
 func (s *Service) Engine(ctx context.Context) (*Engine, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	now := s.Now()
-	if s.engine != nil && now.Sub(s.checked) < time.Minute {
-		return s.engine, nil
-	}
-	s.checked = now
 	fitted, err := s.Store.RecommendModelTime(ctx)
 	if err != nil {
 		return nil, err
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.Now()
 	if !fitted.IsZero() && (s.engine == nil || fitted.After(s.engine.BuiltAt)) {
 		b, err := s.Store.RecommendModel(ctx)
 		if err != nil {
 			return nil, err
 		}
-		if s.engine, err = Decode(b); err != nil {
+		e, err := Decode(b)
+		if err != nil {
 			return nil, err
 		}
+		s.engine = e
 	}
 	if s.engine == nil || now.Sub(s.engine.BuiltAt) >= maxAge {
 		return s.refit(ctx)
@@ -74,7 +73,7 @@ func (s *Service) refit(ctx context.Context) (*Engine, error) {
 	if err := s.Store.SaveRecommendModel(ctx, e.BuiltAt, b); err != nil {
 		return nil, err
 	}
-	s.engine, s.checked = e, s.Now()
+	s.engine = e
 	return e, nil
 }
 

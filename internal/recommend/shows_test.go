@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/nextseason/nextseason/internal/dbtest"
 	"github.com/nextseason/nextseason/internal/demo"
@@ -134,6 +135,20 @@ func TestStoredModelsServeAnotherInstance(t *testing.T) {
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("loaded model answers\n%v\nfitting one answered\n%v", got, want)
+	}
+	// A refit the worker stores serves the web instance from its next
+	// request on, however soon after.
+	later := dbtest.Clock().Add(30 * time.Second)
+	refitter := &recommend.Service{Store: st, Now: func() time.Time { return later }}
+	if _, err := refitter.Refit(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	e, err := web.Engine(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !e.BuiltAt.Equal(later) {
+		t.Errorf("the web instance, after a refit stored 30 s later: models built at %v, want %v", e.BuiltAt, later)
 	}
 	if _, err := recommend.Decode([]byte("not a model")); err == nil {
 		t.Error("garbage decoded as a model")

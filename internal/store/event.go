@@ -12,6 +12,19 @@ import (
 // AddEvent stores an event unless the same change (show, season, kind,
 // old and new value) is stored already; it reports whether it was new.
 func (s *Store) AddEvent(ctx context.Context, e *model.Event) (bool, error) {
+	added := false
+	err := s.InTx(ctx, func(tx *Store) error {
+		var err error
+		if added, err = tx.addEvent(ctx, e); err != nil || !added {
+			return err
+		}
+		// What is known of a season's fate changed: the odds learn from it.
+		return tx.bump(ctx, GenOdds)
+	})
+	return added, err
+}
+
+func (s *Store) addEvent(ctx context.Context, e *model.Event) (bool, error) {
 	e.HappenedAt = s.now().UTC()
 	err := s.queryRow(ctx, `
 		INSERT INTO events (show_id, season, kind, old_value, new_value, claim_id, source_url, happened_at, person_id)

@@ -35,7 +35,10 @@ func (s *Store) SaveOriginals(ctx context.Context, rows []model.NetflixOriginal)
 				added++
 			}
 		}
-		return nil
+		if len(rows) == 0 {
+			return nil
+		}
+		return tx.bump(ctx, GenOdds)
 	})
 	return added, err
 }

@@ -9,13 +9,15 @@ import (
 // SaveOddsModel stores a renewal-odds model of a version fitted as of a
 // cut-off day (YYYY-MM-DD), replacing one of the same version and day.
 func (s *Store) SaveOddsModel(ctx context.Context, version, cutoff string, fittedAt time.Time, model []byte) error {
-	_, err := s.exec(ctx, `INSERT INTO odds_models (version, cutoff, fitted_at, model) VALUES ($1, $2, $3, $4)
+	return s.InTx(ctx, func(tx *Store) error {
+		_, err := tx.exec(ctx, `INSERT INTO odds_models (version, cutoff, fitted_at, model) VALUES ($1, $2, $3, $4)
 		ON CONFLICT (version, cutoff) DO UPDATE SET fitted_at = excluded.fitted_at, model = excluded.model`,
-		version, cutoff, fittedAt.UTC(), model)
-	if err != nil {
-		return fmt.Errorf("save odds model of %s: %w", cutoff, mapErr(err))
-	}
-	return nil
+			version, cutoff, fittedAt.UTC(), model)
+		if err != nil {
+			return fmt.Errorf("save odds model of %s: %w", cutoff, mapErr(err))
+		}
+		return tx.bump(ctx, GenOdds)
+	})
 }
 
 // OddsModel loads the model of a version with the latest cut-off no
@@ -53,9 +55,17 @@ func (s *Store) OddsModelCutoffs(ctx context.Context, version string) ([]string,
 // those of days before today that are not a month's first: the month's
 // model answers for them.
 func (s *Store) PruneOddsModels(ctx context.Context, version, today string) (int64, error) {
-	res, err := s.exec(ctx, `DELETE FROM odds_models WHERE version <> $1 OR (cutoff < $2 AND substr(cutoff, 9, 2) <> '01')`, version, today)
-	if err != nil {
-		return 0, fmt.Errorf("prune odds models: %w", mapErr(err))
-	}
-	return res.RowsAffected()
+	var n int64
+	err := s.InTx(ctx, func(tx *Store) error {
+		res, err := tx.exec(ctx, `DELETE FROM odds_models WHERE version <> $1 OR (cutoff < $2 AND substr(cutoff, 9, 2) <> '01')`, version, today)
+		if err != nil {
+			return fmt.Errorf("prune odds models: %w", mapErr(err))
+		}
+		if n, _ = res.RowsAffected(); n == 0 {
+			return nil
+		}
+		// A day whose model went is answered by its month's now.
+		return tx.bump(ctx, GenOdds)
+	})
+	return n, err
 }

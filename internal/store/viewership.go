@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/nextseason/nextseason/internal/model"
@@ -41,7 +42,10 @@ func (s *Store) SaveViewership(ctx context.Context, weeks []model.Viewership) (i
 			args = append(args, v.Chart, v.WeekEnding.String(), v.Category, v.Rank, v.ShowTitle, v.SeasonTitle, v.HoursViewed, v.Views,
 				v.CumulativeWeeks, nullInt(v.ShowID), v.Season)
 		}
-		res, err := s.exec(ctx, `
+		var res sql.Result
+		err := s.InTx(ctx, func(tx *Store) error {
+			var err error
+			res, err = tx.exec(ctx, `
 			INSERT INTO viewership (chart, week_ending, category, rank, show_title, season_title, hours_viewed, views,
 				cumulative_weeks, show_id, season)
 			VALUES `+valuesList(len(batch), 11)+`
@@ -52,6 +56,14 @@ func (s *Store) SaveViewership(ctx context.Context, weeks []model.Viewership) (i
 				OR viewership.hours_viewed <> excluded.hours_viewed OR viewership.views <> excluded.views
 				OR viewership.cumulative_weeks <> excluded.cumulative_weeks
 				OR COALESCE(viewership.show_id, 0) <> COALESCE(excluded.show_id, 0) OR viewership.season <> excluded.season`, args...)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return nil
+			}
+			return tx.bump(ctx, GenOdds)
+		})
 		if err != nil {
 			return changed, fmt.Errorf("save %s weeks %s to %s: %w", batch[0].Chart, batch[0].WeekEnding, batch[len(batch)-1].WeekEnding, mapErr(err))
 		}
