@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -38,25 +39,44 @@ type Poller struct {
 	// Model decides which claims an item makes (default: the one built
 	// in); the catalog it reads titles from is the database's.
 	Model *extract.Model
+	// MaxNew bounds the entries one poll reads that were not stored
+	// before (default DefaultMaxNew); the rest wait for the next poll,
+	// soon after.
+	MaxNew int
 
 	extract extractors
 }
 
-// PollReport counts what a poll found.
+// DefaultMaxNew is how many new entries one poll reads at most. Reading
+// an entry (its extraction, its transaction) takes milliseconds, and a
+// feed may hold tens of thousands of them; a poll that does not end
+// would hold its job, and a feed, for good.
+const DefaultMaxNew = 500
+
+// PollReport counts what a poll found. Waiting counts the entries left
+// for the next poll (past MaxNew).
 type PollReport struct {
 	NotModified      bool
 	Entries, New     int
 	Claims, Accepted int
 	ProposedShows    int
+	Waiting          int
 }
 
 func (r PollReport) String() string {
 	if r.NotModified {
 		return "not modified"
 	}
-	return fmt.Sprintf("%d entries, %d new; %d claims (%d accepted automatically); %d new shows proposed",
+	s := fmt.Sprintf("%d entries, %d new; %d claims (%d accepted automatically); %d new shows proposed",
 		r.Entries, r.New, r.Claims, r.Accepted, r.ProposedShows)
+	if r.Waiting > 0 {
+		s += fmt.Sprintf("; %d entries wait for the next poll", r.Waiting)
+	}
+	return s
 }
+
+// soon is when a poll that left entries waiting polls again.
+const soon = time.Minute
 
 // Poll fetches a feed once and records the outcome, good or bad, with
 // when to poll it next.
@@ -75,6 +95,9 @@ func (p *Poller) Poll(ctx context.Context, f store.Feed) (PollReport, error) {
 		f.LastError = err.Error()
 		f.NextPollAt = now.Add(min(f.Interval<<min(f.Failures, 8), maxBackoff))
 		p.Log.Warn("feed poll failed", "feed", f.URL, "failures", f.Failures, "err", err)
+	case rep.Waiting > 0:
+		f.Failures, f.LastError = 0, ""
+		f.NextPollAt = now.Add(soon)
 	case rep.New > 0:
 		f.Failures, f.LastError = 0, ""
 		f.Interval = max(f.Interval/2, minInterval)
@@ -132,9 +155,20 @@ func (p *Poller) poll(ctx context.Context, f *store.Feed) (PollReport, error) {
 	// An entry that fails does not hold back the others; the poll fails,
 	// and the validators are kept only when every entry is stored, so
 	// the next poll reads the feed again (stored entries are skipped).
+	// At most MaxNew new entries are read; the validators are then not
+	// kept either, so the next poll reads on where this one stopped.
 	var errs []error
-	for _, e := range feed.Entries {
-		if err := p.entry(ctx, *f, e, &rep); err != nil {
+	maxNew, read := cmp.Or(p.MaxNew, DefaultMaxNew), 0
+	for i, e := range feed.Entries {
+		if read == maxNew {
+			rep.Waiting = len(feed.Entries) - i
+			break
+		}
+		fresh, err := p.entry(ctx, *f, e, &rep)
+		if fresh {
+			read++
+		}
+		if err != nil {
 			if ctx.Err() != nil {
 				return rep, err
 			}
@@ -144,18 +178,25 @@ func (p *Poller) poll(ctx context.Context, f *store.Feed) (PollReport, error) {
 	if len(errs) > 0 {
 		return rep, fmt.Errorf("%d of %d entries not stored: %w", len(errs), len(feed.Entries), errors.Join(errs...))
 	}
-	f.ETag, f.LastModified = resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
+	if rep.Waiting == 0 {
+		f.ETag, f.LastModified = resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
+	}
 	return rep, nil
 }
 
 // entry saves an entry and, if it is new, its claims, in one
 // transaction. The extraction runs before it, so that the write lock
-// (SQLite has one) is held only for the writes.
-func (p *Poller) entry(ctx context.Context, f store.Feed, e Entry, rep *PollReport) error {
+// (SQLite has one) is held only for the writes. fresh says the entry was
+// not stored before, so reading it was work.
+func (p *Poller) entry(ctx context.Context, f store.Feed, e Entry, rep *PollReport) (fresh bool, err error) {
 	item := store.FeedItem{FeedID: f.ID, GUID: e.GUID, Link: e.Link, Hash: e.Hash, Title: e.Title, Summary: e.Summary, Published: e.Published}
 	if seen, err := p.Store.HasFeedItem(ctx, item); err != nil || seen {
-		return err
+		return false, err
 	}
+	return true, p.newEntry(ctx, f, e, item, rep)
+}
+
+func (p *Poller) newEntry(ctx context.Context, f store.Feed, e Entry, item store.FeedItem, rep *PollReport) error {
 	published := e.Published
 	if published.IsZero() {
 		published = p.Store.Now()

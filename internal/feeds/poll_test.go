@@ -399,3 +399,55 @@ func TestNULAndBadUTF8AreStoredAlike(t *testing.T) {
 		t.Errorf("the item is not stored under its cleaned id: %v, %v", seen, err)
 	}
 }
+
+// TestAHugeFeedIsReadInTurns: a poll reads at most MaxNew entries it had
+// not stored; the rest wait for the next poll, due a minute later, which
+// reads on where it stopped (its validators were not kept, so the feed is
+// not "not modified" to it). No entry is lost, none read twice, and once
+// all are stored the feed is not modified.
+func TestAHugeFeedIsReadInTurns(t *testing.T) {
+	st := dbtest.Store(t)
+	ctx := t.Context()
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Many</title>`)
+	for i := range 25 {
+		fmt.Fprintf(&b, `<item><guid>item-%d</guid><title>Item %d</title><link>https://example.com/%d</link></item>`, i, i, i)
+	}
+	b.WriteString(`</channel></rss>`)
+	body := b.String()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("ETag", `"v1"`)
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		io.WriteString(w, body)
+	}))
+	t.Cleanup(srv.Close)
+	f, err := st.AddFeed(ctx, srv.URL, model.TierTrade)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	p := poller(st, true, &logs)
+	p.MaxNew = 10
+	for i, want := range []struct{ new, waiting int }{{10, 15}, {10, 5}, {5, 0}} {
+		rep, err := p.Poll(ctx, f)
+		if err != nil || rep.New != want.new || rep.Waiting != want.waiting {
+			t.Fatalf("poll %d: %s, %v; want %d new and %d waiting", i+1, rep, err, want.new, want.waiting)
+		}
+		if f, err = st.Feed(ctx, f.ID); err != nil {
+			t.Fatal(err)
+		}
+		if next := f.NextPollAt.Sub(dbtest.Clock()); want.waiting > 0 && next != time.Minute {
+			t.Errorf("poll %d left entries waiting; next poll in %v, want a minute", i+1, next)
+		}
+	}
+	if rep, err := p.Poll(ctx, f); err != nil || !rep.NotModified {
+		t.Errorf("once every entry is stored: %s, %v; want not modified", rep, err)
+	}
+	n, err := st.CountFeedItems(ctx, f.ID)
+	if err != nil || n != 25 {
+		t.Errorf("%d entries stored (%v), want all 25", n, err)
+	}
+}

@@ -25,10 +25,12 @@ type updatesWorker struct {
 }
 
 func (w *updatesWorker) Work(ctx context.Context, job *river.Job[UpdatesArgs]) error {
+	w.syncer.Log.Info("asking TVmaze which shows changed", "since", job.Args.Since)
 	ids, err := w.syncer.Changed(ctx, job.Args.Since)
 	if err != nil {
 		return err
 	}
+	w.syncer.Log.Info("TVmaze shows to refresh", "shows", len(ids))
 	client := river.ClientFromContext[*sql.Tx](ctx)
 	params := make([]river.InsertManyParams, len(ids))
 	for i, id := range ids {

@@ -160,12 +160,27 @@ func (c *Client) get(ctx context.Context, pathAndQuery string, conditional bool)
 			return body, err
 		}
 		delay := max(retryAfter, backoff(c.retryBase, attempt))
-		c.log.Debug("TVmaze asked us to wait", "url", target, "attempt", attempt+1, "delay", delay, "reason", err)
+		// Being asked to wait is routine; a failure is what an operator
+		// should see at once (TVmaze unreachable leaves a sync waiting
+		// for minutes otherwise without a word).
+		level, msg := slog.LevelWarn, "TVmaze call failed; trying again"
+		if se := (statusError{}); errors.As(err, &se) && se.code == http.StatusTooManyRequests {
+			level, msg = slog.LevelDebug, "TVmaze asked us to wait"
+		}
+		c.log.Log(ctx, level, msg, "url", target, "attempt", attempt+1, "of", c.maxRetries+1, "delay", delay.Round(time.Millisecond), "reason", err)
 		if err := sleep(ctx, delay); err != nil {
 			return nil, err
 		}
 	}
 }
+
+// statusError is an answer worth retrying: 429 or a server error.
+type statusError struct {
+	code int
+	msg  string
+}
+
+func (e statusError) Error() string { return e.msg }
 
 // do makes one request. retryAfter is negative when the outcome is final,
 // else how long the server asked us to wait (0 when it did not say).
@@ -216,7 +231,7 @@ func (c *Client) do(ctx context.Context, target string, conditional bool) (body 
 		return nil, -1, fmt.Errorf("GET %s: %w", target, ErrNotFound)
 	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-		return nil, parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()), fmt.Errorf("GET %s: %s", target, resp.Status)
+		return nil, parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()), statusError{resp.StatusCode, fmt.Sprintf("GET %s: %s", target, resp.Status)}
 	}
 	return nil, -1, fmt.Errorf("GET %s: %s", target, resp.Status)
 }

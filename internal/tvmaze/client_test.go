@@ -6,7 +6,9 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -136,5 +138,49 @@ func TestNewClientRefusesBadOptions(t *testing.T) {
 		if _, err := tvmaze.NewClient(o); err == nil {
 			t.Errorf("NewClient(%+v) accepted", o)
 		}
+	}
+}
+
+// TestClientSaysWhenTVmazeFails: a TVmaze that does not answer is a
+// warning in the log at the first retry, naming the call and the reason
+// (a sync on a machine without network once waited minutes without a
+// word); being asked to wait (429) is routine and stays out of it.
+func TestClientSaysWhenTVmazeFails(t *testing.T) {
+	dead := httptest.NewServer(http.NotFoundHandler())
+	dead.Close() // nothing listens at its address any more
+	var logs bytes.Buffer
+	c, err := tvmaze.NewClient(tvmaze.Options{BaseURL: dead.URL, Unlimited: true, MaxRetries: 1, RetryBase: time.Millisecond,
+		Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Get(t.Context(), "/shows/143"); err == nil {
+		t.Fatal("a TVmaze that is not there answered")
+	}
+	if line := logs.String(); !strings.Contains(line, "level=WARN") || !strings.Contains(line, "TVmaze call failed; trying again") || !strings.Contains(line, "/shows/143") {
+		t.Errorf("the log after a failed call: %q; want a warning naming the call", line)
+	}
+
+	logs.Reset()
+	var calls atomic.Int32
+	throttled := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		w.Write([]byte(`{}`))
+	}))
+	t.Cleanup(throttled.Close)
+	c, err = tvmaze.NewClient(tvmaze.Options{BaseURL: throttled.URL, Unlimited: true, MaxRetries: 1, RetryBase: time.Millisecond,
+		Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Get(t.Context(), "/shows/1"); err != nil {
+		t.Fatal(err)
+	}
+	if logs.Len() != 0 {
+		t.Errorf("a 429 then an answer logged %q at Info or above; want nothing", logs.String())
 	}
 }
