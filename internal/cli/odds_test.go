@@ -2,14 +2,12 @@ package cli_test
 
 import (
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/nextseason/nextseason/internal/dbtest"
+	"github.com/nextseason/nextseason/internal/sharedtest"
 )
-
-const sharedData = "../../../shared/data/"
 
 // TestOddsBacktestFromImports: after importing the global Top 10 and
 // Wikipedia's lists, the back-test trains as of each cut-off on the
@@ -20,15 +18,9 @@ const sharedData = "../../../shared/data/"
 // while a decision is awaited, marked preliminary until four weeks are
 // published, and a clear answer otherwise.
 func TestOddsBacktestFromImports(t *testing.T) {
-	top10 := sharedData + "netflix-top10/all-weeks-global.tsv"
-	lists := []string{sharedData + "netflix-originals-wikipedia/ended_netflix_original_programming_merged.csv",
-		sharedData + "netflix-originals-wikipedia/current_netflix_original_programming_nf_ori_shows.csv"}
-	if _, err := os.Stat(top10); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing in CI: %v", err)
-		}
-		t.Skipf("shared data absent: %v", err)
-	}
+	top10 := sharedtest.Path(t, "netflix-top10/all-weeks-global.tsv")
+	lists := []string{sharedtest.Path(t, "netflix-originals-wikipedia/ended_netflix_original_programming_merged.csv"),
+		sharedtest.Path(t, "netflix-originals-wikipedia/current_netflix_original_programming_nf_ori_shows.csv")}
 	db := dbtest.URL(t)
 	mustRun(t, db, "migrate")
 	if code, _, errs := run(t, db, "odds", "backtest"); code != 1 || !strings.Contains(errs, "import top10") {
@@ -144,10 +136,7 @@ func TestOddsBacktestFromImports(t *testing.T) {
 // as "Partner Track: Season 1"), and the titles the catalog lacks are
 // counted; the workbook as published reads the same rows.
 func TestImportEngagement(t *testing.T) {
-	report := sharedData + "netflix-engagement-reports/engagement_2024H1_tv.csv"
-	if _, err := os.Stat(report); err != nil {
-		t.Skipf("shared data absent: %v", err)
-	}
+	report := sharedtest.Path(t, "netflix-engagement-reports/engagement_2024H1_tv.csv")
 	db := dbtest.URL(t)
 	mustRun(t, db, "import", "demo")
 	first := mustRun(t, db, "import", "engagement", report)
@@ -160,7 +149,7 @@ func TestImportEngagement(t *testing.T) {
 	}
 	// The workbook as Netflix publishes it: its TV sheet is the CSV's rows,
 	// unchanged; its Film sheet is new.
-	xlsx := mustRun(t, db, "import", "engagement", sharedData+"netflix-engagement-reports/What_We_Watched_A_Netflix_Engagement_Report_2024Jan-Jun.xlsx")
+	xlsx := mustRun(t, db, "import", "engagement", sharedtest.Path(t, "netflix-engagement-reports/What_We_Watched_A_Netflix_Engagement_Report_2024Jan-Jun.xlsx"))
 	if !strings.HasPrefix(xlsx, "16161 report rows (") || !strings.Contains(xlsx, ", 9360 new or changed)") {
 		t.Errorf("xlsx: %q", xlsx)
 	}

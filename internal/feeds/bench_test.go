@@ -20,6 +20,7 @@ import (
 	"github.com/nextseason/nextseason/internal/feeds/extract"
 	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/sharedtest"
 )
 
 // BenchmarkExtractVsParse runs extraction, with the 58,762-title catalog
@@ -27,17 +28,14 @@ import (
 // next to gofeed parsing the same feeds, and reports both rates, the
 // catalog's load time and the heap it holds.
 func BenchmarkExtractVsParse(b *testing.B) {
-	const titles = "../../../shared/data/tv-titles/titles.tsv"
+	titles := sharedtest.Path(b, "tv-titles/titles.tsv")
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	loadStart := time.Now()
 	f, err := os.Open(titles)
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			b.Fatalf("the title catalog is missing in CI: %v", err)
-		}
-		b.Skipf("the title catalog sits beside the repository (%v)", err)
+		b.Fatal(err)
 	}
 	cat, err := extract.ReadCatalogTSV(f)
 	f.Close()

@@ -7,15 +7,16 @@ import (
 	"time"
 
 	"github.com/nextseason/nextseason/internal/dbtest"
+	"github.com/nextseason/nextseason/internal/sharedtest"
 	"github.com/nextseason/nextseason/internal/viewership"
 )
 
 // BenchmarkImport imports the whole global Top 10 TSV into a database
 // (rows per second).
 func BenchmarkImport(b *testing.B) {
-	f, err := os.Open(shared + "netflix-top10/all-weeks-global.tsv")
+	f, err := os.Open(sharedtest.Path(b, "netflix-top10/all-weeks-global.tsv"))
 	if err != nil {
-		b.Skipf("shared data absent: %v", err)
+		b.Fatal(err)
 	}
 	defer f.Close()
 	var rows int

@@ -4,9 +4,9 @@ import (
 	"os"
 	"strings"
 	"testing"
-)
 
-const shared = "../../../shared/data/"
+	"github.com/nextseason/nextseason/internal/sharedtest"
+)
 
 func TestParseOriginals(t *testing.T) {
 	in := "Title,Premiere,Finale,Seasons,Genre,Subject,Language\n" +
@@ -44,9 +44,9 @@ func TestParseOriginals(t *testing.T) {
 }
 
 func TestOriginalsOnSharedData(t *testing.T) {
-	f, err := os.Open(shared + "netflix-originals-wikipedia/ended_netflix_original_programming_merged.csv")
+	f, err := os.Open(sharedtest.Path(t, "netflix-originals-wikipedia/ended_netflix_original_programming_merged.csv"))
 	if err != nil {
-		t.Skipf("shared data absent: %v", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	got, err := ParseOriginals(f)

@@ -67,9 +67,9 @@ func TestTopKAndSimplex(t *testing.T) {
 }
 
 func TestSplitHoldsOutAFifthPerUser(t *testing.T) {
-	d, err := recommend.ReadMovieLens(movieLens)
+	d, err := recommend.ReadMovieLens(movieLens(t))
 	if err != nil {
-		t.Skipf("MovieLens sample not found: %v", err)
+		t.Fatal(err)
 	}
 	train, held := recommend.Split(d.Matrix, 0.2, 7)
 	again, _ := recommend.Split(d.Matrix, 0.2, 7)

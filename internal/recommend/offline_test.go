@@ -1,23 +1,20 @@
 package recommend_test
 
 import (
-	"os"
 	"testing"
 
 	"github.com/nextseason/nextseason/internal/recommend"
+	"github.com/nextseason/nextseason/internal/sharedtest"
 )
 
 // movieLens is the shared MovieLens sample; it stays out of the repo.
-const movieLens = "../../../shared/data/movielens/ml-latest-small"
+func movieLens(tb testing.TB) string { return sharedtest.Path(tb, "movielens/ml-latest-small") }
 
 // TestOfflineOnMovieLens holds the targets on ml-latest-small:
 // the blend's NDCG@10 at least 1.5 times the most-popular baseline's and
 // above item-kNN's; ALS alone above most-popular.
 func TestOfflineOnMovieLens(t *testing.T) {
-	if _, err := os.Stat(movieLens); err != nil {
-		t.Skipf("MovieLens sample not found at %s (../shared/data): %v", movieLens, err)
-	}
-	d, err := recommend.ReadMovieLens(movieLens)
+	d, err := recommend.ReadMovieLens(movieLens(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,33 +5,20 @@ import (
 	"encoding/json"
 	"os"
 	"testing"
+
+	"github.com/nextseason/nextseason/internal/sharedtest"
 )
 
 // The labelled news and the title catalog sit beside the repository in
-// shared/data; CI always has them.
-const (
-	newsDev   = "../../../../shared/data/news/news-dev.jsonl"
-	newsTrain = "../../../../shared/data/news/news-train.jsonl"
-	titlesTSV = "../../../../shared/data/tv-titles/titles.tsv"
-)
-
-// needShared stops a test that needs the shared data: a skip on a laptop
-// without it, a failure in CI, where a gate must never be off.
-func needShared(t testing.TB, err error) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("shared data missing in CI: %v", err)
-	}
-	t.Skipf("shared data not found (%v): it sits beside the repository in CI", err)
-}
+// shared/data (sharedtest finds them); CI always has them.
 
 func loadLabelled(t testing.TB) []Labelled {
 	t.Helper()
 	var items []Labelled
-	for _, name := range []string{newsDev, newsTrain} {
-		f, err := os.Open(name)
+	for _, name := range []string{"news/news-dev.jsonl", "news/news-train.jsonl"} {
+		f, err := os.Open(sharedtest.Path(t, name))
 		if err != nil {
-			needShared(t, err)
+			t.Fatal(err)
 		}
 		sc := bufio.NewScanner(f)
 		sc.Buffer(make([]byte, 1<<20), 1<<20)
@@ -49,9 +36,9 @@ func loadLabelled(t testing.TB) []Labelled {
 
 func loadTitles(t testing.TB) *Catalog {
 	t.Helper()
-	f, err := os.Open(titlesTSV)
+	f, err := os.Open(sharedtest.Path(t, "tv-titles/titles.tsv"))
 	if err != nil {
-		needShared(t, err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	cat, err := ReadCatalogTSV(f)
