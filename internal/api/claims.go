@@ -23,6 +23,7 @@ type Claim struct {
 	Confidence float64          `json:"confidence"`
 	State      model.ClaimState `json:"state"`
 	Reviewer   string           `json:"reviewer"`
+	ReviewerID int64            `json:"reviewer_id,omitempty"` // the deciding account, when one decided
 	Origin     model.Origin     `json:"origin"`
 	Supersedes int64            `json:"supersedes,omitempty"`
 	Source     facts.SourceRef  `json:"source"`
@@ -50,7 +51,7 @@ func claimView(c model.Claim) Claim {
 	v := Claim{
 		ID: c.ID, Season: c.Season, Kind: c.Kind, Summary: facts.Summarize(c), Quote: c.Quote, Speaker: c.Speaker,
 		StatedAt: c.StatedAt.String(), RecordedAt: c.RecordedAt.Format("2006-01-02T15:04:05Z"), Confidence: c.Confidence,
-		State: c.State, Reviewer: c.Reviewer, Origin: c.Origin, Supersedes: c.Supersedes,
+		State: c.State, Reviewer: c.Reviewer, ReviewerID: c.ReviewerID, Origin: c.Origin, Supersedes: c.Supersedes,
 		Source: facts.SourceOf(c.Source),
 	}
 	switch c.Kind {

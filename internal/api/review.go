@@ -12,8 +12,6 @@ import (
 	"github.com/nextseason/nextseason/internal/store"
 )
 
-// maxBody bounds a JSON request body.
-
 // QueuedClaim is a claim waiting for review, with what an editor needs
 // to judge it.
 type QueuedClaim struct {
@@ -44,11 +42,16 @@ func (a *API) listReview(w http.ResponseWriter, r *http.Request) {
 	httpx.WriteJSON(w, http.StatusOK, out)
 }
 
-// decision is the optional body of accept and reject.
+// decision is the optional body of accept and reject. Who decides is
+// not in it: it is whoever the request signed in as.
 type decision struct {
-	Show     string `json:"show"`     // accept: link to this show instead
-	Reviewer string `json:"reviewer"` // who decides, as recorded
+	Show     string  `json:"show"` // accept: link to this show instead
+	Reviewer *string `json:"reviewer"`
 }
+
+// editorsToken names decisions made with the shared editors' token,
+// which has no account.
+const editorsToken = "editors' token"
 
 func (a *API) acceptClaim(w http.ResponseWriter, r *http.Request) { a.decide(w, r, true) }
 func (a *API) rejectClaim(w http.ResponseWriter, r *http.Request) { a.decide(w, r, false) }
@@ -63,14 +66,19 @@ func (a *API) decide(w http.ResponseWriter, r *http.Request, accept bool) {
 	if !readBody(w, r, &d) {
 		return
 	}
-	if d.Reviewer == "" {
-		d.Reviewer = "editor (API)"
+	if d.Reviewer != nil {
+		httpx.WriteError(w, http.StatusBadRequest, "bad_request", `"reviewer": a decision is recorded under the account whose token sent it; leave the field out`)
+		return
+	}
+	by := model.Reviewer{Name: editorsToken}
+	if u, ok := currentUser(r.Context()); ok {
+		by = model.Reviewer{UserID: u.ID, Name: u.Email}
 	}
 	var c model.Claim
 	if accept {
-		c, err = review.Accept(r.Context(), a.Store, id, d.Show, d.Reviewer)
+		c, err = review.Accept(r.Context(), a.Store, id, d.Show, by)
 	} else {
-		c, err = review.Reject(r.Context(), a.Store, id, d.Reviewer)
+		c, err = review.Reject(r.Context(), a.Store, id, by)
 	}
 	switch {
 	case errors.Is(err, review.ErrDecided):

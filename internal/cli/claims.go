@@ -45,9 +45,9 @@ func claimsReview(ctx context.Context, a *app, args []string) error {
 }
 
 func claimsDecide(ctx context.Context, a *app, verb string, args []string) error {
-	fs := a.flags("claims "+verb, "ID [--show SLUG] [--as NAME]")
+	fs := a.flags("claims "+verb, "ID [--show SLUG] [--as EMAIL]")
 	show := fs.String("show", "", "with accept: link the claim to this show instead (slug or title)")
-	who := fs.String("as", "cli", "who decides, as recorded")
+	who := fs.String("as", "", "the editor account the decision is recorded under (default: none, recorded as the command line)")
 	word, err := a.oneWord(fs, args)
 	if err != nil {
 		return err
@@ -61,11 +61,22 @@ func claimsDecide(ctx context.Context, a *app, verb string, args []string) error
 		return err
 	}
 	defer closeDB()
+	by := model.Reviewer{Name: "command line"}
+	if *who != "" {
+		u, err := st.UserByEmail(ctx, *who)
+		if err != nil {
+			return fmt.Errorf("--as %s: %w", *who, err)
+		}
+		if !u.Role.CanEdit() {
+			return fmt.Errorf("--as %s: a %s cannot decide on claims; make them an editor (users add %s --role editor)", *who, u.Role, *who)
+		}
+		by = model.Reviewer{UserID: u.ID, Name: u.Email}
+	}
 	var c model.Claim
 	if verb == "accept" {
-		c, err = review.Accept(ctx, st, id, *show, *who)
+		c, err = review.Accept(ctx, st, id, *show, by)
 	} else {
-		c, err = review.Reject(ctx, st, id, *who)
+		c, err = review.Reject(ctx, st, id, by)
 	}
 	if err != nil {
 		return err

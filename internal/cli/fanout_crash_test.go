@@ -47,7 +47,7 @@ func TestFanOutSurvivesSIGKILL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := review.Accept(t.Context(), st, c.ID, "", "ed"); err != nil {
+	if _, err := review.Accept(t.Context(), st, c.ID, "", model.Reviewer{Name: "ed"}); err != nil {
 		t.Fatal(err)
 	}
 	events, err := st.ShowEvents(t.Context(), sh.ID)
@@ -210,7 +210,7 @@ func TestFanOutWriteSurvivesSIGKILL(t *testing.T) {
 		return
 	}
 	accept := func(base string) (int, error) {
-		req, _ := http.NewRequest("POST", base+"/api/v1/claims/"+strconv.FormatInt(c.ID, 10)+"/accept", strings.NewReader(`{"reviewer": "ed@example.com"}`))
+		req, _ := http.NewRequest("POST", base+"/api/v1/claims/"+strconv.FormatInt(c.ID, 10)+"/accept", strings.NewReader(`{}`))
 		req.Header.Set("Authorization", "Bearer crash-test-token")
 		req.Header.Set("Content-Type", "application/json")
 		resp, err := http.DefaultClient.Do(req)

@@ -40,7 +40,16 @@ func TestFeedsFromSubscribeToAccept(t *testing.T) {
 	if code != 0 || m == nil || !strings.Contains(out, "“'Succession' Renewed for Season 2 at HBO") {
 		t.Fatalf("claims review: %d\n%s", code, out)
 	}
-	if code, out, errs := runEnv("claims", "accept", m[1], "--as", "editor"); code != 0 || !strings.Contains(out, "accepted") {
+	// --as names an editor's account; anyone else is refused.
+	runEnv("users", "add", "fan@example.com")
+	if code, _, errs := runEnv("claims", "accept", m[1], "--as", "fan@example.com"); code != 1 || !strings.Contains(errs, "cannot decide") {
+		t.Errorf("accepting as a viewer: %d %q", code, errs)
+	}
+	if code, _, errs := runEnv("claims", "accept", m[1], "--as", "nobody@example.com"); code != 1 || !strings.Contains(errs, "nobody@example.com") {
+		t.Errorf("accepting as no account: %d %q", code, errs)
+	}
+	runEnv("users", "add", "ed@example.com", "--role", "editor")
+	if code, out, errs := runEnv("claims", "accept", m[1], "--as", "ed@example.com"); code != 0 || !strings.Contains(out, "accepted") {
 		t.Fatalf("claims accept: %d %q %q", code, out, errs)
 	}
 	if code, _, errs := runEnv("claims", "accept", m[1]); code != 1 || !strings.Contains(errs, "already decided") {

@@ -68,7 +68,7 @@ func (d *deployment) worker(t *testing.T) *server { return startServer(t, d.dbUR
 // accept has an editor accept the renewal on the web instance.
 func (d *deployment) accept(t *testing.T) {
 	t.Helper()
-	req, _ := http.NewRequest("POST", d.web.url(t)+"/api/v1/claims/"+strconv.FormatInt(d.claimID, 10)+"/accept", strings.NewReader(`{"reviewer": "ed@example.com"}`))
+	req, _ := http.NewRequest("POST", d.web.url(t)+"/api/v1/claims/"+strconv.FormatInt(d.claimID, 10)+"/accept", strings.NewReader(`{}`))
 	req.Header.Set("Authorization", "Bearer "+instancesToken)
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := http.DefaultClient.Do(req)

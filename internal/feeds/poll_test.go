@@ -95,7 +95,7 @@ func TestPollExtractLinkProposeAccept(t *testing.T) {
 	if before.Renewal.Status == model.StatusRenewed && len(before.Renewal.Evidence) > 0 && before.Renewal.Evidence[0].Origin == model.OriginFeed {
 		t.Error("a proposed claim changed the outlook")
 	}
-	if err := st.Review(ctx, renewal.ID, model.StateAccepted, "editor@example.com"); err != nil {
+	if err := st.Review(ctx, renewal.ID, model.StateAccepted, model.Reviewer{Name: "editor@example.com"}); err != nil {
 		t.Fatal(err)
 	}
 	after, err := answer.Outlook(ctx, st, answer.Request{Show: "Succession", Season: "2"}, time.Now())
@@ -307,7 +307,7 @@ func TestProposedShowsStayPrivate(t *testing.T) {
 		t.Fatalf("claims about the proposed show: %+v, %v", claims, err)
 	}
 	for i, c := range claims {
-		if _, err := review.Reject(ctx, st, c.ID, "editor@example.com"); err != nil {
+		if _, err := review.Reject(ctx, st, c.ID, model.Reviewer{Name: "editor@example.com"}); err != nil {
 			t.Fatal(err)
 		}
 		_, err := st.Show(ctx, proven.ID)

@@ -38,7 +38,7 @@ func TestFanOutSpreadsOverInstances(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := review.Accept(t.Context(), st, c.ID, "", "ed"); err != nil {
+	if _, err := review.Accept(t.Context(), st, c.ID, "", model.Reviewer{Name: "ed"}); err != nil {
 		t.Fatal(err)
 	}
 	var mu sync.Mutex

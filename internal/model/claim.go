@@ -41,10 +41,28 @@ type Claim struct {
 	Rule       string // for extracted claims, the rule that found it
 	Supersedes int64  // the claim this one corrects, or 0
 
-	// The latest review decision.
+	// The latest review decision: who made it (ReviewerID, the account,
+	// 0 when none; Reviewer, its address or the way in) and when.
 	State      ClaimState
 	Reviewer   string
+	ReviewerID int64
 	ReviewedAt time.Time
+}
+
+// Reviewer is who decides on a claim, as the decision records it: a
+// signed-in account (its id and address), or, with no account, the way
+// the decision came in ("editors' token", "command line", a sync).
+type Reviewer struct {
+	UserID int64
+	Name   string
+}
+
+// DecidedBy is who made the claim's latest decision.
+func (c Claim) DecidedBy() Reviewer { return Reviewer{UserID: c.ReviewerID, Name: c.Reviewer} }
+
+// Decide records a decision on the claim.
+func (c *Claim) Decide(state ClaimState, by Reviewer) {
+	c.State, c.Reviewer, c.ReviewerID = state, by.Name, by.UserID
 }
 
 // Viewership is one week of a season in a published chart, such as

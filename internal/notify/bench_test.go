@@ -65,7 +65,7 @@ func BenchmarkFanOut(b *testing.B) {
 		// The fan-out: accepting writes the event and its N deliveries;
 		// the deliverer sends them all.
 		start := time.Now()
-		if _, err := review.Accept(ctx, st, c.ID, "", "ed"); err != nil {
+		if _, err := review.Accept(ctx, st, c.ID, "", model.Reviewer{Name: "ed"}); err != nil {
 			b.Fatal(err)
 		}
 		queue = time.Since(start)

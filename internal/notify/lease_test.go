@@ -154,7 +154,7 @@ func acceptRenewal(tb testing.TB, st *store.Store, showID int64, day model.Parti
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if _, err := review.Accept(tb.Context(), st, c.ID, "", "ed"); err != nil {
+	if _, err := review.Accept(tb.Context(), st, c.ID, "", model.Reviewer{Name: "ed"}); err != nil {
 		tb.Fatal(err)
 	}
 }

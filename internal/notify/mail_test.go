@@ -63,7 +63,7 @@ func TestMails(t *testing.T) {
 	if _, err := st.AddClaim(ctx, &c); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := review.Accept(ctx, st, c.ID, "", "ed"); err != nil {
+	if _, err := review.Accept(ctx, st, c.ID, "", model.Reviewer{Name: "ed"}); err != nil {
 		t.Fatal(err)
 	}
 	if rep, err := m.SendDue(ctx); err != nil || rep.Sent != 1 {

@@ -155,7 +155,7 @@ func TestAnAcceptedDecisionReachesTheOdds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := review.Accept(ctx, st, c.ID, "", "editor@example.com"); err != nil {
+	if _, err := review.Accept(ctx, st, c.ID, "", model.Reviewer{Name: "editor@example.com"}); err != nil {
 		t.Fatal(err)
 	}
 	if d, err = svc.Data(ctx); err != nil {

@@ -21,7 +21,7 @@ var ErrDecided = errors.New("already decided")
 // that show is accepted and the original is superseded, so the record of
 // the mistake stays. Accepting a claim about a proposed show confirms the
 // show.
-func Accept(ctx context.Context, st *store.Store, id int64, showRef, reviewer string) (model.Claim, error) {
+func Accept(ctx context.Context, st *store.Store, id int64, showRef string, by model.Reviewer) (model.Claim, error) {
 	var out model.Claim
 	err := st.InTx(ctx, func(tx *store.Store) error {
 		c, err := waiting(ctx, tx, id)
@@ -42,17 +42,17 @@ func Accept(ctx context.Context, st *store.Store, id int64, showRef, reviewer st
 			if showID != c.ShowID {
 				fixed := c.Claim
 				fixed.ID, fixed.ShowID, fixed.Supersedes = 0, showID, c.ID
-				fixed.State, fixed.Reviewer = model.StateAccepted, reviewer
+				fixed.Decide(model.StateAccepted, by)
 				if _, err := tx.AddClaim(ctx, &fixed); err != nil {
 					return err
 				}
 				out = fixed
 			} else {
-				if err := tx.Review(ctx, id, model.StateAccepted, reviewer); err != nil {
+				if err := tx.Review(ctx, id, model.StateAccepted, by); err != nil {
 					return err
 				}
 				out = c.Claim
-				out.State, out.Reviewer = model.StateAccepted, reviewer
+				out.Decide(model.StateAccepted, by)
 			}
 			return tx.ConfirmShow(ctx, out.ShowID)
 		})
@@ -62,7 +62,7 @@ func Accept(ctx context.Context, st *store.Store, id int64, showRef, reviewer st
 }
 
 // Reject rejects a proposed claim.
-func Reject(ctx context.Context, st *store.Store, id int64, reviewer string) (model.Claim, error) {
+func Reject(ctx context.Context, st *store.Store, id int64, by model.Reviewer) (model.Claim, error) {
 	var out model.Claim
 	err := st.InTx(ctx, func(tx *store.Store) error {
 		c, err := waiting(ctx, tx, id)
@@ -70,8 +70,8 @@ func Reject(ctx context.Context, st *store.Store, id int64, reviewer string) (mo
 			return err
 		}
 		out = c.Claim
-		out.State, out.Reviewer = model.StateRejected, reviewer
-		if err := tx.Review(ctx, id, model.StateRejected, reviewer); err != nil {
+		out.Decide(model.StateRejected, by)
+		if err := tx.Review(ctx, id, model.StateRejected, by); err != nil {
 			return err
 		}
 		// A show news proposed goes with the last of its claims.

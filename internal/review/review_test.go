@@ -39,7 +39,7 @@ func TestAcceptRecordsEventsOnce(t *testing.T) {
 	if evs, _ := st.ShowEvents(ctx, sh.ID); len(evs) != 0 {
 		t.Fatalf("events before any decision: %+v", evs)
 	}
-	if _, err := review.Accept(ctx, st, first, "", "ed"); err != nil {
+	if _, err := review.Accept(ctx, st, first, "", model.Reviewer{Name: "ed"}); err != nil {
 		t.Fatal(err)
 	}
 	evs, err := st.ShowEvents(ctx, sh.ID)
@@ -50,10 +50,10 @@ func TestAcceptRecordsEventsOnce(t *testing.T) {
 	if e.Kind != model.EventRenewed || e.Season != 2 || e.New != "renewed" || e.ClaimID != first || e.SourceURL != "https://trade.example/harbor-lights-renewed" {
 		t.Errorf("the event: %+v", e)
 	}
-	if _, err := review.Reject(ctx, st, rejected, "ed"); err != nil {
+	if _, err := review.Reject(ctx, st, rejected, model.Reviewer{Name: "ed"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := review.Accept(ctx, st, second, "", "ed"); err != nil {
+	if _, err := review.Accept(ctx, st, second, "", model.Reviewer{Name: "ed"}); err != nil {
 		t.Fatal(err)
 	}
 	if evs, _ := st.ShowEvents(ctx, sh.ID); len(evs) != 1 {

@@ -72,7 +72,7 @@ func TestWebhookTestsAndHistory(t *testing.T) {
 	sink.Status.Store(http.StatusGone)
 	do(t, "POST", srv.URL+"/api/v1/me/follows", strings.NewReader(`{"show": "partner-track"}`), ann)
 	id := propose(t, st, "Partner Track is renewed (for the history)")
-	if _, err := review.Accept(t.Context(), st, id, "", "ed"); err != nil {
+	if _, err := review.Accept(t.Context(), st, id, "", model.Reviewer{Name: "ed"}); err != nil {
 		t.Fatal(err)
 	}
 	if rep, err := d.DeliverDue(t.Context()); err != nil || rep.Failed != 1 {

@@ -73,11 +73,11 @@ func (s *Store) AddClaim(ctx context.Context, c *model.Claim) (Change, error) {
 		if err != nil {
 			return fmt.Errorf("insert claim: %w", mapErr(err))
 		}
-		if err := tx.Review(ctx, c.ID, c.State, c.Reviewer); err != nil {
+		if err := tx.Review(ctx, c.ID, c.State, c.DecidedBy()); err != nil {
 			return err
 		}
 		if c.Supersedes != 0 {
-			return tx.Review(ctx, c.Supersedes, model.StateSuperseded, c.Reviewer)
+			return tx.Review(ctx, c.Supersedes, model.StateSuperseded, c.DecidedBy())
 		}
 		return nil
 	})
@@ -104,9 +104,9 @@ func (s *Store) castPerson(ctx context.Context, actor string, create bool) (int6
 
 // Review records a decision on a claim. The claim itself is not touched:
 // its state is its latest review.
-func (s *Store) Review(ctx context.Context, claimID int64, state model.ClaimState, reviewer string) error {
-	_, err := s.exec(ctx, `INSERT INTO claim_reviews (claim_id, state, reviewer, decided_at) VALUES ($1, $2, $3, $4)`,
-		claimID, string(state), reviewer, s.now().UTC())
+func (s *Store) Review(ctx context.Context, claimID int64, state model.ClaimState, by model.Reviewer) error {
+	_, err := s.exec(ctx, `INSERT INTO claim_reviews (claim_id, state, reviewer, reviewer_id, decided_at) VALUES ($1, $2, $3, $4, $5)`,
+		claimID, string(state), by.Name, nullInt(by.UserID), s.now().UTC())
 	if err != nil {
 		return fmt.Errorf("review claim %d: %w", claimID, mapErr(err))
 	}
@@ -116,7 +116,7 @@ func (s *Store) Review(ctx context.Context, claimID int64, state model.ClaimStat
 const claimQuery = `
 	SELECT c.id, c.show_id, c.season, COALESCE(c.person_id, 0), c.kind, c.status, c.date_value, c.episodes, c.actor, c.character,
 		c.cast_change, c.text_value, c.quote, c.speaker, c.stated_at, c.recorded_at, c.confidence, c.origin,
-		COALESCE(c.supersedes, 0), c.rule, r.state, r.reviewer, r.decided_at,
+		COALESCE(c.supersedes, 0), c.rule, r.state, r.reviewer, COALESCE(r.reviewer_id, 0), r.decided_at,
 		src.id, src.url, src.publisher, src.title, src.published, src.tier, sh.slug, sh.title
 	FROM claims c
 	JOIN shows sh ON sh.id = c.show_id
@@ -175,7 +175,7 @@ func scanClaim(rows *sql.Rows) (ShowClaim, error) {
 	)
 	err := rows.Scan(&c.ID, &c.ShowID, &c.Season, &c.PersonID, &kind, &status, &date, &c.Episodes, &c.Actor, &c.Character,
 		&change, &c.Text, &c.Quote, &c.Speaker, &stated, &recorded, &c.Confidence, &origin,
-		&c.Supersedes, &c.Rule, &state, &c.Reviewer, &reviewed,
+		&c.Supersedes, &c.Rule, &state, &c.Reviewer, &c.ReviewerID, &reviewed,
 		&c.Source.ID, &c.Source.URL, &c.Source.Publisher, &c.Source.Title, &published, &tier, &sc.ShowSlug, &sc.ShowTitle)
 	if err != nil {
 		return ShowClaim{}, mapErr(err)

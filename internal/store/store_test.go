@@ -109,7 +109,7 @@ func TestClaimsAreKeptNotEdited(t *testing.T) {
 		t.Errorf("the original claim changed: %+v", claims[0])
 	}
 
-	if err := st.Review(ctx, fix.ID, model.StateRejected, "chief"); err != nil {
+	if err := st.Review(ctx, fix.ID, model.StateRejected, model.Reviewer{Name: "chief"}); err != nil {
 		t.Fatal(err)
 	}
 	claims, _ = st.Claims(ctx, sh.ID)

@@ -57,23 +57,21 @@ func (w *Web) decide(rw http.ResponseWriter, r *http.Request) {
 		w.renderError(rw, r, http.StatusBadRequest, "Bad request", "No such claim.", nil)
 		return
 	}
-	// Who decided: the signed-in editor, else the name given with the
-	// shared editors' password.
-	user, _, _ := r.BasicAuth()
-	reviewer := "editor (web)"
+	// Who decided: the signed-in editor; with the shared editors'
+	// password there is no account, and the name given with it is
+	// anyone's to type, so the way in is recorded instead.
+	by := model.Reviewer{Name: "editors' password"}
 	if u, ok := viewer(r.Context()); ok {
-		reviewer = u.Email
-	} else if user != "" {
-		reviewer = user
+		by = model.Reviewer{UserID: u.ID, Name: u.Email}
 	}
 	var c model.Claim
 	decision := "accepted"
 	switch r.FormValue("action") {
 	case "accept":
-		c, err = review.Accept(r.Context(), w.store, id, r.FormValue("show"), reviewer)
+		c, err = review.Accept(r.Context(), w.store, id, r.FormValue("show"), by)
 	case "reject":
 		decision = "rejected"
-		c, err = review.Reject(r.Context(), w.store, id, reviewer)
+		c, err = review.Reject(r.Context(), w.store, id, by)
 	default:
 		w.renderError(rw, r, http.StatusBadRequest, "Bad request", "Accept or reject?", nil)
 		return
