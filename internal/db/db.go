@@ -135,7 +135,7 @@ func (d *DB) Close() error {
 }
 
 // sqliteDSN adds nextseason's pragmas to a file path or file: URI,
-// keeping the URI's own parameters (mode=ro, …). busy_timeout comes
+// keeping the URI's own parameters (mode=ro, a busy timeout …). busy_timeout comes
 // first so that setting WAL mode waits for other connections; a
 // read-only database, and the read pool, leave the journal mode as the
 // write pool set it. The read pool's connections are query-only, so a
@@ -146,7 +146,9 @@ func sqliteDSN(path string, readPool bool) string {
 	path, query, _ := strings.Cut(path, "?")
 	own, _ := url.ParseQuery(query)
 	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(5000)")
+	if !setsBusyTimeout(own) {
+		q.Add("_pragma", "busy_timeout(5000)")
+	}
 	if own.Get("mode") != "ro" && !readPool {
 		q.Add("_pragma", "journal_mode(WAL)")
 	}
@@ -163,6 +165,21 @@ func sqliteDSN(path string, readPool bool) string {
 		}
 	}
 	return "file:" + path + "?" + q.Encode()
+}
+
+// setsBusyTimeout says whether a SQLite URI's own parameters set the busy
+// timeout; the driver heeds only the first setting, so it then replaces
+// nextseason's.
+func setsBusyTimeout(own url.Values) bool {
+	if own.Has("_busy_timeout") || own.Has("_timeout") {
+		return true
+	}
+	for _, p := range own["_pragma"] {
+		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(p)), "busy_timeout") {
+			return true
+		}
+	}
+	return false
 }
 
 // Redact hides the password in a database URL or key/value string for

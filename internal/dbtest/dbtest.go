@@ -38,8 +38,14 @@ func URL(t testing.TB) string {
 // Open returns a migrated database for t, closed when t ends.
 func Open(t testing.TB) *db.DB {
 	t.Helper()
+	return OpenURL(t, URL(t))
+}
+
+// OpenURL opens and migrates the database at dbURL, closed when t ends.
+func OpenURL(t testing.TB, dbURL string) *db.DB {
+	t.Helper()
 	ctx := context.Background()
-	d, err := db.Open(ctx, URL(t))
+	d, err := db.Open(ctx, dbURL)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,6 +54,20 @@ func Open(t testing.TB) *db.DB {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// EachURL runs fn as a subtest on each database this machine offers, in
+// one run: a new SQLite file always, and a fresh PostgreSQL schema when
+// NEXTSEASON_TEST_POSTGRES names a server. Conformance tests use it, so
+// that both answer the same cases side by side.
+func EachURL(t *testing.T, fn func(t *testing.T, dbURL string)) {
+	t.Run("sqlite", func(t *testing.T) { fn(t, filepath.Join(t.TempDir(), "nextseason.db")) })
+	pg := os.Getenv(PostgresEnv)
+	if pg == "" {
+		t.Logf("PostgreSQL not run: set %s to run these cases on it too", PostgresEnv)
+		return
+	}
+	t.Run("postgres", func(t *testing.T) { fn(t, freshSchema(t, pg)) })
 }
 
 // Store returns a Store over a migrated database for t, stamping writes

@@ -20,19 +20,19 @@ func (s *Store) KnownNames(ctx context.Context) ([]KnownTitle, []string, error) 
 		UNION ALL
 		SELECT a.name, s.network FROM show_aliases a JOIN shows s ON s.id = a.show_id WHERE NOT s.proposed`)
 	if err != nil {
-		return nil, nil, fmt.Errorf("known titles: %w", mapErr(err))
+		return nil, nil, fmt.Errorf("known titles: %w", err)
 	}
 	defer rows.Close()
 	var titles []KnownTitle
 	for rows.Next() {
 		var t KnownTitle
 		if err := rows.Scan(&t.Title, &t.Network); err != nil {
-			return nil, nil, fmt.Errorf("known titles: %w", mapErr(err))
+			return nil, nil, fmt.Errorf("known titles: %w", err)
 		}
 		titles = append(titles, t)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("known titles: %w", mapErr(err))
+		return nil, nil, fmt.Errorf("known titles: %w", err)
 	}
 	people, err := s.strings(ctx, `SELECT DISTINCT p.name FROM people p JOIN credits c ON c.person_id = p.id`)
 	if err != nil {

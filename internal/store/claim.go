@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -41,7 +40,7 @@ func (s *Store) AddClaim(ctx context.Context, c *model.Claim) (Change, error) {
 		c.Source.ID = srcID
 		fp := Fingerprint(*c)
 		err = tx.queryRow(ctx, `SELECT id FROM claims WHERE fingerprint = $1`, fp).Scan(&c.ID)
-		if err = mapErr(err); err == nil || !errors.Is(err, ErrNotFound) {
+		if err == nil || !errors.Is(err, ErrNotFound) {
 			return err
 		}
 		change = Created
@@ -63,15 +62,15 @@ func (s *Store) AddClaim(ctx context.Context, c *model.Claim) (Change, error) {
 			fp, c.ShowID, c.Season, nullInt(c.PersonID), string(c.Kind), string(c.Status), c.Date.String(), c.Episodes, c.Actor, c.Character,
 			string(c.CastChange), c.Text, c.Quote, c.Speaker, srcID, c.StatedAt.String(), now, c.Confidence, string(c.Origin),
 			nullInt(c.Supersedes), c.Rule).Scan(&c.ID)
-		if errors.Is(mapErr(err), ErrNotFound) {
+		if errors.Is(err, ErrNotFound) {
 			// Another transaction recorded the same claim meanwhile (two
 			// feeds carrying one article): it stands, as a re-import would.
 			change = Unchanged
 			err = tx.queryRow(ctx, `SELECT id FROM claims WHERE fingerprint = $1`, fp).Scan(&c.ID)
-			return mapErr(err)
+			return err
 		}
 		if err != nil {
-			return fmt.Errorf("insert claim: %w", mapErr(err))
+			return fmt.Errorf("insert claim: %w", err)
 		}
 		if err := tx.Review(ctx, c.ID, c.State, c.DecidedBy()); err != nil {
 			return err
@@ -90,7 +89,7 @@ func (s *Store) AddClaim(ctx context.Context, c *model.Claim) (Change, error) {
 // extraction's mistakes put no names in the catalog.
 func (s *Store) castPerson(ctx context.Context, actor string, create bool) (int64, error) {
 	var id int64
-	err := mapErr(s.queryRow(ctx, `SELECT id FROM people WHERE lower(name) = lower($1) ORDER BY tvmaze_id IS NULL, id LIMIT 1`, actor).Scan(&id))
+	err := s.queryRow(ctx, `SELECT id FROM people WHERE lower(name) = lower($1) ORDER BY tvmaze_id IS NULL, id LIMIT 1`, actor).Scan(&id)
 	switch {
 	case err == nil:
 		return id, nil
@@ -108,7 +107,7 @@ func (s *Store) Review(ctx context.Context, claimID int64, state model.ClaimStat
 	_, err := s.exec(ctx, `INSERT INTO claim_reviews (claim_id, state, reviewer, reviewer_id, decided_at) VALUES ($1, $2, $3, $4, $5)`,
 		claimID, string(state), by.Name, nullInt(by.UserID), s.now().UTC())
 	if err != nil {
-		return fmt.Errorf("review claim %d: %w", claimID, mapErr(err))
+		return fmt.Errorf("review claim %d: %w", claimID, err)
 	}
 	return nil
 }
@@ -151,7 +150,7 @@ func (s *Store) LatestClaims(ctx context.Context, kind model.ClaimKind, limit in
 func (s *Store) queryClaims(ctx context.Context, query string, args ...any) ([]ShowClaim, error) {
 	rows, err := s.query(ctx, query, args...)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []ShowClaim
@@ -162,10 +161,10 @@ func (s *Store) queryClaims(ctx context.Context, query string, args ...any) ([]S
 		}
 		out = append(out, c)
 	}
-	return out, mapErr(rows.Err())
+	return out, rows.Err()
 }
 
-func scanClaim(rows *sql.Rows) (ShowClaim, error) {
+func scanClaim(rows *mappedRows) (ShowClaim, error) {
 	var (
 		sc                                                ShowClaim
 		c                                                 model.Claim
@@ -178,7 +177,7 @@ func scanClaim(rows *sql.Rows) (ShowClaim, error) {
 		&c.Supersedes, &c.Rule, &state, &c.Reviewer, &c.ReviewerID, &reviewed,
 		&c.Source.ID, &c.Source.URL, &c.Source.Publisher, &c.Source.Title, &published, &tier, &sc.ShowSlug, &sc.ShowTitle)
 	if err != nil {
-		return ShowClaim{}, mapErr(err)
+		return ShowClaim{}, err
 	}
 	c.Kind, c.Status, c.CastChange = model.ClaimKind(kind), model.RenewalStatus(status), model.CastChange(change)
 	c.Origin, c.State, c.Source.Tier = model.Origin(origin), model.ClaimState(state), model.Tier(tier)

@@ -19,17 +19,17 @@ func (s *Store) SavePerson(ctx context.Context, p model.Person) (int64, error) {
 	} else {
 		err = s.queryRow(ctx, `SELECT id FROM people WHERE name = $1 AND tvmaze_id IS NULL ORDER BY id LIMIT 1`, p.Name).Scan(&id)
 	}
-	if err = mapErr(err); !errors.Is(err, ErrNotFound) {
+	if !errors.Is(err, ErrNotFound) {
 		if err == nil && p.TVmazeID != 0 {
 			_, err = s.exec(ctx, `UPDATE people SET name = $2 WHERE id = $1 AND name <> $2`, id, p.Name)
 		}
-		return id, mapErr(err)
+		return id, err
 	}
 	if p.TVmazeID != 0 {
 		// Someone cast news named before the catalog knew them becomes
 		// the catalog's person, keeping their follows and claims.
-		err = mapErr(s.queryRow(ctx, `UPDATE people SET tvmaze_id = $2 WHERE id = (SELECT id FROM people WHERE lower(name) = lower($1) AND tvmaze_id IS NULL ORDER BY id LIMIT 1)
-			RETURNING id`, p.Name, p.TVmazeID).Scan(&id))
+		err = s.queryRow(ctx, `UPDATE people SET tvmaze_id = $2 WHERE id = (SELECT id FROM people WHERE lower(name) = lower($1) AND tvmaze_id IS NULL ORDER BY id LIMIT 1)
+			RETURNING id`, p.Name, p.TVmazeID).Scan(&id)
 		if !errors.Is(err, ErrNotFound) {
 			return id, err
 		}
@@ -37,7 +37,7 @@ func (s *Store) SavePerson(ctx context.Context, p model.Person) (int64, error) {
 	err = s.queryRow(ctx, `INSERT INTO people (name, tvmaze_id) VALUES ($1, $2) RETURNING id`,
 		p.Name, nullInt(p.TVmazeID)).Scan(&id)
 	if err != nil {
-		return 0, fmt.Errorf("insert person %q: %w", p.Name, mapErr(err))
+		return 0, fmt.Errorf("insert person %q: %w", p.Name, err)
 	}
 	return id, nil
 }
@@ -54,7 +54,7 @@ func (s *Store) SaveCredit(ctx context.Context, c model.Credit) (change Change, 
 			INSERT INTO credits (show_id, season, person_id, character, role, job) VALUES ($1, $2, $3, $4, $5, $6)
 			ON CONFLICT DO NOTHING`, c.ShowID, c.Season, pid, c.Character, string(c.Role), c.Job)
 		if err != nil {
-			return fmt.Errorf("save credit %q in show %d: %w", c.Person.Name, c.ShowID, mapErr(err))
+			return fmt.Errorf("save credit %q in show %d: %w", c.Person.Name, c.ShowID, err)
 		}
 		if n, _ := res.RowsAffected(); n > 0 {
 			change = Created
@@ -72,7 +72,7 @@ func (s *Store) Credits(ctx context.Context, showID int64) ([]model.Credit, erro
 		WHERE c.show_id = $1
 		ORDER BY CASE c.role WHEN 'main' THEN 0 WHEN 'recurring' THEN 1 WHEN 'guest' THEN 2 ELSE 3 END, c.season, p.id, c.character`, showID)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []model.Credit
@@ -80,18 +80,18 @@ func (s *Store) Credits(ctx context.Context, showID int64) ([]model.Credit, erro
 		var c model.Credit
 		var role string
 		if err := rows.Scan(&c.ShowID, &c.Season, &c.Person.ID, &c.Person.Name, &c.Person.TVmazeID, &c.Character, &role, &c.Job); err != nil {
-			return nil, mapErr(err)
+			return nil, err
 		}
 		c.Role = model.CreditRole(role)
 		out = append(out, c)
 	}
-	return out, mapErr(rows.Err())
+	return out, rows.Err()
 }
 
 // Person loads a person.
 func (s *Store) Person(ctx context.Context, id int64) (model.Person, error) {
 	var p model.Person
-	err := mapErr(s.queryRow(ctx, `SELECT id, name, COALESCE(tvmaze_id, 0) FROM people WHERE id = $1`, id).Scan(&p.ID, &p.Name, &p.TVmazeID))
+	err := s.queryRow(ctx, `SELECT id, name, COALESCE(tvmaze_id, 0) FROM people WHERE id = $1`, id).Scan(&p.ID, &p.Name, &p.TVmazeID)
 	if err != nil {
 		return p, fmt.Errorf("person %d: %w", id, err)
 	}

@@ -30,7 +30,7 @@ func (s *Store) QueueDeliveries(ctx context.Context, e model.Event) (int64, erro
 		ON CONFLICT (event_id, webhook_id) DO NOTHING`,
 		e.ID, s.now().UTC(), e.ShowID, string(e.Kind), e.PersonID)
 	if err != nil {
-		return 0, fmt.Errorf("queue deliveries of event %d: %w", e.ID, mapErr(err))
+		return 0, fmt.Errorf("queue deliveries of event %d: %w", e.ID, err)
 	}
 	return res.RowsAffected()
 }
@@ -52,7 +52,7 @@ func (s *Store) DueDeliveries(ctx context.Context, limit int, lease time.Duratio
 		JOIN shows sh ON sh.id = e.show_id
 		WHERE d.id IN (`+marks+`) ORDER BY d.id`, args...)
 	if err != nil {
-		return nil, until, mapErr(err)
+		return nil, until, err
 	}
 	defer rows.Close()
 	var out []Delivery
@@ -65,7 +65,7 @@ func (s *Store) DueDeliveries(ctx context.Context, limit int, lease time.Duratio
 		d.Event = e
 		out = append(out, d)
 	}
-	return out, until, mapErr(rows.Err())
+	return out, until, rows.Err()
 }
 
 // DeliveriesSent records deliveries their endpoints accepted, those still
@@ -100,5 +100,5 @@ func (s *Store) ReleaseDeliveries(ctx context.Context, ids []int64, held time.Ti
 func (s *Store) CountDueDeliveries(ctx context.Context) (int, error) {
 	var n int
 	err := s.queryRow(ctx, `SELECT COUNT(*) FROM deliveries WHERE state = 'pending' AND next_attempt_at <= $1`, s.now().UTC()).Scan(&n)
-	return n, mapErr(err)
+	return n, err
 }

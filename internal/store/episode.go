@@ -29,7 +29,7 @@ func (s *Store) SaveEpisode(ctx context.Context, e model.Episode) (Change, error
 				name = excluded.name, airdate = excluded.airdate, runtime = excluded.runtime`,
 			e.ShowID, e.Season, e.Number, e.Name, e.Airdate.String(), e.Runtime, e.TVmazeID)
 		if err != nil {
-			return fmt.Errorf("save episode %d: %w", e.TVmazeID, mapErr(err))
+			return fmt.Errorf("save episode %d: %w", e.TVmazeID, err)
 		}
 		return nil
 	})
@@ -45,7 +45,7 @@ func (s *Store) queryEpisodes(ctx context.Context, where string, args ...any) ([
 	rows, err := s.query(ctx, `SELECT show_id, season, number, name, airdate, runtime, tvmaze_id
 		FROM episodes `+where+` ORDER BY season, number, id`, args...)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []model.Episode
@@ -55,12 +55,12 @@ func (s *Store) queryEpisodes(ctx context.Context, where string, args ...any) ([
 			airdate string
 		)
 		if err := rows.Scan(&e.ShowID, &e.Season, &e.Number, &e.Name, &airdate, &e.Runtime, &e.TVmazeID); err != nil {
-			return nil, mapErr(err)
+			return nil, err
 		}
 		if e.Airdate, err = scanDate(airdate); err != nil {
 			return nil, err
 		}
 		out = append(out, e)
 	}
-	return out, mapErr(rows.Err())
+	return out, rows.Err()
 }

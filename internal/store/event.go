@@ -31,7 +31,7 @@ func (s *Store) addEvent(ctx context.Context, e *model.Event) (bool, error) {
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 		ON CONFLICT (show_id, season, kind, old_value, new_value) DO NOTHING RETURNING id`,
 		e.ShowID, e.Season, string(e.Kind), e.Old, e.New, nullInt(e.ClaimID), e.SourceURL, e.HappenedAt, nullInt(e.PersonID)).Scan(&e.ID)
-	switch err = mapErr(err); {
+	switch {
 	case err == nil:
 		return true, nil
 	case errors.Is(err, ErrNotFound):
@@ -47,7 +47,7 @@ func (s *Store) HasEvent(ctx context.Context, showID int64, season int, kind mod
 	var n int
 	err := s.queryRow(ctx, `SELECT COUNT(*) FROM events WHERE show_id = $1 AND season = $2 AND kind = $3`, showID, season, string(kind)).Scan(&n)
 	if err != nil {
-		return false, fmt.Errorf("has event: %w", mapErr(err))
+		return false, fmt.Errorf("has event: %w", err)
 	}
 	return n > 0, nil
 }
@@ -56,7 +56,7 @@ func (s *Store) HasEvent(ctx context.Context, showID int64, season int, kind mod
 func (s *Store) ShowEvents(ctx context.Context, showID int64) ([]model.Event, error) {
 	rows, err := s.query(ctx, `SELECT `+eventColumns+`, '', '' FROM events e WHERE e.show_id = $1 ORDER BY e.id`, showID)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	all, err := scanEvents(rows)
 	out := make([]model.Event, len(all))
@@ -70,7 +70,7 @@ const eventColumns = `e.id, e.show_id, e.season, e.kind, e.old_value, e.new_valu
 
 // scanEvents reads rows of eventColumns and the show's slug and title,
 // closing them.
-func scanEvents(rows *sql.Rows) ([]FollowedEvent, error) {
+func scanEvents(rows *mappedRows) ([]FollowedEvent, error) {
 	defer rows.Close()
 	var out []FollowedEvent
 	for rows.Next() {
@@ -80,12 +80,12 @@ func scanEvents(rows *sql.Rows) ([]FollowedEvent, error) {
 		}
 		out = append(out, e)
 	}
-	return out, mapErr(rows.Err())
+	return out, rows.Err()
 }
 
 // scanEvent reads a row of first (columns before the event's), then
 // eventColumns, then the show's slug and title.
-func scanEvent(rows *sql.Rows, first ...any) (FollowedEvent, error) {
+func scanEvent(rows *mappedRows, first ...any) (FollowedEvent, error) {
 	var (
 		e      FollowedEvent
 		kind   string
@@ -94,7 +94,7 @@ func scanEvent(rows *sql.Rows, first ...any) (FollowedEvent, error) {
 	)
 	dest := append(first, &e.ID, &e.ShowID, &e.Season, &kind, &e.Old, &e.New, &claim, &e.SourceURL, &e.HappenedAt, &person, &e.Slug, &e.Title)
 	if err := rows.Scan(dest...); err != nil {
-		return FollowedEvent{}, mapErr(err)
+		return FollowedEvent{}, err
 	}
 	e.Kind, e.ClaimID, e.PersonID, e.HappenedAt = model.EventKind(kind), claim.Int64, person.Int64, e.HappenedAt.UTC()
 	return e, nil
@@ -117,7 +117,7 @@ func (s *Store) UserEvents(ctx context.Context, userID int64, limit int) ([]Foll
 		OR EXISTS (SELECT 1 FROM person_follows pf WHERE pf.person_id = e.person_id AND pf.user_id = $1)
 		ORDER BY e.id DESC LIMIT $2`, userID, limit)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	return scanEvents(rows)
 }

@@ -45,7 +45,7 @@ func scanFeed(row interface{ Scan(...any) error }) (Feed, error) {
 		last    sql.NullTime
 	)
 	if err := row.Scan(&f.ID, &f.URL, &f.Title, &tier, &f.ETag, &f.LastModified, &seconds, &f.Failures, &f.LastError, &last, &f.NextPollAt); err != nil {
-		return Feed{}, mapErr(err)
+		return Feed{}, err
 	}
 	f.Tier, f.Interval = model.Tier(tier), time.Duration(seconds)*time.Second
 	if last.Valid {
@@ -61,7 +61,7 @@ func (s *Store) AddFeed(ctx context.Context, url string, tier model.Tier) (Feed,
 	var id int64
 	err := s.queryRow(ctx, `INSERT INTO feeds (url, tier, next_poll_at) VALUES ($1, $2, $3) RETURNING id`, url, string(tier), s.now().UTC()).Scan(&id)
 	if err != nil {
-		return Feed{}, fmt.Errorf("subscribe to %s: %w", url, mapErr(err))
+		return Feed{}, fmt.Errorf("subscribe to %s: %w", url, err)
 	}
 	return s.Feed(ctx, id)
 }
@@ -83,7 +83,7 @@ func (s *Store) Feeds(ctx context.Context, dueOnly bool) ([]Feed, error) {
 	}
 	rows, err := s.query(ctx, `SELECT `+feedColumns+` FROM feeds WHERE next_poll_at <= $1 ORDER BY next_poll_at, id`, until)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []Feed
@@ -94,7 +94,7 @@ func (s *Store) Feeds(ctx context.Context, dueOnly bool) ([]Feed, error) {
 		}
 		out = append(out, f)
 	}
-	return out, mapErr(rows.Err())
+	return out, rows.Err()
 }
 
 // RecordPoll saves how a poll went: the validators for the next
@@ -107,7 +107,7 @@ func (s *Store) RecordPoll(ctx context.Context, f Feed) error {
 		WHERE id = $1`,
 		f.ID, f.Title, f.ETag, f.LastModified, int64(f.Interval/time.Second), f.Failures, f.LastError, f.LastPolledAt.UTC(), f.NextPollAt.UTC())
 	if err != nil {
-		return fmt.Errorf("record poll of feed %d: %w", f.ID, mapErr(err))
+		return fmt.Errorf("record poll of feed %d: %w", f.ID, err)
 	}
 	return nil
 }
@@ -118,7 +118,7 @@ func (s *Store) HasFeedItem(ctx context.Context, it FeedItem) (bool, error) {
 	var n int
 	err := s.queryRow(ctx, `SELECT COUNT(*) FROM feed_items WHERE feed_id = $1 AND (guid = $2 OR (link <> '' AND link = $3) OR hash = $4)`,
 		it.FeedID, it.GUID, it.Link, it.Hash).Scan(&n)
-	return n > 0, mapErr(err)
+	return n > 0, err
 }
 
 // AddFeedItem saves an item unless the feed has it already (see
@@ -134,7 +134,7 @@ func (s *Store) AddFeedItem(ctx context.Context, it FeedItem) (bool, error) {
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (feed_id, guid) DO NOTHING`,
 		it.FeedID, it.GUID, it.Link, it.Hash, it.Title, it.Summary, nullTime(it.Published), s.now().UTC())
 	if err != nil {
-		return false, fmt.Errorf("save feed item %q: %w", it.GUID, mapErr(err))
+		return false, fmt.Errorf("save feed item %q: %w", it.GUID, err)
 	}
 	n, err := res.RowsAffected()
 	return n == 1, err
@@ -144,5 +144,5 @@ func (s *Store) AddFeedItem(ctx context.Context, it FeedItem) (bool, error) {
 func (s *Store) CountFeedItems(ctx context.Context, feedID int64) (int, error) {
 	var n int
 	err := s.queryRow(ctx, `SELECT COUNT(*) FROM feed_items WHERE feed_id = $1`, feedID).Scan(&n)
-	return n, mapErr(err)
+	return n, err
 }

@@ -43,7 +43,7 @@ func (s *Store) SaveFollow(ctx context.Context, f *model.Follow) error {
 		RETURNING id`,
 		f.UserID, f.ShowID, strings.Join(events, ","), string(f.Delivery), s.now().UTC()).Scan(&f.ID)
 	if err != nil {
-		return fmt.Errorf("follow show %d: %w", f.ShowID, mapErr(err))
+		return fmt.Errorf("follow show %d: %w", f.ShowID, err)
 	}
 	return nil
 }
@@ -53,7 +53,7 @@ func (s *Store) SaveFollow(ctx context.Context, f *model.Follow) error {
 func (s *Store) Unfollow(ctx context.Context, userID, showID int64) (bool, error) {
 	res, err := s.exec(ctx, `DELETE FROM follows WHERE user_id = $1 AND show_id = $2`, userID, showID)
 	if err != nil {
-		return false, fmt.Errorf("unfollow show %d: %w", showID, mapErr(err))
+		return false, fmt.Errorf("unfollow show %d: %w", showID, err)
 	}
 	n, err := res.RowsAffected()
 	return n > 0, err
@@ -66,7 +66,7 @@ func (s *Store) Follows(ctx context.Context, userID int64) ([]FollowedShow, erro
 		FROM follows f JOIN shows sh ON sh.id = f.show_id
 		WHERE f.user_id = $1 ORDER BY sh.title, f.id`, userID)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []FollowedShow
@@ -76,7 +76,7 @@ func (s *Store) Follows(ctx context.Context, userID int64) ([]FollowedShow, erro
 			events, deliv string
 		)
 		if err := rows.Scan(&f.ID, &f.UserID, &f.ShowID, &events, &deliv, &f.Watched, &f.Rating, &f.Slug, &f.Title); err != nil {
-			return nil, mapErr(err)
+			return nil, err
 		}
 		for _, e := range strings.Split(events, ",") {
 			if e != "" {
@@ -86,25 +86,25 @@ func (s *Store) Follows(ctx context.Context, userID int64) ([]FollowedShow, erro
 		f.Delivery = model.Delivery(deliv)
 		out = append(out, f)
 	}
-	return out, mapErr(rows.Err())
+	return out, rows.Err()
 }
 
 // FollowedShowIDs lists every show someone follows.
 func (s *Store) FollowedShowIDs(ctx context.Context) ([]int64, error) {
 	rows, err := s.query(ctx, `SELECT DISTINCT show_id FROM follows ORDER BY show_id`)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			return nil, mapErr(err)
+			return nil, err
 		}
 		out = append(out, id)
 	}
-	return out, mapErr(rows.Err())
+	return out, rows.Err()
 }
 
 // FollowPerson makes userID follow a person, for their new roles.
@@ -112,7 +112,7 @@ func (s *Store) FollowPerson(ctx context.Context, userID, personID int64) error 
 	_, err := s.exec(ctx, `INSERT INTO person_follows (user_id, person_id, created_at) VALUES ($1, $2, $3)
 		ON CONFLICT (user_id, person_id) DO NOTHING`, userID, personID, s.now().UTC())
 	if err != nil {
-		return fmt.Errorf("follow person %d: %w", personID, mapErr(err))
+		return fmt.Errorf("follow person %d: %w", personID, err)
 	}
 	return nil
 }
@@ -122,7 +122,7 @@ func (s *Store) FollowPerson(ctx context.Context, userID, personID int64) error 
 func (s *Store) UnfollowPerson(ctx context.Context, userID, personID int64) (bool, error) {
 	res, err := s.exec(ctx, `DELETE FROM person_follows WHERE user_id = $1 AND person_id = $2`, userID, personID)
 	if err != nil {
-		return false, fmt.Errorf("unfollow person %d: %w", personID, mapErr(err))
+		return false, fmt.Errorf("unfollow person %d: %w", personID, err)
 	}
 	n, err := res.RowsAffected()
 	return n > 0, err
@@ -133,7 +133,7 @@ func (s *Store) FollowedPeople(ctx context.Context, userID int64) ([]model.Perso
 	rows, err := s.query(ctx, `SELECT p.id, p.name, COALESCE(p.tvmaze_id, 0) FROM person_follows pf JOIN people p ON p.id = pf.person_id
 		WHERE pf.user_id = $1 ORDER BY p.name, p.id`, userID)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	return scanPeople(rows)
 }
@@ -142,30 +142,30 @@ func (s *Store) FollowedPeople(ctx context.Context, userID int64) ([]model.Perso
 func (s *Store) PersonFollowed(ctx context.Context, personID int64) (bool, error) {
 	var n int
 	err := s.queryRow(ctx, `SELECT COUNT(*) FROM person_follows WHERE person_id = $1`, personID).Scan(&n)
-	return n > 0, mapErr(err)
+	return n > 0, err
 }
 
 // PeopleNamed finds people by name, in any case.
 func (s *Store) PeopleNamed(ctx context.Context, name string) ([]model.Person, error) {
 	rows, err := s.query(ctx, `SELECT id, name, COALESCE(tvmaze_id, 0) FROM people WHERE lower(name) = lower($1) ORDER BY id`, strings.TrimSpace(name))
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	return scanPeople(rows)
 }
 
 // scanPeople reads rows of id, name and TVmaze id, closing them.
-func scanPeople(rows *sql.Rows) ([]model.Person, error) {
+func scanPeople(rows *mappedRows) ([]model.Person, error) {
 	defer rows.Close()
 	var out []model.Person
 	for rows.Next() {
 		var p model.Person
 		if err := rows.Scan(&p.ID, &p.Name, &p.TVmazeID); err != nil {
-			return nil, mapErr(err)
+			return nil, err
 		}
 		out = append(out, p)
 	}
-	return out, mapErr(rows.Err())
+	return out, rows.Err()
 }
 
 // SetWatched records on userID's follow of a show whether they watched it
@@ -184,7 +184,7 @@ func (s *Store) SetWatched(ctx context.Context, userID, showID int64, watched *b
 		rating = CASE WHEN CAST($4 AS INTEGER) IS NULL THEN rating WHEN CAST($4 AS INTEGER) = 0 THEN NULL ELSE CAST($4 AS INTEGER) END
 		WHERE user_id = $1 AND show_id = $2`, userID, showID, w, r)
 	if err != nil {
-		return fmt.Errorf("watched show %d: %w", showID, mapErr(err))
+		return fmt.Errorf("watched show %d: %w", showID, err)
 	}
 	return nil
 }

@@ -23,7 +23,7 @@ const (
 func (s *Store) bump(ctx context.Context, name string) error {
 	_, err := s.exec(ctx, `INSERT INTO generations (name, n) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET n = generations.n + 1`, name)
 	if err != nil {
-		return fmt.Errorf("note a change to %s: %w", name, mapErr(err))
+		return fmt.Errorf("note a change to %s: %w", name, err)
 	}
 	return nil
 }
@@ -31,7 +31,7 @@ func (s *Store) bump(ctx context.Context, name string) error {
 // Generation is the count of changes to name so far (0: none yet).
 func (s *Store) Generation(ctx context.Context, name string) (int64, error) {
 	var n int64
-	err := mapErr(s.queryRow(ctx, `SELECT n FROM generations WHERE name = $1`, name).Scan(&n))
+	err := s.queryRow(ctx, `SELECT n FROM generations WHERE name = $1`, name).Scan(&n)
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return 0, fmt.Errorf("generation of %s: %w", name, err)
 	}

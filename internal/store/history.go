@@ -39,7 +39,7 @@ func (s *Store) UserSent(ctx context.Context, userID int64, limit int) ([]Sent, 
 	} {
 		rows, err := s.query(ctx, q.query, userID, limit)
 		if err != nil {
-			return nil, mapErr(err)
+			return nil, err
 		}
 		for rows.Next() {
 			x := Sent{Channel: q.channel}
@@ -51,7 +51,7 @@ func (s *Store) UserSent(ctx context.Context, userID int64, limit int) ([]Sent, 
 			)
 			if err := rows.Scan(&x.To, &event, &day, &x.State, &x.Attempts, &x.Sends, &x.LastError, &sentAt, &next); err != nil {
 				rows.Close()
-				return nil, mapErr(err)
+				return nil, err
 			}
 			x.DigestDay, x.At = day.String, next.UTC()
 			if sentAt.Valid {
@@ -62,7 +62,7 @@ func (s *Store) UserSent(ctx context.Context, userID int64, limit int) ([]Sent, 
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return nil, mapErr(err)
+			return nil, err
 		}
 	}
 	byID, err := s.events(ctx, events)

@@ -30,7 +30,7 @@ func (s *Store) QueueMails(ctx context.Context, e model.Event) (int64, error) {
 		ON CONFLICT DO NOTHING`,
 		e.ID, s.now().UTC(), e.ShowID, string(e.Kind), e.PersonID)
 	if err != nil {
-		return 0, fmt.Errorf("queue mails of event %d: %w", e.ID, mapErr(err))
+		return 0, fmt.Errorf("queue mails of event %d: %w", e.ID, err)
 	}
 	return res.RowsAffected()
 }
@@ -51,7 +51,7 @@ func (s *Store) QueueDigests(ctx context.Context, day time.Time) (int64, error) 
 		ON CONFLICT DO NOTHING`,
 		start.Format(time.DateOnly), s.now().UTC(), start, start.AddDate(0, 0, 1))
 	if err != nil {
-		return 0, fmt.Errorf("queue digests of %s: %w", start.Format(time.DateOnly), mapErr(err))
+		return 0, fmt.Errorf("queue digests of %s: %w", start.Format(time.DateOnly), err)
 	}
 	return res.RowsAffected()
 }
@@ -59,7 +59,7 @@ func (s *Store) QueueDigests(ctx context.Context, day time.Time) (int64, error) 
 // QueueTestMail queues a test mail to a user.
 func (s *Store) QueueTestMail(ctx context.Context, userID int64) error {
 	_, err := s.exec(ctx, `INSERT INTO mails (user_id, state, attempts, next_attempt_at) VALUES ($1, 'pending', 0, $2)`, userID, s.now().UTC())
-	return mapErr(err)
+	return err
 }
 
 // DueMails takes up to limit pending mails whose time has come, oldest
@@ -75,7 +75,7 @@ func (s *Store) DueMails(ctx context.Context, limit int, lease time.Duration) ([
 		FROM mails m JOIN users u ON u.id = m.user_id
 		WHERE m.id IN (`+marks+`) ORDER BY m.id`, args...)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []Mail
@@ -91,7 +91,7 @@ func (s *Store) DueMails(ctx context.Context, limit int, lease time.Duration) ([
 		m.EventID, m.DigestDay = event.Int64, day.String
 		out = append(out, m)
 	}
-	return out, mapErr(rows.Err())
+	return out, rows.Err()
 }
 
 // Event loads an event with its show's slug and title.
@@ -124,7 +124,7 @@ func (s *Store) events(ctx context.Context, ids []int64) (map[int64]FollowedEven
 	rows, err := s.queryOnce(ctx, `SELECT `+eventColumns+`, sh.slug, sh.title FROM events e JOIN shows sh ON sh.id = e.show_id
 		WHERE e.id IN (`+marks+`)`, args...)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	all, err := scanEvents(rows)
 	for _, e := range all {
@@ -148,7 +148,7 @@ func (s *Store) DigestEvents(ctx context.Context, userID int64, day string) ([]F
 		WHERE `+followWants("f", "e.kind")+` AND e.happened_at >= $2 AND e.happened_at < $3
 		ORDER BY e.id`, userID, start, start.AddDate(0, 0, 1))
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	return scanEvents(rows)
 }

@@ -19,7 +19,7 @@ func (s *Store) SaveOriginals(ctx context.Context, rows []model.NetflixOriginal)
 			var existed int
 			key := match.Key(o.Title)
 			if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM netflix_originals WHERE title_key = $1 AND ended = $2`, key, o.Ended).Scan(&existed); err != nil {
-				return mapErr(err)
+				return err
 			}
 			_, err := tx.exec(ctx, `
 				INSERT INTO netflix_originals (title_key, ended, title, premiere, finale, seasons, genre, language, miniseries, excluded, listed)
@@ -29,7 +29,7 @@ func (s *Store) SaveOriginals(ctx context.Context, rows []model.NetflixOriginal)
 					excluded = excluded.excluded, listed = excluded.listed`,
 				key, o.Ended, o.Title, day(o.Premiere), day(o.Finale), o.Seasons, o.Genre, o.Language, o.Miniseries, o.Excluded, day(o.Listed))
 			if err != nil {
-				return fmt.Errorf("save original %q: %w", o.Title, mapErr(err))
+				return fmt.Errorf("save original %q: %w", o.Title, err)
 			}
 			if existed == 0 {
 				added++
@@ -48,7 +48,7 @@ func (s *Store) Originals(ctx context.Context) ([]model.NetflixOriginal, error) 
 	rows, err := s.query(ctx, `SELECT title, ended, premiere, finale, seasons, genre, language, miniseries, excluded, listed
 		FROM netflix_originals ORDER BY title_key, ended`)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []model.NetflixOriginal
@@ -56,14 +56,14 @@ func (s *Store) Originals(ctx context.Context) ([]model.NetflixOriginal, error) 
 		var o model.NetflixOriginal
 		var prem, fin, listed string
 		if err := rows.Scan(&o.Title, &o.Ended, &prem, &fin, &o.Seasons, &o.Genre, &o.Language, &o.Miniseries, &o.Excluded, &listed); err != nil {
-			return nil, mapErr(err)
+			return nil, err
 		}
 		o.Premiere, _ = time.Parse(time.DateOnly, prem)
 		o.Finale, _ = time.Parse(time.DateOnly, fin)
 		o.Listed, _ = time.Parse(time.DateOnly, listed)
 		out = append(out, o)
 	}
-	return out, mapErr(rows.Err())
+	return out, rows.Err()
 }
 
 // day is a date as stored, "" for none.

@@ -14,7 +14,7 @@ func (s *Store) SaveOddsModel(ctx context.Context, version, cutoff string, fitte
 		ON CONFLICT (version, cutoff) DO UPDATE SET fitted_at = excluded.fitted_at, model = excluded.model`,
 			version, cutoff, fittedAt.UTC(), model)
 		if err != nil {
-			return fmt.Errorf("save odds model of %s: %w", cutoff, mapErr(err))
+			return fmt.Errorf("save odds model of %s: %w", cutoff, err)
 		}
 		return tx.bump(ctx, GenOdds)
 	})
@@ -27,7 +27,7 @@ func (s *Store) OddsModel(ctx context.Context, version, day string) (cutoff stri
 	err = s.queryRow(ctx, `SELECT cutoff, model FROM odds_models WHERE version = $1 AND cutoff <= $2 ORDER BY cutoff DESC LIMIT 1`,
 		version, day).Scan(&cutoff, &model)
 	if err != nil {
-		return "", nil, fmt.Errorf("odds model for %s: %w", day, mapErr(err))
+		return "", nil, fmt.Errorf("odds model for %s: %w", day, err)
 	}
 	return cutoff, model, nil
 }
@@ -37,7 +37,7 @@ func (s *Store) OddsModel(ctx context.Context, version, day string) (cutoff stri
 func (s *Store) OddsModelCutoffs(ctx context.Context, version string) ([]string, error) {
 	rows, err := s.query(ctx, `SELECT cutoff FROM odds_models WHERE version = $1 ORDER BY cutoff`, version)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []string
@@ -59,7 +59,7 @@ func (s *Store) PruneOddsModels(ctx context.Context, version, today string) (int
 	err := s.InTx(ctx, func(tx *Store) error {
 		res, err := tx.exec(ctx, `DELETE FROM odds_models WHERE version <> $1 OR (cutoff < $2 AND substr(cutoff, 9, 2) <> '01')`, version, today)
 		if err != nil {
-			return fmt.Errorf("prune odds models: %w", mapErr(err))
+			return fmt.Errorf("prune odds models: %w", err)
 		}
 		if n, _ = res.RowsAffected(); n == 0 {
 			return nil

@@ -40,19 +40,19 @@ func (s *Store) claim(ctx context.Context, table string, limit int, lease time.D
 			SELECT id FROM `+table+` WHERE state = 'pending' AND next_attempt_at <= $2 ORDER BY next_attempt_at, id LIMIT $3`+skip+`)
 		RETURNING id`, until, now, limit)
 	if err != nil {
-		return nil, until, mapErr(err)
+		return nil, until, err
 	}
 	defer rows.Close()
 	var ids []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			return nil, until, mapErr(err)
+			return nil, until, err
 		}
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	return ids, until, mapErr(rows.Err())
+	return ids, until, rows.Err()
 }
 
 // idList is "$first, $first+1, …" for ids, and ids as arguments, for an
@@ -80,19 +80,19 @@ func (s *Store) markSent(ctx context.Context, table string, ids []int64, held ti
 	rows, err := s.queryOnce(ctx, `UPDATE `+table+` SET state = 'sent', attempts = attempts + 1, sends = sends + 1, sent_at = $1, last_error = ''
 		WHERE state = 'pending'`+cond+` AND id IN (`+marks+`) RETURNING id`, append(append([]any{s.now().UTC()}, lead...), args...)...)
 	if err != nil {
-		return 0, mapErr(err)
+		return 0, err
 	}
 	marked := map[int64]bool{}
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
 			rows.Close()
-			return 0, mapErr(err)
+			return 0, err
 		}
 		marked[id] = true
 	}
 	if err := rows.Close(); err != nil {
-		return 0, mapErr(err)
+		return 0, err
 	}
 	// The rest were sent all the same: count it, so the history shows a
 	// delivery another sender sent too.
@@ -105,7 +105,7 @@ func (s *Store) markSent(ctx context.Context, table string, ids []int64, held ti
 	if len(late) > 0 {
 		lm, largs := idList(1, late)
 		if _, err := s.execOnce(ctx, `UPDATE `+table+` SET sends = sends + 1 WHERE id IN (`+lm+`)`, largs...); err != nil {
-			return len(marked), mapErr(err)
+			return len(marked), err
 		}
 	}
 	return len(marked), nil
@@ -131,7 +131,7 @@ func (s *Store) markFailed(ctx context.Context, table string, id int64, reason s
 	cond, lead := leased(held, 5)
 	_, err := s.exec(ctx, `UPDATE `+table+` SET state = $2, attempts = attempts + 1, next_attempt_at = $3, last_error = $4 WHERE id = $1 AND state = 'pending'`+cond,
 		append([]any{id, state, next.UTC(), reason}, lead...)...)
-	return mapErr(err)
+	return err
 }
 
 // renew moves the lease of those of ids still leased until held to end
@@ -146,19 +146,19 @@ func (s *Store) renew(ctx context.Context, table string, ids []int64, held time.
 	rows, err := s.queryOnce(ctx, `UPDATE `+table+` SET next_attempt_at = $1 WHERE state = 'pending' AND next_attempt_at = $2 AND id IN (`+marks+`) RETURNING id`,
 		append([]any{until, held.UTC()}, args...)...)
 	if err != nil {
-		return nil, held, mapErr(err)
+		return nil, held, err
 	}
 	defer rows.Close()
 	var kept []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			return nil, held, mapErr(err)
+			return nil, held, err
 		}
 		kept = append(kept, id)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, held, mapErr(err)
+		return nil, held, err
 	}
 	return kept, until, nil
 }
@@ -172,5 +172,5 @@ func (s *Store) release(ctx context.Context, table string, ids []int64, held tim
 	marks, args := idList(3, ids)
 	_, err := s.execOnce(ctx, `UPDATE `+table+` SET next_attempt_at = $1 WHERE state = 'pending' AND next_attempt_at = $2 AND id IN (`+marks+`)`,
 		append([]any{s.now().UTC(), held.UTC()}, args...)...)
-	return mapErr(err)
+	return err
 }

@@ -24,11 +24,11 @@ func (s *Store) TakeAttempt(ctx context.Context, key string, every time.Duration
 				ELSE rate_limits.tat END
 		RETURNING ok`, key, now, interval, tolerance).Scan(&ok)
 	if err != nil {
-		return false, mapErr(err)
+		return false, err
 	}
 	// Keys whose buckets have refilled are as good as absent.
 	if _, err := s.exec(ctx, `DELETE FROM rate_limits WHERE tat < $1`, now); err != nil {
-		return false, mapErr(err)
+		return false, err
 	}
 	return ok == 1, nil
 }
@@ -36,7 +36,7 @@ func (s *Store) TakeAttempt(ctx context.Context, key string, every time.Duration
 // AttemptsLeft reports whether key may try now, spending nothing.
 func (s *Store) AttemptsLeft(ctx context.Context, key string, every time.Duration, burst int) (bool, error) {
 	var tat int64
-	err := mapErr(s.queryRow(ctx, `SELECT tat FROM rate_limits WHERE key = $1`, key).Scan(&tat))
+	err := s.queryRow(ctx, `SELECT tat FROM rate_limits WHERE key = $1`, key).Scan(&tat)
 	if errors.Is(err, ErrNotFound) {
 		return true, nil
 	}
@@ -59,7 +59,7 @@ func (s *Store) ReserveTurn(ctx context.Context, key string, every time.Duration
 			tat = (CASE WHEN rate_limits.tat > CAST($2 AS BIGINT) THEN rate_limits.tat ELSE CAST($2 AS BIGINT) END) + CAST($3 AS BIGINT)
 		RETURNING tat`, key, now, every.Milliseconds()).Scan(&tat)
 	if err != nil {
-		return 0, mapErr(err)
+		return 0, err
 	}
 	return time.Duration(max(tat-every.Milliseconds()-now, 0)) * time.Millisecond, nil
 }

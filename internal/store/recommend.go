@@ -33,7 +33,7 @@ func (s *Store) RecommendSignals(ctx context.Context) ([]ShowSignal, []FollowSig
 	rows, err := s.query(ctx, `SELECT id, slug, title, network, language, provider_status, genres, runtime, popularity
 		FROM shows WHERE NOT proposed ORDER BY id`)
 	if err != nil {
-		return nil, nil, mapErr(err)
+		return nil, nil, err
 	}
 	var shows []ShowSignal
 	index := map[int64]int{}
@@ -42,7 +42,7 @@ func (s *Store) RecommendSignals(ctx context.Context) ([]ShowSignal, []FollowSig
 		var genres string
 		if err := rows.Scan(&sh.ID, &sh.Slug, &sh.Title, &sh.Network, &sh.Language, &sh.ProviderStatus, &genres, &sh.Runtime, &sh.Popularity); err != nil {
 			rows.Close()
-			return nil, nil, mapErr(err)
+			return nil, nil, err
 		}
 		if err := json.Unmarshal([]byte(genres), &sh.Genres); err != nil {
 			rows.Close()
@@ -53,24 +53,24 @@ func (s *Store) RecommendSignals(ctx context.Context) ([]ShowSignal, []FollowSig
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, nil, mapErr(err)
+		return nil, nil, err
 	}
 	perShow := func(query string, set func(sh *ShowSignal, v int64)) error {
 		rows, err := s.query(ctx, query)
 		if err != nil {
-			return mapErr(err)
+			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
 			var id, v int64
 			if err := rows.Scan(&id, &v); err != nil {
-				return mapErr(err)
+				return err
 			}
 			if i, ok := index[id]; ok {
 				set(&shows[i], v)
 			}
 		}
-		return mapErr(rows.Err())
+		return rows.Err()
 	}
 	for _, q := range []struct {
 		query string
@@ -89,16 +89,16 @@ func (s *Store) RecommendSignals(ctx context.Context) ([]ShowSignal, []FollowSig
 	}
 	rows, err = s.query(ctx, `SELECT user_id, show_id, watched, COALESCE(rating, 0) FROM follows ORDER BY user_id, show_id`)
 	if err != nil {
-		return nil, nil, mapErr(err)
+		return nil, nil, err
 	}
 	defer rows.Close()
 	var follows []FollowSignal
 	for rows.Next() {
 		var f FollowSignal
 		if err := rows.Scan(&f.UserID, &f.ShowID, &f.Watched, &f.Rating); err != nil {
-			return nil, nil, mapErr(err)
+			return nil, nil, err
 		}
 		follows = append(follows, f)
 	}
-	return shows, follows, mapErr(rows.Err())
+	return shows, follows, rows.Err()
 }

@@ -14,10 +14,10 @@ const keptModels = 2
 func (s *Store) SaveRecommendModel(ctx context.Context, fittedAt time.Time, model []byte) error {
 	return s.InTx(ctx, func(tx *Store) error {
 		if _, err := tx.exec(ctx, `INSERT INTO recommend_models (fitted_at, model) VALUES ($1, $2)`, fittedAt.UTC(), model); err != nil {
-			return fmt.Errorf("save recommendation model: %w", mapErr(err))
+			return fmt.Errorf("save recommendation model: %w", err)
 		}
 		_, err := tx.exec(ctx, `DELETE FROM recommend_models WHERE id NOT IN (SELECT id FROM recommend_models ORDER BY id DESC LIMIT $1)`, keptModels)
-		return mapErr(err)
+		return err
 	})
 }
 
@@ -25,7 +25,7 @@ func (s *Store) SaveRecommendModel(ctx context.Context, fittedAt time.Time, mode
 // when there is none.
 func (s *Store) RecommendModelTime(ctx context.Context) (time.Time, error) {
 	var t time.Time
-	err := mapErr(s.queryRow(ctx, `SELECT fitted_at FROM recommend_models ORDER BY id DESC LIMIT 1`).Scan(&t))
+	err := s.queryRow(ctx, `SELECT fitted_at FROM recommend_models ORDER BY id DESC LIMIT 1`).Scan(&t)
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return t, err
 	}
@@ -36,7 +36,7 @@ func (s *Store) RecommendModelTime(ctx context.Context) (time.Time, error) {
 func (s *Store) RecommendModel(ctx context.Context) ([]byte, error) {
 	var b []byte
 	if err := s.queryRow(ctx, `SELECT model FROM recommend_models ORDER BY id DESC LIMIT 1`).Scan(&b); err != nil {
-		return nil, fmt.Errorf("recommendation model: %w", mapErr(err))
+		return nil, fmt.Errorf("recommendation model: %w", err)
 	}
 	return b, nil
 }

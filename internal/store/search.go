@@ -38,7 +38,7 @@ func (s *Store) indexShow(ctx context.Context, showID int64, oldPopularity int) 
 		popularity     int
 	)
 	if err := s.queryRow(ctx, `SELECT title, network, popularity FROM shows WHERE id = $1`, showID).Scan(&title, &network, &popularity); err != nil {
-		return fmt.Errorf("index show %d: %w", showID, mapErr(err))
+		return fmt.Errorf("index show %d: %w", showID, err)
 	}
 	aliases, err := s.strings(ctx, `SELECT name FROM show_aliases WHERE show_id = $1 ORDER BY name`, showID)
 	if err != nil {
@@ -77,7 +77,7 @@ func (s *Store) indexShow(ctx context.Context, showID int64, oldPopularity int) 
 		}
 	}
 	if err != nil {
-		return fmt.Errorf("index show %d: %w", showID, mapErr(err))
+		return fmt.Errorf("index show %d: %w", showID, err)
 	}
 	return s.addTerms(ctx, strings.Fields(strings.Join(fields, " ")))
 }
@@ -95,7 +95,7 @@ func (s *Store) addTerms(ctx context.Context, words []string) error {
 	}
 	// Not prepared: the text varies with the number of words.
 	if _, err := s.execOnce(ctx, `INSERT INTO search_terms (term) VALUES `+valuesList(len(words), 1)+` ON CONFLICT DO NOTHING`, args...); err != nil {
-		return fmt.Errorf("record search terms: %w", mapErr(err))
+		return fmt.Errorf("record search terms: %w", err)
 	}
 	return nil
 }
@@ -110,19 +110,19 @@ func (s *Store) IndexMissing(ctx context.Context) (int, error) {
 	var ids []int64
 	rows, err := s.query(ctx, query)
 	if err != nil {
-		return 0, mapErr(err)
+		return 0, err
 	}
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
 			rows.Close()
-			return 0, mapErr(err)
+			return 0, err
 		}
 		ids = append(ids, id)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return 0, mapErr(err)
+		return 0, err
 	}
 	err = s.InTx(ctx, func(tx *Store) error {
 		for _, id := range ids {
@@ -231,18 +231,18 @@ func searchExpr(groups [][]string, any bool, term func(string) string, or, and s
 func (s *Store) strings(ctx context.Context, query string, args ...any) ([]string, error) {
 	rows, err := s.query(ctx, query, args...)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
 		var v string
 		if err := rows.Scan(&v); err != nil {
-			return nil, mapErr(err)
+			return nil, err
 		}
 		out = append(out, v)
 	}
-	return out, mapErr(rows.Err())
+	return out, rows.Err()
 }
 
 // queryShowRefs lists shows by id, slug, title, network, popularity,
@@ -250,7 +250,7 @@ func (s *Store) strings(ctx context.Context, query string, args ...any) ([]strin
 func (s *Store) queryShowRefs(ctx context.Context, query string, args ...any) ([]model.Show, error) {
 	rows, err := s.query(ctx, query, args...)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []model.Show
@@ -258,12 +258,12 @@ func (s *Store) queryShowRefs(ctx context.Context, query string, args ...any) ([
 		var sh model.Show
 		var prem string
 		if err := rows.Scan(&sh.ID, &sh.Slug, &sh.Title, &sh.Network, &sh.Popularity, &prem, &sh.ProviderStatus, &sh.Image); err != nil {
-			return nil, mapErr(err)
+			return nil, err
 		}
 		if sh.Premiered, err = scanDate(prem); err != nil {
 			return nil, err
 		}
 		out = append(out, sh)
 	}
-	return out, mapErr(rows.Err())
+	return out, rows.Err()
 }

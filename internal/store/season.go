@@ -30,7 +30,7 @@ func (s *Store) SaveSeason(ctx context.Context, se model.Season) (Change, error)
 				premiere = excluded.premiere, end_date = excluded.end_date, tvmaze_id = excluded.tvmaze_id`,
 			se.ShowID, se.Number, se.Name, se.EpisodeOrder, se.Premiere.String(), se.End.String(), nullInt(se.TVmazeID))
 		if err != nil {
-			return fmt.Errorf("save season %d of show %d: %w", se.Number, se.ShowID, mapErr(err))
+			return fmt.Errorf("save season %d of show %d: %w", se.Number, se.ShowID, err)
 		}
 		return nil
 	})
@@ -57,7 +57,7 @@ func (s *Store) querySeasons(ctx context.Context, where string, args ...any) ([]
 	rows, err := s.query(ctx, `SELECT show_id, number, name, episode_order, premiere, end_date, COALESCE(tvmaze_id, 0)
 		FROM seasons `+where+` ORDER BY number`, args...)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []model.Season
@@ -67,7 +67,7 @@ func (s *Store) querySeasons(ctx context.Context, where string, args ...any) ([]
 			prem, end string
 		)
 		if err := rows.Scan(&se.ShowID, &se.Number, &se.Name, &se.EpisodeOrder, &prem, &end, &se.TVmazeID); err != nil {
-			return nil, mapErr(err)
+			return nil, err
 		}
 		if se.Premiere, err = scanDate(prem); err != nil {
 			return nil, err
@@ -77,5 +77,5 @@ func (s *Store) querySeasons(ctx context.Context, where string, args ...any) ([]
 		}
 		out = append(out, se)
 	}
-	return out, mapErr(rows.Err())
+	return out, rows.Err()
 }

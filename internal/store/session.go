@@ -26,7 +26,7 @@ func (s *Store) UserForLogin(ctx context.Context, email string) (model.User, str
 func (s *Store) AddSession(ctx context.Context, userID int64, tokenHash string, expires time.Time) error {
 	_, err := s.exec(ctx, `INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`,
 		tokenHash, userID, s.now().UTC(), expires.UTC())
-	return mapErr(err)
+	return err
 }
 
 // UserBySession finds the user of a session that has not expired.
@@ -42,5 +42,5 @@ func (s *Store) UserBySession(ctx context.Context, tokenHash string) (model.User
 // DeleteSession ends a session (signing out), and any expired ones.
 func (s *Store) DeleteSession(ctx context.Context, tokenHash string) error {
 	_, err := s.exec(ctx, `DELETE FROM sessions WHERE token_hash = $1 OR expires_at <= $2`, tokenHash, s.now().UTC())
-	return mapErr(err)
+	return err
 }

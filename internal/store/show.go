@@ -38,7 +38,7 @@ func scanShow(row interface{ Scan(...any) error }) (model.Show, error) {
 	err := row.Scan(&sh.ID, &sh.Slug, &sh.Title, &sh.Network, &sh.Country, &sh.Language, &genres, &sh.Summary,
 		&prem, &end, &sh.ProviderStatus, &seen, &sh.Runtime, &sh.Popularity, &sh.TVmazeID, &sh.IMDbID, &sh.TheTVDBID, &sh.Proposed, &sh.Image)
 	if err != nil {
-		return model.Show{}, mapErr(err)
+		return model.Show{}, err
 	}
 	if err := json.Unmarshal([]byte(genres), &sh.Genres); err != nil {
 		return model.Show{}, fmt.Errorf("show %d genres: %w", sh.ID, err)
@@ -69,7 +69,7 @@ func (s *Store) Show(ctx context.Context, id int64) (model.Show, error) {
 func (s *Store) ShowBySlug(ctx context.Context, slug string) (model.Show, error) {
 	var id int64
 	if err := s.queryRow(ctx, `SELECT id FROM shows WHERE slug = $1`, slug).Scan(&id); err != nil {
-		return model.Show{}, fmt.Errorf("show %q: %w", slug, mapErr(err))
+		return model.Show{}, fmt.Errorf("show %q: %w", slug, err)
 	}
 	return s.Show(ctx, id)
 }
@@ -88,7 +88,7 @@ func (s *Store) FindShow(ctx context.Context, ref string) (model.Show, error) {
 			SELECT s.id, 2, s.popularity FROM show_aliases a JOIN shows s ON s.id = a.show_id WHERE lower(a.name) = lower($2)
 		) AS m ORDER BY pref, popularity DESC, id LIMIT 1`, Slugify(ref), ref).Scan(&id)
 	if err != nil {
-		return model.Show{}, fmt.Errorf("show %q: %w", ref, mapErr(err))
+		return model.Show{}, fmt.Errorf("show %q: %w", ref, err)
 	}
 	return s.Show(ctx, id)
 }
@@ -102,7 +102,7 @@ func (s *Store) ShowTitles(ctx context.Context) ([]model.Show, error) {
 func (s *Store) CountShows(ctx context.Context) (int, error) {
 	var n int
 	err := s.queryRow(ctx, `SELECT COUNT(*) FROM shows`).Scan(&n)
-	return n, mapErr(err)
+	return n, err
 }
 
 // SaveShow inserts a show or updates the one with the same TVmaze id (or,
@@ -147,7 +147,7 @@ func (s *Store) matchingShow(ctx context.Context, sh model.Show) (model.Show, er
 		err = s.queryRow(ctx, `SELECT id FROM shows WHERE slug = $1 AND tvmaze_id IS NULL`, sh.Slug).Scan(&id)
 	}
 	if err != nil {
-		return model.Show{}, mapErr(err)
+		return model.Show{}, err
 	}
 	return s.Show(ctx, id)
 }
@@ -177,7 +177,7 @@ func (s *Store) insertShow(ctx context.Context, sh *model.Show) error {
 		match.Key(sh.Title), sh.Proposed, sh.Image,
 	).Scan(&sh.ID)
 	if err != nil {
-		return fmt.Errorf("insert show %q: %w", sh.Title, mapErr(err))
+		return fmt.Errorf("insert show %q: %w", sh.Title, err)
 	}
 	sh.Slug = slug
 	return s.insertAliases(ctx, sh.ID, sh.Aliases)
@@ -193,13 +193,13 @@ func (s *Store) updateShow(ctx context.Context, sh model.Show, aliasesChanged bo
 		sh.ID, sh.Title, sh.Network, sh.Country, sh.Language, string(genres), sh.Summary, sh.Premiered.String(), sh.Ended.String(),
 		sh.ProviderStatus, nullTime(sh.ProviderSeenAt), sh.Runtime, sh.Popularity, sh.IMDbID, sh.TheTVDBID, match.Key(sh.Title), sh.Image)
 	if err != nil {
-		return fmt.Errorf("update show %q: %w", sh.Title, mapErr(err))
+		return fmt.Errorf("update show %q: %w", sh.Title, err)
 	}
 	if !aliasesChanged {
 		return nil
 	}
 	if _, err := s.exec(ctx, `DELETE FROM show_aliases WHERE show_id = $1`, sh.ID); err != nil {
-		return mapErr(err)
+		return err
 	}
 	return s.insertAliases(ctx, sh.ID, sh.Aliases)
 }
@@ -226,7 +226,7 @@ func (s *Store) freeSlug(ctx context.Context, sh *model.Show) (string, error) {
 			titleKey string
 			proposed bool
 		)
-		err := mapErr(s.queryRow(ctx, `SELECT title_key, proposed FROM shows WHERE slug = $1`, c).Scan(&titleKey, &proposed))
+		err := s.queryRow(ctx, `SELECT title_key, proposed FROM shows WHERE slug = $1`, c).Scan(&titleKey, &proposed)
 		switch {
 		case errors.Is(err, ErrNotFound):
 			return c, nil
@@ -244,25 +244,25 @@ func (s *Store) freeSlug(ctx context.Context, sh *model.Show) (string, error) {
 func (s *Store) aliases(ctx context.Context, showID int64) ([]model.Alias, error) {
 	rows, err := s.query(ctx, `SELECT name, country FROM show_aliases WHERE show_id = $1 ORDER BY name, country`, showID)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []model.Alias
 	for rows.Next() {
 		var a model.Alias
 		if err := rows.Scan(&a.Name, &a.Country); err != nil {
-			return nil, mapErr(err)
+			return nil, err
 		}
 		out = append(out, a)
 	}
-	return out, mapErr(rows.Err())
+	return out, rows.Err()
 }
 
 func (s *Store) insertAliases(ctx context.Context, showID int64, aliases []model.Alias) error {
 	for _, a := range aliases {
 		if _, err := s.exec(ctx, `INSERT INTO show_aliases (show_id, name, country) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
 			showID, a.Name, a.Country); err != nil {
-			return fmt.Errorf("alias %q: %w", a.Name, mapErr(err))
+			return fmt.Errorf("alias %q: %w", a.Name, err)
 		}
 	}
 	return nil
@@ -296,7 +296,7 @@ func nonNil(s []string) []string {
 func (s *Store) ShowByTVmazeID(ctx context.Context, tvmazeID int64) (model.Show, error) {
 	var id int64
 	if err := s.queryRow(ctx, `SELECT id FROM shows WHERE tvmaze_id = $1`, tvmazeID).Scan(&id); err != nil {
-		return model.Show{}, fmt.Errorf("show with TVmaze id %d: %w", tvmazeID, mapErr(err))
+		return model.Show{}, fmt.Errorf("show with TVmaze id %d: %w", tvmazeID, err)
 	}
 	return s.Show(ctx, id)
 }
@@ -304,7 +304,7 @@ func (s *Store) ShowByTVmazeID(ctx context.Context, tvmazeID int64) (model.Show,
 // ConfirmShow marks a proposed show as a catalog show.
 func (s *Store) ConfirmShow(ctx context.Context, id int64) error {
 	_, err := s.exec(ctx, `UPDATE shows SET proposed = $2 WHERE id = $1 AND proposed <> $2`, id, false)
-	return mapErr(err)
+	return err
 }
 
 // DropProposedShow deletes a show news proposed, with its claims, once
@@ -316,26 +316,26 @@ func (s *Store) DropProposedShow(ctx context.Context, id int64) (bool, error) {
 		SELECT popularity FROM shows sh WHERE id = $1 AND proposed AND NOT EXISTS (
 			SELECT 1 FROM claims c JOIN claim_reviews r ON r.id = (SELECT MAX(id) FROM claim_reviews WHERE claim_id = c.id)
 			WHERE c.show_id = sh.id AND r.state <> $2)`, id, string(model.StateRejected)).Scan(&popularity)
-	if errors.Is(mapErr(err), ErrNotFound) {
+	if errors.Is(err, ErrNotFound) {
 		return false, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("drop proposed show %d: %w", id, mapErr(err))
+		return false, fmt.Errorf("drop proposed show %d: %w", id, err)
 	}
 	if s.db.Dialect != db.Postgres {
 		row := ftsRowID(id, popularity)
 		if _, err := s.exec(ctx, `DELETE FROM show_fts WHERE rowid = $1`, row); err != nil {
-			return false, fmt.Errorf("drop proposed show %d: %w", id, mapErr(err))
+			return false, fmt.Errorf("drop proposed show %d: %w", id, err)
 		}
 		if _, err := s.exec(ctx, `DELETE FROM show_title_fts WHERE rowid = $1`, row); err != nil {
-			return false, fmt.Errorf("drop proposed show %d: %w", id, mapErr(err))
+			return false, fmt.Errorf("drop proposed show %d: %w", id, err)
 		}
 	}
 	if _, err := s.exec(ctx, `DELETE FROM events WHERE claim_id IN (SELECT id FROM claims WHERE show_id = $1)`, id); err != nil {
-		return false, fmt.Errorf("drop proposed show %d: %w", id, mapErr(err))
+		return false, fmt.Errorf("drop proposed show %d: %w", id, err)
 	}
 	if _, err := s.exec(ctx, `DELETE FROM shows WHERE id = $1`, id); err != nil {
-		return false, fmt.Errorf("drop proposed show %d: %w", id, mapErr(err))
+		return false, fmt.Errorf("drop proposed show %d: %w", id, err)
 	}
 	return true, nil
 }

@@ -32,7 +32,7 @@ func (s *Store) saveSource(ctx context.Context, src model.Source) (int64, error)
 	)
 	err := s.queryRow(ctx, `SELECT id, publisher, title, published, tier FROM sources WHERE url = $1`, src.URL).
 		Scan(&have.ID, &have.Publisher, &have.Title, &published, &tier)
-	switch err = mapErr(err); {
+	switch {
 	case err == nil:
 		if have.Publisher != src.Publisher || published != src.Published.String() || tier != string(src.Tier) {
 			return 0, fmt.Errorf("%w: source %s is recorded as %s, %s, %s; not %s, %s, %s", ErrConflict, src.URL,
@@ -49,11 +49,11 @@ func (s *Store) saveSource(ctx context.Context, src model.Source) (int64, error)
 	err = s.queryRow(ctx, `INSERT INTO sources (url, publisher, title, published, tier) VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (url) DO NOTHING RETURNING id`,
 		src.URL, src.Publisher, src.Title, src.Published.String(), string(src.Tier)).Scan(&id)
-	if errors.Is(mapErr(err), ErrNotFound) {
+	if errors.Is(err, ErrNotFound) {
 		return 0, errRaced
 	}
 	if err != nil {
-		return 0, fmt.Errorf("insert source %s: %w", src.URL, mapErr(err))
+		return 0, fmt.Errorf("insert source %s: %w", src.URL, err)
 	}
 	return id, nil
 }

@@ -5,7 +5,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -14,12 +13,6 @@ import (
 	"github.com/nextseason/nextseason/internal/db"
 	"github.com/nextseason/nextseason/internal/model"
 )
-
-// ErrNotFound is returned when a row asked for does not exist.
-var ErrNotFound = errors.New("not found")
-
-// ErrConflict is returned when a write would break a uniqueness rule.
-var ErrConflict = errors.New("conflict")
 
 // querier is what both *sql.DB and *sql.Tx offer.
 type querier interface {
@@ -139,11 +132,12 @@ func (s *Store) unprepared(query string) querier {
 // execOnce and queryOnce run a statement built for one call (its text
 // varies with its arguments, so preparing it would not pay).
 func (s *Store) execOnce(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	return s.unprepared(query).ExecContext(ctx, query, args...)
+	res, err := s.unprepared(query).ExecContext(ctx, query, args...)
+	return res, mapErr(err)
 }
 
-func (s *Store) queryOnce(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	return s.unprepared(query).QueryContext(ctx, query, args...)
+func (s *Store) queryOnce(ctx context.Context, query string, args ...any) (*mappedRows, error) {
+	return wrapRows(s.unprepared(query).QueryContext(ctx, query, args...))
 }
 
 // stmtQuerier runs a prepared statement behind the querier interface;
@@ -162,16 +156,20 @@ func (q stmtQuerier) QueryRowContext(ctx context.Context, _ string, args ...any)
 	return q.st.QueryRowContext(ctx, args...)
 }
 
+// exec, query and queryRow run a statement, prepared once (see
+// prepared); every error they give, and their rows' and row's, is mapped
+// to the store's errors (mapErr).
 func (s *Store) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	return s.prepared(ctx, query).ExecContext(ctx, query, args...)
+	res, err := s.prepared(ctx, query).ExecContext(ctx, query, args...)
+	return res, mapErr(err)
 }
 
-func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	return s.prepared(ctx, query).QueryContext(ctx, query, args...)
+func (s *Store) query(ctx context.Context, query string, args ...any) (*mappedRows, error) {
+	return wrapRows(s.prepared(ctx, query).QueryContext(ctx, query, args...))
 }
 
-func (s *Store) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
-	return s.prepared(ctx, query).QueryRowContext(ctx, query, args...)
+func (s *Store) queryRow(ctx context.Context, query string, args ...any) mappedRow {
+	return mappedRow{s.prepared(ctx, query).QueryRowContext(ctx, query, args...)}
 }
 
 // valuesList is the placeholders of a multi-row VALUES clause, rows of
@@ -210,7 +208,7 @@ func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
 // write (a full disk, a read-only replica) is seen as not ready.
 func (s *Store) CheckWrite(ctx context.Context) error {
 	_, err := s.exec(ctx, `INSERT INTO health (id, checked_at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at`, s.now().UTC())
-	return mapErr(err)
+	return err
 }
 
 // InTx runs fn with a Store bound to one transaction, committing when fn
@@ -222,7 +220,7 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("begin transaction: %w", err)
+		return fmt.Errorf("begin transaction: %w", mapErr(err))
 	}
 	if err := fn(&Store{db: s.db, tx: tx, now: s.now, writes: s.writes, reads: s.reads}); err != nil {
 		tx.Rollback()
@@ -232,22 +230,6 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 		return fmt.Errorf("commit: %w", mapErr(err))
 	}
 	return nil
-}
-
-// mapErr turns driver errors into the store's sentinel errors.
-func mapErr(err error) error {
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, sql.ErrNoRows):
-		return ErrNotFound
-	}
-	msg := err.Error()
-	// SQLite: "UNIQUE constraint failed"; PostgreSQL: SQLSTATE 23505.
-	if strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "SQLSTATE 23505") {
-		return fmt.Errorf("%w: %v", ErrConflict, err)
-	}
-	return err
 }
 
 // scanDate reads a stored partial date.

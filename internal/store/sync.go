@@ -12,7 +12,7 @@ import (
 func (s *Store) SyncState(ctx context.Context, key string) (string, error) {
 	var v string
 	err := s.queryRow(ctx, `SELECT value FROM sync_state WHERE key = $1`, key).Scan(&v)
-	if err = mapErr(err); errors.Is(err, ErrNotFound) {
+	if errors.Is(err, ErrNotFound) {
 		return "", nil
 	}
 	return v, err
@@ -25,7 +25,7 @@ func (s *Store) SetSyncState(ctx context.Context, key, value string) error {
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
 		key, value, s.now().UTC())
 	if err != nil {
-		return fmt.Errorf("save sync state %s: %w", key, mapErr(err))
+		return fmt.Errorf("save sync state %s: %w", key, err)
 	}
 	return nil
 }
@@ -43,7 +43,7 @@ type Retry struct {
 func (s *Store) AddRetry(ctx context.Context, provider string, id int64, cause error, base time.Duration) error {
 	var attempts int
 	err := s.queryRow(ctx, `SELECT attempts FROM sync_retries WHERE provider = $1 AND external_id = $2`, provider, id).Scan(&attempts)
-	if err = mapErr(err); err != nil && !errors.Is(err, ErrNotFound) {
+	if err != nil && !errors.Is(err, ErrNotFound) {
 		return err
 	}
 	attempts++
@@ -57,7 +57,7 @@ func (s *Store) AddRetry(ctx context.Context, provider string, id int64, cause e
 		ON CONFLICT (provider, external_id) DO UPDATE SET attempts = excluded.attempts, last_error = excluded.last_error,
 			next_attempt = excluded.next_attempt`, provider, id, attempts, msg, next)
 	if err != nil {
-		return fmt.Errorf("record retry of %s %d: %w", provider, id, mapErr(err))
+		return fmt.Errorf("record retry of %s %d: %w", provider, id, err)
 	}
 	return nil
 }
@@ -73,22 +73,22 @@ func (s *Store) Retries(ctx context.Context, provider string, dueOnly bool) ([]R
 		SELECT external_id, attempts, last_error, next_attempt FROM sync_retries
 		WHERE provider = $1 AND next_attempt <= $2 ORDER BY next_attempt, external_id`, provider, until)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []Retry
 	for rows.Next() {
 		var r Retry
 		if err := rows.Scan(&r.ExternalID, &r.Attempts, &r.LastError, &r.NextAttempt); err != nil {
-			return nil, mapErr(err)
+			return nil, err
 		}
 		out = append(out, r)
 	}
-	return out, mapErr(rows.Err())
+	return out, rows.Err()
 }
 
 // ClearRetry forgets a show's failures once it synced.
 func (s *Store) ClearRetry(ctx context.Context, provider string, id int64) error {
 	_, err := s.exec(ctx, `DELETE FROM sync_retries WHERE provider = $1 AND external_id = $2`, provider, id)
-	return mapErr(err)
+	return err
 }

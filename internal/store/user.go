@@ -21,7 +21,7 @@ func (s *Store) AddUser(ctx context.Context, email string, role model.Role, pass
 	err := s.queryRow(ctx, `INSERT INTO users (email, role, password_hash, created_at, feed_token, unsubscribe_token)
 		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
 		email, string(role), passwordHash, s.now().UTC(), auth.Random(FeedTokenPrefix), auth.Random(UnsubscribeTokenPrefix)).Scan(&id)
-	if err = mapErr(err); errors.Is(err, ErrConflict) {
+	if errors.Is(err, ErrConflict) {
 		return model.User{}, fmt.Errorf("%w: %s has an account already", ErrConflict, email)
 	}
 	if err != nil {
@@ -45,7 +45,7 @@ func scanUser(row interface{ Scan(...any) error }, extra ...any) (model.User, er
 	var role string
 	var created time.Time
 	if err := row.Scan(append([]any{&u.ID, &u.Email, &role, &created, &u.EmailAlerts, &u.FeedToken, &u.UnsubscribeToken}, extra...)...); err != nil {
-		return model.User{}, mapErr(err)
+		return model.User{}, err
 	}
 	u.Role, u.CreatedAt = model.Role(role), created.UTC()
 	return u, nil
@@ -75,7 +75,7 @@ func (s *Store) AddToken(ctx context.Context, userID int64, tokenHash string) er
 	_, err := s.exec(ctx, `INSERT INTO api_tokens (user_id, token_hash, created_at) VALUES ($1, $2, $3)`,
 		userID, tokenHash, s.now().UTC())
 	if err != nil {
-		return fmt.Errorf("add token for user %d: %w", userID, mapErr(err))
+		return fmt.Errorf("add token for user %d: %w", userID, err)
 	}
 	return nil
 }
@@ -95,7 +95,7 @@ func (s *Store) UserByToken(ctx context.Context, tokenHash string) (model.User, 
 	}
 	if now := s.now().UTC(); !last.Valid || now.Sub(last.Time) >= tokenUseStep {
 		if _, err := s.exec(ctx, `UPDATE api_tokens SET last_used_at = $2 WHERE token_hash = $1`, tokenHash, now); err != nil {
-			return model.User{}, fmt.Errorf("token: %w", mapErr(err))
+			return model.User{}, fmt.Errorf("token: %w", err)
 		}
 	}
 	return u, nil
@@ -127,7 +127,7 @@ func (s *Store) userByCapability(ctx context.Context, column, prefix, token stri
 // SetEmailAlerts turns a user's mail on or off.
 func (s *Store) SetEmailAlerts(ctx context.Context, userID int64, on bool) error {
 	_, err := s.exec(ctx, `UPDATE users SET email_alerts = $2 WHERE id = $1`, userID, on)
-	return mapErr(err)
+	return err
 }
 
 // NewFeedToken replaces a user's feed token, so the old feed and calendar
@@ -135,5 +135,5 @@ func (s *Store) SetEmailAlerts(ctx context.Context, userID int64, on bool) error
 func (s *Store) NewFeedToken(ctx context.Context, userID int64) (string, error) {
 	token := auth.Random(FeedTokenPrefix)
 	_, err := s.exec(ctx, `UPDATE users SET feed_token = $2 WHERE id = $1`, userID, token)
-	return token, mapErr(err)
+	return token, err
 }

@@ -65,7 +65,7 @@ func (s *Store) SaveViewership(ctx context.Context, weeks []model.Viewership) (i
 			return tx.bump(ctx, GenOdds)
 		})
 		if err != nil {
-			return changed, fmt.Errorf("save %s weeks %s to %s: %w", batch[0].Chart, batch[0].WeekEnding, batch[len(batch)-1].WeekEnding, mapErr(err))
+			return changed, fmt.Errorf("save %s weeks %s to %s: %w", batch[0].Chart, batch[0].WeekEnding, batch[len(batch)-1].WeekEnding, err)
 		}
 		n, _ := res.RowsAffected()
 		changed += int(n)
@@ -85,7 +85,7 @@ func (s *Store) viewership(ctx context.Context, where string, arg any) ([]model.
 			COALESCE(show_id, 0), season
 		FROM viewership `+where+` ORDER BY week_ending, chart, category, rank`, arg)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []model.Viewership
@@ -96,14 +96,14 @@ func (s *Store) viewership(ctx context.Context, where string, arg any) ([]model.
 		)
 		if err := rows.Scan(&v.Chart, &week, &v.Category, &v.Rank, &v.ShowTitle, &v.SeasonTitle, &v.HoursViewed, &v.Views,
 			&v.CumulativeWeeks, &v.ShowID, &v.Season); err != nil {
-			return nil, mapErr(err)
+			return nil, err
 		}
 		if v.WeekEnding, err = scanDate(week); err != nil {
 			return nil, err
 		}
 		out = append(out, v)
 	}
-	return out, mapErr(rows.Err())
+	return out, rows.Err()
 }
 
 // ChartedSeason is a catalog season's run in a chart, summed up.
@@ -126,7 +126,7 @@ func (s *Store) LatestCharted(ctx context.Context, until model.PartialDate, limi
 		GROUP BY sh.id, sh.slug, sh.title, sh.network, sh.image_url, v.season
 		ORDER BY MAX(v.week_ending) DESC, MIN(v.rank), sh.id LIMIT $2`, until.String(), limit)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []ChartedSeason
@@ -134,12 +134,12 @@ func (s *Store) LatestCharted(ctx context.Context, until model.PartialDate, limi
 		var c ChartedSeason
 		var last string
 		if err := rows.Scan(&c.Show.ID, &c.Show.Slug, &c.Show.Title, &c.Show.Network, &c.Show.Image, &c.Season, &last, &c.BestRank, &c.Weeks); err != nil {
-			return nil, mapErr(err)
+			return nil, err
 		}
 		if c.LastWeek, err = scanDate(last); err != nil {
 			return nil, err
 		}
 		out = append(out, c)
 	}
-	return out, mapErr(rows.Err())
+	return out, rows.Err()
 }

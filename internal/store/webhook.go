@@ -25,8 +25,8 @@ type Webhook struct {
 // AddWebhook saves a user's endpoint with its signing secret.
 func (s *Store) AddWebhook(ctx context.Context, userID int64, url, secret string) (Webhook, error) {
 	h := Webhook{UserID: userID, URL: url, Secret: secret, CreatedAt: s.now().UTC()}
-	err := mapErr(s.queryRow(ctx, `INSERT INTO webhooks (user_id, url, secret, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-		userID, url, secret, h.CreatedAt).Scan(&h.ID))
+	err := s.queryRow(ctx, `INSERT INTO webhooks (user_id, url, secret, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+		userID, url, secret, h.CreatedAt).Scan(&h.ID)
 	if errors.Is(err, ErrConflict) {
 		return Webhook{}, fmt.Errorf("%w: a webhook for %s exists already", ErrConflict, url)
 	}
@@ -38,14 +38,14 @@ func (s *Store) AddWebhook(ctx context.Context, userID int64, url, secret string
 
 const webhookColumns = `id, user_id, url, secret, created_at, test_requested_at, last_test_at, last_test_error`
 
-func scanWebhooks(rows *sql.Rows) ([]Webhook, error) {
+func scanWebhooks(rows *mappedRows) ([]Webhook, error) {
 	defer rows.Close()
 	var out []Webhook
 	for rows.Next() {
 		var h Webhook
 		var requested, tested sql.NullTime
 		if err := rows.Scan(&h.ID, &h.UserID, &h.URL, &h.Secret, &h.CreatedAt, &requested, &tested, &h.LastTestError); err != nil {
-			return nil, mapErr(err)
+			return nil, err
 		}
 		h.CreatedAt, h.TestPending = h.CreatedAt.UTC(), requested.Valid
 		if tested.Valid {
@@ -53,14 +53,14 @@ func scanWebhooks(rows *sql.Rows) ([]Webhook, error) {
 		}
 		out = append(out, h)
 	}
-	return out, mapErr(rows.Err())
+	return out, rows.Err()
 }
 
 // UserWebhooks lists a user's endpoints, oldest first.
 func (s *Store) UserWebhooks(ctx context.Context, userID int64) ([]Webhook, error) {
 	rows, err := s.query(ctx, `SELECT `+webhookColumns+` FROM webhooks WHERE user_id = $1 ORDER BY id`, userID)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	return scanWebhooks(rows)
 }
@@ -82,7 +82,7 @@ func (s *Store) RequestWebhookTest(ctx context.Context, userID, id int64) error 
 func (s *Store) ownWebhook(ctx context.Context, query string, id, userID int64, more ...any) error {
 	res, err := s.exec(ctx, query, append([]any{id, userID}, more...)...)
 	if err != nil {
-		return fmt.Errorf("webhook %d: %w", id, mapErr(err))
+		return fmt.Errorf("webhook %d: %w", id, err)
 	}
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
 		return fmt.Errorf("%w: you have no webhook %d", ErrNotFound, id)
@@ -97,7 +97,7 @@ func (s *Store) ClaimWebhookTests(ctx context.Context, limit int) ([]Webhook, er
 		WHERE test_requested_at IS NOT NULL AND id IN (SELECT id FROM webhooks WHERE test_requested_at IS NOT NULL ORDER BY test_requested_at LIMIT $1)
 		RETURNING `+webhookColumns, limit)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	return scanWebhooks(rows)
 }
@@ -106,5 +106,5 @@ func (s *Store) ClaimWebhookTests(ctx context.Context, limit int) ([]Webhook, er
 // endpoint accepted it.
 func (s *Store) WebhookTested(ctx context.Context, id int64, problem string) error {
 	_, err := s.exec(ctx, `UPDATE webhooks SET last_test_at = $2, last_test_error = $3 WHERE id = $1`, id, s.now().UTC(), problem)
-	return mapErr(err)
+	return err
 }

@@ -2,10 +2,10 @@ package tvmaze
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -114,7 +114,7 @@ func serveDuringImport(b *testing.B, shows []Show, batch int, turns bool) (reads
 				}
 				err := server.SaveFollow(ctx, &model.Follow{UserID: u.ID, ShowID: sh.ID, Events: model.EventKinds[:1+i%2], Delivery: model.DeliveryImmediate})
 				if err != nil {
-					if !strings.Contains(err.Error(), "locked") && !strings.Contains(err.Error(), "busy") {
+					if !errors.Is(err, store.ErrBusy) {
 						b.Error(err)
 					}
 					mu.Lock()
