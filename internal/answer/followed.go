@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/nextseason/nextseason/internal/facts"
@@ -26,15 +27,19 @@ func FollowedShows(ctx context.Context, st *store.Store, userID int64, now time.
 		return nil, err
 	}
 	today := model.DayDate(now)
+	ids := make([]int64, len(follows))
+	for i, f := range follows {
+		ids[i] = f.ShowID
+	}
+	data, err := st.ShowsData(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Followed, 0, len(follows))
 	for _, f := range follows {
-		sh, err := st.Show(ctx, f.ShowID)
-		if err != nil {
-			return nil, err
-		}
-		d, err := st.ShowData(ctx, sh)
-		if err != nil {
-			return nil, err
+		d, ok := data[f.ShowID]
+		if !ok {
+			return nil, fmt.Errorf("followed show %d: %w", f.ShowID, store.ErrNotFound)
 		}
 		// From the last season the catalog lists (its release is news)
 		// or the next one, to the latest any claim known today names.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"time"
 
@@ -50,23 +51,30 @@ const latestClaims = 100
 // to limit seasons last in the Netflix Top 10.
 func LatestNews(ctx context.Context, st *store.Store, now time.Time, limit int) (Latest, error) {
 	today := model.DayDate(now)
-	shows := map[int64]facts.ShowData{}
-	load := func(c store.ShowClaim) (facts.ShowData, error) {
-		if d, ok := shows[c.ShowID]; ok {
-			return d, nil
-		}
-		sh, err := st.Show(ctx, c.ShowID)
-		if err != nil {
-			return facts.ShowData{}, err
-		}
-		d, err := st.ShowData(ctx, sh)
-		shows[c.ShowID] = d
-		return d, err
-	}
 	var out Latest
 	renewals, err := st.LatestClaims(ctx, model.KindRenewal, latestClaims)
 	if err != nil {
 		return out, err
+	}
+	premieres, err := st.LatestClaims(ctx, model.KindPremiere, latestClaims)
+	if err != nil {
+		return out, err
+	}
+	// Every show either list names, loaded together.
+	var ids []int64
+	for _, c := range append(distinctSeasons(renewals), distinctSeasons(premieres)...) {
+		ids = append(ids, c.ShowID)
+	}
+	shows, err := st.ShowsData(ctx, ids)
+	if err != nil {
+		return out, err
+	}
+	load := func(c store.ShowClaim) (facts.ShowData, error) {
+		d, ok := shows[c.ShowID]
+		if !ok {
+			return d, fmt.Errorf("show %d: %w", c.ShowID, store.ErrNotFound)
+		}
+		return d, nil
 	}
 	for _, c := range distinctSeasons(renewals) {
 		d, err := load(c)
@@ -82,10 +90,6 @@ func LatestNews(ctx context.Context, st *store.Store, now time.Time, limit int) 
 	slices.SortStableFunc(out.Changes, func(a, b SeasonChange) int { return cmp.Compare(b.Date, a.Date) })
 	out.Changes = out.Changes[:min(len(out.Changes), limit)]
 
-	premieres, err := st.LatestClaims(ctx, model.KindPremiere, latestClaims)
-	if err != nil {
-		return out, err
-	}
 	for _, c := range distinctSeasons(premieres) {
 		d, err := load(c)
 		if err != nil {

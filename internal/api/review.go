@@ -33,10 +33,7 @@ func (a *API) listReview(w http.ResponseWriter, r *http.Request) {
 	out := []QueuedClaim{}
 	for _, c := range queue {
 		q := QueuedClaim{Claim: claimView(c.Claim), Rule: c.Rule}
-		q.Show.Slug, q.Show.Title = c.ShowSlug, c.ShowTitle
-		if sh, err := a.Store.Show(r.Context(), c.ShowID); err == nil {
-			q.Show.Proposed = sh.Proposed
-		}
+		q.Show.Slug, q.Show.Title, q.Show.Proposed = c.ShowSlug, c.ShowTitle, c.ShowProposed
 		out = append(out, q)
 	}
 	httpx.WriteJSON(w, http.StatusOK, out)

@@ -3,6 +3,7 @@ package odds
 import (
 	"context"
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/nextseason/nextseason/internal/facts"
@@ -75,29 +76,35 @@ func CatalogKnows(ctx context.Context, st *store.Store, weeks []model.Viewership
 			linked[match.Key(w.ShowTitle)] = w.ShowID
 		}
 	}
-	data := map[int64]*facts.ShowData{}
+	// Every linked show is loaded together, on the first question (from
+	// whichever goroutine asks it first).
+	data := sync.OnceValue(func() map[int64]facts.ShowData {
+		ids := make([]int64, 0, len(linked))
+		for _, id := range linked {
+			ids = append(ids, id)
+		}
+		// The question may come after the request that loaded the data
+		// has ended: its cancellation is not this load's.
+		d, err := st.ShowsData(context.WithoutCancel(ctx), ids)
+		if err != nil {
+			return nil
+		}
+		return d
+	})
 	return func(key string, season int, asOf time.Time) (bool, time.Time, bool) {
 		id, ok := linked[key]
 		if !ok {
 			return false, time.Time{}, false
 		}
-		d, loaded := data[id]
-		if !loaded {
-			if sh, err := st.Show(ctx, id); err == nil {
-				if sd, err := st.ShowData(ctx, sh); err == nil {
-					d = &sd
-				}
-			}
-			data[id] = d
-		}
-		if d == nil {
+		d, ok := data()[id]
+		if !ok {
 			return false, time.Time{}, false
 		}
 		day := asOf
 		if day.IsZero() {
 			day = st.Now()
 		}
-		o, err := facts.ComposeOutlook(*d, season+1, model.DayDate(day))
+		o, err := facts.ComposeOutlook(d, season+1, model.DayDate(day))
 		if err != nil {
 			return false, time.Time{}, false
 		}

@@ -212,17 +212,20 @@ func providerFate(status string) Fate {
 // decidedFates resolves, from claims, the fate of shows with renewal news.
 func (e *Engine) decidedFates(ctx context.Context, st *store.Store, now time.Time) error {
 	today := model.DayDate(now)
+	var ids []int64
+	for _, sh := range e.shows {
+		if sh.HasDecision {
+			ids = append(ids, sh.ID)
+		}
+	}
+	data, err := st.ShowsData(ctx, ids)
+	if err != nil {
+		return err
+	}
 	for i, sh := range e.shows {
-		if !sh.HasDecision {
+		d, ok := data[sh.ID]
+		if !sh.HasDecision || !ok {
 			continue
-		}
-		show, err := st.Show(ctx, sh.ID)
-		if err != nil {
-			return err
-		}
-		d, err := st.ShowData(ctx, show)
-		if err != nil {
-			return err
 		}
 		o, err := facts.ComposeOutlook(d, facts.NextSeason(d, today), today)
 		if err != nil {

@@ -225,3 +225,47 @@ func TestUserTokens(t *testing.T) {
 		t.Errorf("/api/v1/me without a token: %d, want 401", code)
 	}
 }
+
+// TestReviewQueueMarksProposedShows: the queue, in the API and on the
+// page, says which claims are about a show only news has named (read
+// with the claims, not show by show).
+func TestReviewQueueMarksProposedShows(t *testing.T) {
+	srv, st := setup(t)
+	fresh := model.Show{Title: "Brand New Show", Proposed: true}
+	if _, err := st.SaveShow(t.Context(), &fresh); err != nil {
+		t.Fatal(err)
+	}
+	c := model.Claim{ShowID: fresh.ID, Season: 1, Kind: model.KindRenewal, Status: model.StatusRenewed, Quote: "Brand New Show is ordered",
+		Source:   model.Source{URL: "https://example.com/brand-new", Publisher: "Example Trade", Published: model.DayDate(dbtest.Clock()), Tier: model.TierTrade},
+		StatedAt: model.DayDate(dbtest.Clock()), Confidence: 0.8, Origin: model.OriginFeed, Rule: "renewed", State: model.StateProposed}
+	if _, err := st.AddClaim(t.Context(), &c); err != nil {
+		t.Fatal(err)
+	}
+	propose(t, st, "Partner Track is renewed (a known show)")
+	code, body := do(t, "GET", srv.URL+"/api/v1/review", nil, map[string]string{"Authorization": "Bearer " + editorToken})
+	var queue []struct {
+		Show struct {
+			Slug     string
+			Proposed bool
+		}
+	}
+	if err := json.Unmarshal([]byte(body), &queue); err != nil || code != 200 || len(queue) != 2 {
+		t.Fatalf("queue: %d %s", code, body)
+	}
+	for _, q := range queue {
+		if want := q.Show.Slug == fresh.Slug; q.Show.Proposed != want {
+			t.Errorf("%s: proposed %v, want %v", q.Show.Slug, q.Show.Proposed, want)
+		}
+	}
+	req, _ := http.NewRequest("GET", srv.URL+"/review", nil)
+	req.SetBasicAuth("editor", editorToken)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if n := strings.Count(string(page), "new show, proposed"); n != 1 {
+		t.Errorf("the review page marks %d claims as about a proposed show, want 1", n)
+	}
+}

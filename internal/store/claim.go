@@ -116,18 +116,19 @@ const claimQuery = `
 	SELECT c.id, c.show_id, c.season, COALESCE(c.person_id, 0), c.kind, c.status, c.date_value, c.episodes, c.actor, c.character,
 		c.cast_change, c.text_value, c.quote, c.speaker, c.stated_at, c.recorded_at, c.confidence, c.origin,
 		COALESCE(c.supersedes, 0), c.rule, r.state, r.reviewer, COALESCE(r.reviewer_id, 0), r.decided_at,
-		src.id, src.url, src.publisher, src.title, src.published, src.tier, sh.slug, sh.title
+		src.id, src.url, src.publisher, src.title, src.published, src.tier, sh.slug, sh.title, sh.proposed
 	FROM claims c
 	JOIN shows sh ON sh.id = c.show_id
 	JOIN sources src ON src.id = c.source_id
 	JOIN claim_reviews r ON r.id = (SELECT MAX(id) FROM claim_reviews WHERE claim_id = c.id)`
 
-// ShowClaim is a claim with the slug and title of its show, for lists
-// that span shows.
+// ShowClaim is a claim with the slug and title of its show, and whether
+// the show is only proposed, for lists that span shows.
 type ShowClaim struct {
 	model.Claim
-	ShowSlug  string
-	ShowTitle string
+	ShowSlug     string
+	ShowTitle    string
+	ShowProposed bool
 }
 
 // Claims lists every claim about a show, in any state, oldest first.
@@ -175,7 +176,7 @@ func scanClaim(rows *mappedRows) (ShowClaim, error) {
 	err := rows.Scan(&c.ID, &c.ShowID, &c.Season, &c.PersonID, &kind, &status, &date, &c.Episodes, &c.Actor, &c.Character,
 		&change, &c.Text, &c.Quote, &c.Speaker, &stated, &recorded, &c.Confidence, &origin,
 		&c.Supersedes, &c.Rule, &state, &c.Reviewer, &c.ReviewerID, &reviewed,
-		&c.Source.ID, &c.Source.URL, &c.Source.Publisher, &c.Source.Title, &published, &tier, &sc.ShowSlug, &sc.ShowTitle)
+		&c.Source.ID, &c.Source.URL, &c.Source.Publisher, &c.Source.Title, &published, &tier, &sc.ShowSlug, &sc.ShowTitle, &sc.ShowProposed)
 	if err != nil {
 		return ShowClaim{}, err
 	}

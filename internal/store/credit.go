@@ -66,11 +66,15 @@ func (s *Store) SaveCredit(ctx context.Context, c model.Credit) (change Change, 
 
 // Credits lists a show's cast and crew, main cast first.
 func (s *Store) Credits(ctx context.Context, showID int64) ([]model.Credit, error) {
+	return s.queryCredits(ctx, `WHERE c.show_id = $1`, showID)
+}
+
+func (s *Store) queryCredits(ctx context.Context, where string, args ...any) ([]model.Credit, error) {
 	rows, err := s.query(ctx, `
 		SELECT c.show_id, c.season, p.id, p.name, COALESCE(p.tvmaze_id, 0), c.character, c.role, c.job
 		FROM credits c JOIN people p ON p.id = c.person_id
-		WHERE c.show_id = $1
-		ORDER BY CASE c.role WHEN 'main' THEN 0 WHEN 'recurring' THEN 1 WHEN 'guest' THEN 2 ELSE 3 END, c.season, p.id, c.character`, showID)
+		`+where+`
+		ORDER BY CASE c.role WHEN 'main' THEN 0 WHEN 'recurring' THEN 1 WHEN 'guest' THEN 2 ELSE 3 END, c.season, p.id, c.character`, args...)
 	if err != nil {
 		return nil, err
 	}

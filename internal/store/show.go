@@ -221,18 +221,41 @@ func (s *Store) freeSlug(ctx context.Context, sh *model.Show) (string, error) {
 	for i := 2; i < 100; i++ {
 		candidates = append(candidates, base+"-"+strconv.Itoa(i))
 	}
-	for _, c := range candidates {
+	// Which candidates are taken, in one query.
+	type taker struct {
+		titleKey string
+		proposed bool
+	}
+	taken := map[string]taker{}
+	marks := make([]string, len(candidates))
+	args := make([]any, len(candidates))
+	for i, c := range candidates {
+		marks[i], args[i] = "$"+strconv.Itoa(i+1), c
+	}
+	rows, err := s.query(ctx, `SELECT slug, title_key, proposed FROM shows WHERE slug IN (`+strings.Join(marks, ", ")+`)`, args...)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	for rows.Next() {
 		var (
-			titleKey string
-			proposed bool
+			slug string
+			t    taker
 		)
-		err := s.queryRow(ctx, `SELECT title_key, proposed FROM shows WHERE slug = $1`, c).Scan(&titleKey, &proposed)
-		switch {
-		case errors.Is(err, ErrNotFound):
-			return c, nil
-		case err != nil:
+		if err := rows.Scan(&slug, &t.titleKey, &t.proposed); err != nil {
 			return "", err
-		case sh.Proposed && proposed && titleKey == match.Key(sh.Title):
+		}
+		taken[slug] = t
+	}
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	for _, c := range candidates {
+		t, ok := taken[c]
+		switch {
+		case !ok:
+			return c, nil
+		case sh.Proposed && t.proposed && t.titleKey == match.Key(sh.Title):
 			// Another transaction proposed this very show since the caller
 			// looked for it: running again, the caller finds it.
 			return "", fmt.Errorf("%w: show %q was proposed concurrently", ErrConflict, sh.Title)
@@ -242,18 +265,27 @@ func (s *Store) freeSlug(ctx context.Context, sh *model.Show) (string, error) {
 }
 
 func (s *Store) aliases(ctx context.Context, showID int64) ([]model.Alias, error) {
-	rows, err := s.query(ctx, `SELECT name, country FROM show_aliases WHERE show_id = $1 ORDER BY name, country`, showID)
+	by, err := s.aliasesOf(ctx, `WHERE show_id = $1`, showID)
+	return by[showID], err
+}
+
+// aliasesOf loads the aliases of the shows where selects, by show.
+func (s *Store) aliasesOf(ctx context.Context, where string, args ...any) (map[int64][]model.Alias, error) {
+	rows, err := s.query(ctx, `SELECT show_id, name, country FROM show_aliases `+where+` ORDER BY show_id, name, country`, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []model.Alias
+	out := map[int64][]model.Alias{}
 	for rows.Next() {
-		var a model.Alias
-		if err := rows.Scan(&a.Name, &a.Country); err != nil {
+		var (
+			id int64
+			a  model.Alias
+		)
+		if err := rows.Scan(&id, &a.Name, &a.Country); err != nil {
 			return nil, err
 		}
-		out = append(out, a)
+		out[id] = append(out[id], a)
 	}
 	return out, rows.Err()
 }

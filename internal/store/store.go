@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/nextseason/nextseason/internal/db"
@@ -27,17 +28,18 @@ type querier interface {
 // every other statement on its write pool (db.DB says why they are
 // apart); within one, everything runs on the transaction.
 type Store struct {
-	db     *db.DB
-	tx     *sql.Tx
-	now    func() time.Time
-	writes *stmtCache
-	reads  *stmtCache
+	db      *db.DB
+	tx      *sql.Tx
+	now     func() time.Time
+	writes  *stmtCache
+	reads   *stmtCache
+	queries *atomic.Int64 // statements run, by this store and its transactions
 }
 
 // New returns a Store over an open, migrated database. now is the clock
 // that stamps recorded_at and review times.
 func New(d *db.DB, now func() time.Time) *Store {
-	return &Store{db: d, now: now, writes: newStmtCache(d.DB), reads: newStmtCache(d.Read)}
+	return &Store{db: d, now: now, writes: newStmtCache(d.DB), reads: newStmtCache(d.Read), queries: new(atomic.Int64)}
 }
 
 // isRead tells a statement the read pool may run: a SELECT. Anything
@@ -121,6 +123,10 @@ func (s *Store) cacheFor(query string) *stmtCache {
 	return s.writes
 }
 
+// Statements counts the statements the store has run: what a page or a
+// job costs the database, in round trips.
+func (s *Store) Statements() int64 { return s.queries.Load() }
+
 // unprepared gives what runs query without preparing it.
 func (s *Store) unprepared(query string) querier {
 	if s.tx != nil {
@@ -132,11 +138,13 @@ func (s *Store) unprepared(query string) querier {
 // execOnce and queryOnce run a statement built for one call (its text
 // varies with its arguments, so preparing it would not pay).
 func (s *Store) execOnce(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	s.queries.Add(1)
 	res, err := s.unprepared(query).ExecContext(ctx, query, args...)
 	return res, mapErr(err)
 }
 
 func (s *Store) queryOnce(ctx context.Context, query string, args ...any) (*mappedRows, error) {
+	s.queries.Add(1)
 	return wrapRows(s.unprepared(query).QueryContext(ctx, query, args...))
 }
 
@@ -160,15 +168,18 @@ func (q stmtQuerier) QueryRowContext(ctx context.Context, _ string, args ...any)
 // prepared); every error they give, and their rows' and row's, is mapped
 // to the store's errors (mapErr).
 func (s *Store) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	s.queries.Add(1)
 	res, err := s.prepared(ctx, query).ExecContext(ctx, query, args...)
 	return res, mapErr(err)
 }
 
 func (s *Store) query(ctx context.Context, query string, args ...any) (*mappedRows, error) {
+	s.queries.Add(1)
 	return wrapRows(s.prepared(ctx, query).QueryContext(ctx, query, args...))
 }
 
 func (s *Store) queryRow(ctx context.Context, query string, args ...any) mappedRow {
+	s.queries.Add(1)
 	return mappedRow{s.prepared(ctx, query).QueryRowContext(ctx, query, args...)}
 }
 
@@ -222,7 +233,7 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", mapErr(err))
 	}
-	if err := fn(&Store{db: s.db, tx: tx, now: s.now, writes: s.writes, reads: s.reads}); err != nil {
+	if err := fn(&Store{db: s.db, tx: tx, now: s.now, writes: s.writes, reads: s.reads, queries: s.queries}); err != nil {
 		tx.Rollback()
 		return err
 	}

@@ -63,6 +63,12 @@ func TestSaveShow(t *testing.T) {
 	if other.Slug != "greys-anatomy-9999" {
 		t.Errorf("second show's slug %q, want greys-anatomy-9999", other.Slug)
 	}
+	for _, want := range []string{"greys-anatomy-2", "greys-anatomy-3"} {
+		third := model.Show{Title: "Grey's Anatomy", Network: want}
+		if _, err := st.SaveShow(ctx, &third); err != nil || third.Slug != want {
+			t.Errorf("another show of the title, without a TVmaze id: slug %q, %v; want %s", third.Slug, err, want)
+		}
+	}
 }
 
 func TestClaimsAreKeptNotEdited(t *testing.T) {

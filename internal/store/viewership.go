@@ -78,12 +78,12 @@ func (s *Store) Viewership(ctx context.Context, showID int64) ([]model.Viewershi
 	return s.viewership(ctx, `WHERE show_id = $1`, showID)
 }
 
-// viewership loads the weeks matching where (with its argument).
-func (s *Store) viewership(ctx context.Context, where string, arg any) ([]model.Viewership, error) {
+// viewership loads the weeks matching where (with its arguments).
+func (s *Store) viewership(ctx context.Context, where string, args ...any) ([]model.Viewership, error) {
 	rows, err := s.query(ctx, `
 		SELECT chart, week_ending, category, rank, show_title, season_title, hours_viewed, views, cumulative_weeks,
 			COALESCE(show_id, 0), season
-		FROM viewership `+where+` ORDER BY week_ending, chart, category, rank`, arg)
+		FROM viewership `+where+` ORDER BY week_ending, chart, category, rank`, args...)
 	if err != nil {
 		return nil, err
 	}

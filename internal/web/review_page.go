@@ -29,8 +29,7 @@ type decided struct {
 
 type queued struct {
 	store.ShowClaim
-	Summary  string
-	Proposed bool
+	Summary string
 }
 
 func (w *Web) review(rw http.ResponseWriter, r *http.Request) {
@@ -42,9 +41,6 @@ func (w *Web) review(rw http.ResponseWriter, r *http.Request) {
 	v := reviewView{Done: w.decided(r)}
 	for _, c := range queue {
 		q := queued{ShowClaim: c, Summary: facts.Summarize(c.Claim)}
-		if sh, err := w.store.Show(r.Context(), c.ShowID); err == nil {
-			q.Proposed = sh.Proposed
-		}
 		v.Queue = append(v.Queue, q)
 	}
 	w.render(rw, r, http.StatusOK, "review", v)
