@@ -44,14 +44,10 @@ func TestAtRiskCarriesTheOdds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	svc := &odds.Service{Store: st, Now: func() time.Time { return day }}
 	told := func(sh model.Show) []model.Event {
 		t.Helper()
-		var got []model.Event
-		err := st.InTx(ctx, func(tx *store.Store) error {
-			var err error
-			got, err = events.RecordDue(ctx, tx, sh.ID, 60)
-			return err
-		})
+		got, err := events.RecordDue(ctx, st, sh.ID, 60, svc.RenewalOdds)
 		if err != nil {
 			t.Fatal(err)
 		}

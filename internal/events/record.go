@@ -7,10 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/nextseason/nextseason/internal/facts"
 	"github.com/nextseason/nextseason/internal/model"
-	"github.com/nextseason/nextseason/internal/odds"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -130,47 +130,74 @@ func add(ctx context.Context, tx *store.Store, e *model.Event) (bool, error) {
 	return true, nil
 }
 
+// Odds gives a season's renewal odds (0–1) as of a day, for an at-risk
+// event's text; ok is false when there are none to give (the season was
+// not in the Netflix Top 10, no model is fitted yet). odds.Service's
+// RenewalOdds is one.
+type Odds func(ctx context.Context, title string, season int, asOf time.Time) (p float64, ok bool, err error)
+
 // RecordDue stores, once, the events time brings about for a show as of
 // today (facts.DueChanges): a season released, a decision overdue
-// atRiskDays after a finale.
-func RecordDue(ctx context.Context, tx *store.Store, showID int64, atRiskDays int) ([]model.Event, error) {
-	d, err := showData(ctx, tx, showID)
+// atRiskDays after a finale, with the season's renewal odds when odds is
+// given. What they say is worked out first, reading; then one
+// transaction writes them, so it holds the write lock (SQLite has one)
+// only for the writes.
+func RecordDue(ctx context.Context, st *store.Store, showID int64, atRiskDays int, odds Odds) ([]model.Event, error) {
+	d, err := showData(ctx, st, showID)
 	if err != nil {
 		return nil, err
 	}
-	var out []model.Event
-	for _, c := range facts.DueChanges(d, model.DayDate(tx.Now()), atRiskDays) {
+	type due struct {
+		season int
+		change facts.Change
+	}
+	var changes []due
+	for _, c := range facts.DueChanges(d, model.DayDate(st.Now()), atRiskDays) {
 		if c.Kind == model.EventAtRisk {
-			told, err := tx.HasEvent(ctx, showID, c.Season, c.Kind)
+			told, err := st.HasEvent(ctx, showID, c.Season, c.Kind)
 			if err != nil {
 				return nil, err
 			}
 			if told {
 				continue
 			}
-			if c.New, err = withOdds(ctx, tx, d.Show.Title, c.Season, c.New); err != nil {
-				return nil, err
+			if odds != nil {
+				p, ok, err := odds(ctx, d.Show.Title, c.Season, st.Now())
+				if err != nil {
+					return nil, err
+				}
+				if ok {
+					c.New = fmt.Sprintf("%s; estimated renewal odds %.0f%%", c.New, 100*p)
+				}
 			}
 		}
-		if out, err = addChange(ctx, tx, showID, c.Season, c.Change, out); err != nil {
-			return nil, err
+		changes = append(changes, due{c.Season, c.Change})
+	}
+	if len(changes) == 0 {
+		return nil, nil
+	}
+	var out []model.Event
+	err = st.InTx(ctx, func(tx *store.Store) error {
+		out = out[:0]
+		for _, c := range changes {
+			if c.change.Kind == model.EventAtRisk {
+				// Told meanwhile (with other odds, so not caught as the
+				// same event)?
+				if told, err := tx.HasEvent(ctx, showID, c.season, c.change.Kind); err != nil || told {
+					if err != nil {
+						return err
+					}
+					continue
+				}
+			}
+			var err error
+			if out, err = addChange(ctx, tx, showID, c.season, c.change, out); err != nil {
+				return err
+			}
 		}
-	}
-	return out, nil
-}
-
-// withOdds adds to an at-risk event's text the season's renewal odds,
-// when the show's previous season was in the Netflix Top 10. The event is
-// stored once, so the odds are those of the day it is told.
-func withOdds(ctx context.Context, tx *store.Store, title string, season int, text string) (string, error) {
-	e, err := odds.EstimateStored(ctx, tx, odds.Query{Title: title, Season: season, AsOf: tx.Now()})
-	switch {
-	case odds.Unavailable(err):
-		return text, nil
-	case err != nil:
-		return "", err
-	}
-	return fmt.Sprintf("%s; estimated renewal odds %.0f%%", text, 100*e.Probability), nil
+		return nil
+	})
+	return out, err
 }
 
 // personNamed is the one person in the catalog of that name, or 0 (none,

@@ -14,8 +14,8 @@ import (
 type Link struct {
 	Show       model.Show
 	Confidence float64
-	// Proposed is set when the catalog lacked the show and it was added
-	// as a proposed show for an editor to confirm.
+	// Proposed is set when the catalog lacks the show: Save adds it as a
+	// proposed show for an editor to confirm.
 	Proposed bool
 }
 
@@ -23,10 +23,11 @@ type Link struct {
 // taken for a catalog show.
 const minFuzzyScore = 0.85
 
-// LinkShow finds the catalog show a printed title names: the same title
+// FindLink finds the catalog show a printed title names: the same title
 // or alias (surest, less so when the networks disagree), then a close
-// search match; failing both, it proposes a new show.
-func LinkShow(ctx context.Context, st *store.Store, title, network string) (Link, error) {
+// search match; failing both, the link proposes a new show. It only
+// reads, so that it runs before the transaction that saves what it found.
+func FindLink(ctx context.Context, st *store.Store, title, network string) (Link, error) {
 	sh, err := st.FindShow(ctx, title)
 	switch {
 	case err == nil:
@@ -45,11 +46,22 @@ func LinkShow(ctx context.Context, st *store.Store, title, network string) (Link
 		}
 		return Link{Show: full, Confidence: networkAgreement(full, network, 0.8*results[0].Score)}, nil
 	}
-	proposed := model.Show{Title: title, Network: network, Proposed: true}
-	if _, err := st.SaveShow(ctx, &proposed); err != nil {
-		return Link{}, err
+	return Link{Show: model.Show{Title: title, Network: network, Proposed: true}, Confidence: 0.5, Proposed: true}, nil
+}
+
+// Save adds the show a link proposes (in tx, the transaction recording
+// the claim) and says so; a link to a catalog show, or to one saved
+// already, has nothing to save. Another
+// transaction proposing the same show first makes it fail with
+// store.ErrConflict: found again, the link is to that show.
+func (l *Link) Save(ctx context.Context, tx *store.Store) (added bool, err error) {
+	if !l.Proposed || l.Show.ID != 0 {
+		return false, nil
 	}
-	return Link{Show: proposed, Confidence: 0.5, Proposed: true}, nil
+	if _, err := tx.SaveShow(ctx, &l.Show); err != nil {
+		return false, err
+	}
+	return true, nil
 }
 
 // networkAgreement lowers confidence when the text names another network.

@@ -12,7 +12,9 @@ import (
 	"time"
 
 	"github.com/nextseason/nextseason/internal/events"
+	"github.com/nextseason/nextseason/internal/facts"
 	"github.com/nextseason/nextseason/internal/feeds/extract"
+	"github.com/nextseason/nextseason/internal/match"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/store"
 )
@@ -185,8 +187,9 @@ func (p *Poller) poll(ctx context.Context, f *store.Feed) (PollReport, error) {
 }
 
 // entry saves an entry and, if it is new, its claims, in one
-// transaction. The extraction runs before it, so that the write lock
-// (SQLite has one) is held only for the writes. fresh says the entry was
+// transaction. The extraction, the links to shows and the shows' data
+// come before it, so that the write lock (SQLite has one) is held only
+// for the writes. fresh says the entry was
 // not stored before, so reading it was work.
 func (p *Poller) entry(ctx context.Context, f store.Feed, e Entry, rep *PollReport) (fresh bool, err error) {
 	item := store.FeedItem{FeedID: f.ID, GUID: e.GUID, Link: e.Link, Hash: e.Hash, Title: e.Title, Summary: e.Summary, Published: e.Published}
@@ -206,11 +209,16 @@ func (p *Poller) newEntry(ctx context.Context, f store.Feed, e Entry, item store
 		return err
 	}
 	claims := x.Extract(extract.Item{Headline: e.Title, Text: e.Summary, Published: published.Format("2006-01-02"), URL: e.Link, Site: f.Title})
+	stated := model.DayDate(published)
 	// Two workers (or instances) polling feeds that carry the same news
 	// may propose the same show at once: the later transaction fails on
-	// the show's unique slug and, run again, finds the show the other
+	// the show's unique slug and, run again, links to the show the other
 	// one added.
 	for range maxEntryAttempts {
+		var found []linked
+		if found, err = p.link(ctx, claims); err != nil {
+			return err
+		}
 		var got PollReport
 		err = p.Store.InTx(ctx, func(tx *store.Store) error {
 			isNew, err := tx.AddFeedItem(ctx, item)
@@ -218,8 +226,8 @@ func (p *Poller) newEntry(ctx context.Context, f store.Feed, e Entry, item store
 				return err
 			}
 			got.New++
-			for _, c := range claims {
-				if err := p.claim(ctx, tx, f, e, c, model.DayDate(published), &got); err != nil {
+			for _, l := range found {
+				if err := p.claim(ctx, tx, f, e, l, stated, &got); err != nil {
 					return err
 				}
 			}
@@ -243,27 +251,64 @@ func (p *Poller) newEntry(ctx context.Context, f store.Feed, e Entry, item store
 // conflicts with another's.
 const maxEntryAttempts = 5
 
-func (p *Poller) claim(ctx context.Context, tx *store.Store, f store.Feed, e Entry, c extract.Claim, stated model.PartialDate, rep *PollReport) error {
-	link, err := LinkShow(ctx, tx, c.Show, c.Network)
+// linked is an extracted claim with the show it is about and that show's
+// data (none for a show to propose).
+type linked struct {
+	claim extract.Claim
+	link  *Link // shared by the claims of an entry about one new show
+	data  facts.ShowData
+}
+
+// link finds each claim's show and loads its data: the reads and the
+// search, done before the transaction that writes, so that it holds the
+// write lock (SQLite has one) only for the writes.
+func (p *Poller) link(ctx context.Context, claims []extract.Claim) ([]linked, error) {
+	out := make([]linked, len(claims))
+	proposed := map[string]*Link{} // by normal title
+	for i, c := range claims {
+		l, err := FindLink(ctx, p.Store, c.Show, c.Network)
+		if err != nil {
+			return nil, err
+		}
+		if l.Proposed {
+			if same, ok := proposed[match.Key(l.Show.Title)]; ok {
+				out[i] = linked{claim: c, link: same, data: facts.ShowData{Show: l.Show}}
+				continue
+			}
+			proposed[match.Key(l.Show.Title)] = &l
+		}
+		out[i] = linked{claim: c, link: &l, data: facts.ShowData{Show: l.Show}}
+		if !l.Proposed {
+			if out[i].data, err = p.Store.ShowData(ctx, l.Show); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+// claim records what a linked claim says, in tx: the show it proposes,
+// if any, then its claims, each with the events it causes.
+func (p *Poller) claim(ctx context.Context, tx *store.Store, f store.Feed, e Entry, l linked, stated model.PartialDate, rep *PollReport) error {
+	added, err := l.link.Save(ctx, tx)
 	if err != nil {
 		return err
 	}
-	if link.Proposed {
+	if added {
 		rep.ProposedShows++
 	}
-	d, err := tx.ShowData(ctx, link.Show)
-	if err != nil {
-		return err
+	if l.link.Proposed {
+		l.data.Show = l.link.Show
 	}
 	src := model.Source{URL: e.Link, Publisher: publisher(f), Title: e.Title, Published: stated, Tier: f.Tier}
 	if src.URL == "" {
 		src.URL = f.URL + "#" + url.QueryEscape(e.GUID)
 	}
-	for _, cl := range Claims(c, d, src, stated, link.Confidence) {
-		if threshold, ok := p.AutoAccept[f.Tier]; ok && cl.Confidence >= threshold && !link.Proposed {
+	for _, cl := range Claims(l.claim, l.data, src, stated, l.link.Confidence) {
+		if threshold, ok := p.AutoAccept[f.Tier]; ok && cl.Confidence >= threshold && !l.link.Proposed {
 			cl.State, cl.Reviewer = model.StateAccepted, fmt.Sprintf("auto-accept (%s, confidence ≥ %.2f)", f.Tier, threshold)
 		}
-		_, err := events.AddClaim(ctx, tx, &cl)
+		_, err = events.AddClaim(ctx, tx, &cl)
 		if errors.Is(err, store.ErrConflict) {
 			// The article is on record from another feed, with another
 			// tier: the first record stands.

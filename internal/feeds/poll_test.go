@@ -451,3 +451,35 @@ func TestAHugeFeedIsReadInTurns(t *testing.T) {
 		t.Errorf("%d entries stored (%v), want all 25", n, err)
 	}
 }
+
+// TestTwoClaimsProposeOneShow: an item saying two things about a show
+// the catalog lacks proposes the show once, and both claims are about it
+// (the links are found before the transaction, which saves the show once).
+func TestTwoClaimsProposeOneShow(t *testing.T) {
+	st := dbtest.Store(t)
+	ctx := t.Context()
+	body := `<?xml version="1.0"?><rss version="2.0"><channel><title>Trade</title><item><guid>qh-1</guid>
+<title>Netflix renews 'Quillbrook Heights' for season 2, premiering in March 2027</title><link>https://trade.example/qh</link>
+<description>Netflix has renewed Quillbrook Heights for a second season, which premieres in March 2027.</description>
+<pubDate>Sun, 01 Nov 2026 10:00:00 GMT</pubDate></item></channel></rss>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, body) }))
+	t.Cleanup(srv.Close)
+	f, err := st.AddFeed(ctx, srv.URL, model.TierTrade)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	rep, err := poller(st, true, &logs).Poll(ctx, f)
+	if err != nil || rep.ProposedShows != 1 || rep.Claims < 2 {
+		t.Fatalf("poll: %s, %v; want one show proposed and its two claims", rep, err)
+	}
+	queue, err := st.ClaimsInState(ctx, model.StateProposed, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range queue {
+		if c.ShowTitle != "Quillbrook Heights" || !c.ShowProposed || c.ShowID != queue[0].ShowID {
+			t.Errorf("claim %d is about %q (show %d, proposed %v); want every claim about the one proposed show", c.ID, c.ShowTitle, c.ShowID, c.ShowProposed)
+		}
+	}
+}

@@ -2,6 +2,9 @@ package jobs
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"log/slog"
 
 	"github.com/riverqueue/river"
 
@@ -24,23 +27,31 @@ type dueEventsWorker struct {
 	river.WorkerDefaults[DueEventsArgs]
 	store      *store.Store
 	atRiskDays int
+	odds       events.Odds
+	log        *slog.Logger
 }
 
-// Work looks at each followed show in a transaction of its own, so one
-// show's failure holds back no other's.
+// Work looks at each followed show in turn, each written in a
+// transaction of its own: a show that fails is logged and holds back no
+// other, and the run then fails naming how many did, so River tries it
+// again (what was stored is not stored twice).
 func (w *dueEventsWorker) Work(ctx context.Context, job *river.Job[DueEventsArgs]) error {
 	shows, err := w.store.FollowedShowIDs(ctx)
 	if err != nil {
 		return err
 	}
+	var failed []error
 	for _, id := range shows {
-		err := w.store.InTx(ctx, func(tx *store.Store) error {
-			_, err := events.RecordDue(ctx, tx, id, w.atRiskDays)
-			return err
-		})
-		if err != nil {
-			return err
+		if _, err := events.RecordDue(ctx, w.store, id, w.atRiskDays, w.odds); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			w.log.Warn("due events of a show not recorded", "show", id, "err", err)
+			failed = append(failed, fmt.Errorf("show %d: %w", id, err))
 		}
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("due events: %d of %d shows failed: %w", len(failed), len(shows), errors.Join(failed...))
 	}
 	return nil
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/nextseason/nextseason/internal/db"
 	"github.com/nextseason/nextseason/internal/feeds"
 	"github.com/nextseason/nextseason/internal/notify"
+	"github.com/nextseason/nextseason/internal/odds"
 	"github.com/nextseason/nextseason/internal/recommend"
 	"github.com/nextseason/nextseason/internal/store"
 	"github.com/nextseason/nextseason/internal/tvmaze"
@@ -130,7 +131,8 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 		cfg.AtRiskDays = 60
 	}
 	if cfg.Store != nil {
-		river.AddWorker(rc.Workers, &dueEventsWorker{store: cfg.Store, atRiskDays: cfg.AtRiskDays})
+		renewalOdds := &odds.Service{Store: cfg.Store, Now: cfg.Store.Now}
+		river.AddWorker(rc.Workers, &dueEventsWorker{store: cfg.Store, atRiskDays: cfg.AtRiskDays, odds: renewalOdds.RenewalOdds, log: cfg.Log})
 		river.AddWorker(rc.Workers, &oddsFitWorker{store: cfg.Store})
 	}
 	if cfg.Recommender != nil {

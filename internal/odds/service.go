@@ -213,3 +213,18 @@ func EstimateStored(ctx context.Context, st *store.Store, q Query) (Estimate, er
 	}
 	return d.Estimate(f, d.ChartTitle(q.ShowID, q.Title), q.Season, q.AsOf)
 }
+
+// RenewalOdds is the probability that a season (by its show's title) is
+// renewed, as of a day, for an event's text: ok is false when there are
+// none to give (Unavailable: not charted, no model yet). It is an
+// events.Odds.
+func (s *Service) RenewalOdds(ctx context.Context, title string, season int, asOf time.Time) (float64, bool, error) {
+	e, err := s.Estimate(ctx, Query{Title: title, Season: season, AsOf: asOf})
+	switch {
+	case Unavailable(err):
+		return 0, false, nil
+	case err != nil:
+		return 0, false, err
+	}
+	return e.Probability, true, nil
+}
