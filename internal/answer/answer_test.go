@@ -9,6 +9,7 @@ import (
 	"github.com/nextseason/nextseason/internal/demo"
 	"github.com/nextseason/nextseason/internal/match"
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/search"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -82,7 +83,7 @@ func TestSearch(t *testing.T) {
 		{"star trek deep", "Star Trek: Deep Space Nine"},
 	}
 	for _, tt := range tests {
-		got, err := answer.Search(ctx, st, tt.query, 5)
+		got, err := search.Shows(ctx, st, tt.query, 5)
 		if err != nil {
 			t.Fatalf("%q: %v", tt.query, err)
 		}
@@ -91,11 +92,11 @@ func TestSearch(t *testing.T) {
 		}
 	}
 	for _, q := range []string{`"partner`, `partner AND OR NOT`, `track*`, `NEAR(partner track)`, `-partner`, `title:partner`, `"`, `^`, `partner & | ! <->`} {
-		if _, err := answer.Search(ctx, st, q, 5); err != nil {
+		if _, err := search.Shows(ctx, st, q, 5); err != nil {
 			t.Errorf("Search(%q) failed: %v; operators must be read as text", q, err)
 		}
 	}
-	if got, _ := answer.Search(ctx, st, "qqqqqqq", 5); len(got) != 0 {
+	if got, _ := search.Shows(ctx, st, "qqqqqqq", 5); len(got) != 0 {
 		t.Errorf("nonsense found %v", titles(got))
 	}
 }

@@ -14,9 +14,9 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/nextseason/nextseason/internal/answer"
 	"github.com/nextseason/nextseason/internal/db"
 	"github.com/nextseason/nextseason/internal/dbtest"
+	"github.com/nextseason/nextseason/internal/search"
 	"github.com/nextseason/nextseason/internal/store"
 	"github.com/nextseason/nextseason/internal/tvmaze"
 	"github.com/nextseason/nextseason/internal/tvmaze/tvmazetest"
@@ -134,14 +134,14 @@ func searchAll(b *testing.B, st *store.Store, fake *tvmazetest.Server) []time.Du
 	// Prepare the statements and settle the sync's garbage first: what is
 	// timed is a warm server answering searches.
 	for _, q := range queries[:20] {
-		answer.Search(b.Context(), st, q, 10)
+		search.Shows(b.Context(), st, q, 10)
 	}
 	runtime.GC()
 	out := make([]time.Duration, len(queries))
 	found := 0
 	for i, q := range queries {
 		start := time.Now()
-		res, err := answer.Search(b.Context(), st, q, 10)
+		res, err := search.Shows(b.Context(), st, q, 10)
 		out[i] = time.Since(start)
 		if err != nil {
 			b.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/match"
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/search"
 )
 
 // ShowHit is one search result.
@@ -36,7 +37,7 @@ func (a *API) listShows(w http.ResponseWriter, r *http.Request) {
 		}
 		limit = n
 	}
-	results, err := answer.Search(r.Context(), a.Store, q, limit)
+	results, err := search.Shows(r.Context(), a.Store, q, limit)
 	if err != nil {
 		a.fail(w, r, err)
 		return

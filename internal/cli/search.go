@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/nextseason/nextseason/internal/answer"
 	"github.com/nextseason/nextseason/internal/api"
+	"github.com/nextseason/nextseason/internal/search"
 )
 
 func runSearch(ctx context.Context, a *app, args []string) error {
@@ -26,7 +26,7 @@ func runSearch(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer closeDB()
-	results, err := answer.Search(ctx, st, strings.Join(words, " "), *limit)
+	results, err := search.Shows(ctx, st, strings.Join(words, " "), *limit)
 	if err != nil {
 		return err
 	}

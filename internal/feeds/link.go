@@ -5,8 +5,8 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/nextseason/nextseason/internal/answer"
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/search"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -35,7 +35,7 @@ func FindLink(ctx context.Context, st *store.Store, title, network string) (Link
 	case !errors.Is(err, store.ErrNotFound):
 		return Link{}, err
 	}
-	results, err := answer.Search(ctx, st, title, 1)
+	results, err := search.Shows(ctx, st, title, 1)
 	if err != nil {
 		return Link{}, err
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/review"
+	"github.com/nextseason/nextseason/internal/search"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -295,7 +296,7 @@ func TestProposedShowsStayPrivate(t *testing.T) {
 	if err != nil || !proven.Proposed {
 		t.Fatalf("Proven Innocent should be proposed: %+v, %v", proven, err)
 	}
-	if res, err := answer.Search(ctx, st, "Proven Innocent", 5); err != nil || len(res) != 0 {
+	if res, err := search.Shows(ctx, st, "Proven Innocent", 5); err != nil || len(res) != 0 {
 		t.Errorf("search finds a proposed show: %+v, %v", res, err)
 	}
 	var nf *answer.NoShowError

@@ -1,6 +1,7 @@
 package jobs_test
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/nextseason/nextseason/internal/jobs"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/store"
+	"github.com/nextseason/nextseason/internal/tvmaze"
 )
 
 // TestDueEventsJob: the hourly job tells followers that a season has
@@ -33,17 +35,7 @@ func TestDueEventsJob(t *testing.T) {
 	released, atRisk := show("Harbor Lights", 990101, 3), show("Quiet Valley", 990102, 61)
 	show("Old Mill", 990103, 400) // long over: no news
 
-	j, err := jobs.New(ctx, jobs.Config{DBURL: url, Syncer: sy, Poller: poller(st), Store: st, Log: slog.New(slog.DiscardHandler),
-		Work: true, UpdatesEvery: time.Hour})
-	if err != nil {
-		t.Fatal(err)
-	}
-	done, cancel := j.Subscribe()
-	defer cancel()
-	if err := j.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	defer j.Stop(ctx)
+	done := startDueEvents(t, url, st, sy)
 	for ran := false; !ran; {
 		select {
 		case ev := <-done:
@@ -127,17 +119,7 @@ func TestDueEventsGoOnPastAFailingShow(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	j, err := jobs.New(ctx, jobs.Config{DBURL: url, Syncer: sy, Poller: poller(st), Store: st, Log: slog.New(slog.DiscardHandler),
-		Work: true, UpdatesEvery: time.Hour})
-	if err != nil {
-		t.Fatal(err)
-	}
-	done, cancel := j.Subscribe()
-	defer cancel()
-	if err := j.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	defer j.Stop(ctx)
+	done := startDueEvents(t, url, st, sy)
 	var failure string
 	for failure == "" {
 		select {
@@ -159,4 +141,22 @@ func TestDueEventsGoOnPastAFailingShow(t *testing.T) {
 	if len(got) != 1 || got[0].ShowID != fine.ID || got[0].Kind != model.EventSeasonReleased {
 		t.Errorf("events stored: %+v; want Harbor Lights' season released, despite Quiet Valley failing", got)
 	}
+}
+
+// startDueEvents starts the jobs, as serve does, and gives what they
+// report; they stop when the test ends.
+func startDueEvents(t *testing.T, url string, st *store.Store, sy *tvmaze.Syncer) <-chan *river.Event {
+	t.Helper()
+	j, err := jobs.New(t.Context(), jobs.Config{DBURL: url, Syncer: sy, Poller: poller(st), Store: st, Log: slog.New(slog.DiscardHandler),
+		Work: true, UpdatesEvery: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done, cancel := j.Subscribe()
+	t.Cleanup(cancel)
+	if err := j.Start(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { j.Stop(context.Background()) })
+	return done
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/nextseason/nextseason/internal/dbtest"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/notify/webhooktest"
-	"github.com/nextseason/nextseason/internal/review"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -172,11 +171,7 @@ func webhooksFor(t *testing.T, st *store.Store, n int) {
 	if err := webhooktest.AddFollowers(t.Context(), st, sh.ID, n, func(i int) string { return fmt.Sprintf("https://hooks.example/%d", i) }, "whsec_dGVzdA=="); err != nil {
 		t.Fatal(err)
 	}
-	c, err := webhooktest.ProposeRenewal(t.Context(), st, sh.ID, 2, model.DayDate(dbtest.Clock()), "https://trade.example/harbor-lights-s2")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := review.Accept(t.Context(), st, c.ID, "", model.Reviewer{Name: "ed"}); err != nil {
+	if err := webhooktest.AcceptRenewal(t.Context(), st, sh.ID, 2, model.DayDate(dbtest.Clock()), "https://trade.example/harbor-lights-s2"); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -76,6 +76,20 @@ func wrapRows(r *sql.Rows, err error) (*mappedRows, error) {
 }
 
 func (r *mappedRows) Scan(dest ...any) error { return mapErr(r.Rows.Scan(dest...)) }
+
+// ids reads rows of one id each, and closes them.
+func (r *mappedRows) ids() ([]int64, error) {
+	defer r.Close()
+	var out []int64
+	for r.Next() {
+		var id int64
+		if err := r.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, r.Err()
+}
 func (r *mappedRows) Err() error             { return mapErr(r.Rows.Err()) }
 func (r *mappedRows) Close() error           { return mapErr(r.Rows.Close()) }
 

@@ -95,16 +95,7 @@ func (s *Store) FollowedShowIDs(ctx context.Context) ([]int64, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return rows.ids()
 }
 
 // FollowPerson makes userID follow a person, for their new roles.

@@ -42,17 +42,9 @@ func (s *Store) claim(ctx context.Context, table string, limit int, lease time.D
 	if err != nil {
 		return nil, until, err
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, until, err
-		}
-		ids = append(ids, id)
-	}
+	ids, err := rows.ids()
 	slices.Sort(ids)
-	return ids, until, rows.Err()
+	return ids, until, err
 }
 
 // idList is "$first, $first+1, …" for ids, and ids as arguments, for an
@@ -82,17 +74,13 @@ func (s *Store) markSent(ctx context.Context, table string, ids []int64, held ti
 	if err != nil {
 		return 0, err
 	}
-	marked := map[int64]bool{}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		marked[id] = true
-	}
-	if err := rows.Close(); err != nil {
+	sent, err := rows.ids()
+	if err != nil {
 		return 0, err
+	}
+	marked := make(map[int64]bool, len(sent))
+	for _, id := range sent {
+		marked[id] = true
 	}
 	// The rest were sent all the same: count it, so the history shows a
 	// delivery another sender sent too.
@@ -148,16 +136,8 @@ func (s *Store) renew(ctx context.Context, table string, ids []int64, held time.
 	if err != nil {
 		return nil, held, err
 	}
-	defer rows.Close()
-	var kept []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, held, err
-		}
-		kept = append(kept, id)
-	}
-	if err := rows.Err(); err != nil {
+	kept, err := rows.ids()
+	if err != nil {
 		return nil, held, err
 	}
 	return kept, until, nil

@@ -107,21 +107,12 @@ func (s *Store) IndexMissing(ctx context.Context) (int, error) {
 	if s.db.Dialect == db.Postgres {
 		query = `SELECT id FROM shows WHERE id NOT IN (SELECT show_id FROM show_search) ORDER BY id`
 	}
-	var ids []int64
 	rows, err := s.query(ctx, query)
 	if err != nil {
 		return 0, err
 	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	ids, err := rows.ids()
+	if err != nil {
 		return 0, err
 	}
 	err = s.InTx(ctx, func(tx *Store) error {

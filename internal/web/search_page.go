@@ -4,9 +4,9 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/nextseason/nextseason/internal/answer"
 	"github.com/nextseason/nextseason/internal/match"
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/search"
 )
 
 type searchView struct {
@@ -35,7 +35,7 @@ func (w *Web) search(rw http.ResponseWriter, r *http.Request) {
 	}
 	var err error
 	ctx := r.Context()
-	if v.Results, err = answer.Search(ctx, w.store, v.Query, searchPageSize); err != nil {
+	if v.Results, err = search.Shows(ctx, w.store, v.Query, searchPageSize); err != nil {
 		w.fail(rw, r, err)
 		return
 	}

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/review"
 	"github.com/nextseason/nextseason/internal/store"
 )
 
@@ -166,4 +167,15 @@ func ProposeRenewal(ctx context.Context, st *store.Store, showID int64, season i
 		StatedAt: day, Confidence: 0.9, Origin: model.OriginFeed, Rule: "renewed", State: model.StateProposed}
 	_, err := st.AddClaim(ctx, &c)
 	return c, err
+}
+
+// AcceptRenewal proposes the renewal (ProposeRenewal) and has an editor
+// accept it: its event is recorded, and the followers' deliveries queued.
+func AcceptRenewal(ctx context.Context, st *store.Store, showID int64, season int, day model.PartialDate, source string) error {
+	c, err := ProposeRenewal(ctx, st, showID, season, day, source)
+	if err != nil {
+		return err
+	}
+	_, err = review.Accept(ctx, st, c.ID, "", model.Reviewer{Name: "ed"})
+	return err
 }
