@@ -90,8 +90,8 @@ func (r *mappedRows) ids() ([]int64, error) {
 	}
 	return out, r.Err()
 }
-func (r *mappedRows) Err() error             { return mapErr(r.Rows.Err()) }
-func (r *mappedRows) Close() error           { return mapErr(r.Rows.Close()) }
+func (r *mappedRows) Err() error   { return mapErr(r.Rows.Err()) }
+func (r *mappedRows) Close() error { return mapErr(r.Rows.Close()) }
 
 // mappedRow is one row whose Scan's errors are the store's (ErrNotFound for
 // none).
