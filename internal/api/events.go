@@ -8,7 +8,7 @@ import (
 
 	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/model"
-	"github.com/nextseason/nextseason/internal/notify"
+	"github.com/nextseason/nextseason/internal/tell"
 )
 
 // EventView is an event as the API shows it.
@@ -52,7 +52,7 @@ func (a *API) listEvents(w http.ResponseWriter, r *http.Request) {
 	for _, e := range all {
 		out = append(out, EventView{ID: e.ID, Show: e.Slug, Title: e.Title, Season: e.Season, Kind: e.Kind, Old: e.Old, New: e.New,
 			ClaimID: e.ClaimID, SourceURL: e.SourceURL, HappenedAt: e.HappenedAt,
-			Outlook: notify.OutlookPath(e.Slug, e.Season)})
+			Outlook: tell.OutlookPath(e.Slug, e.Season)})
 	}
 	httpx.WriteJSON(w, http.StatusOK, out)
 }

@@ -6,7 +6,7 @@ import (
 
 	"github.com/nextseason/nextseason/internal/answer"
 	"github.com/nextseason/nextseason/internal/model"
-	"github.com/nextseason/nextseason/internal/notify"
+	"github.com/nextseason/nextseason/internal/syndicate"
 )
 
 // feedEvents is how many events the Atom feed carries.
@@ -20,7 +20,7 @@ func (a *API) calendar(w http.ResponseWriter, r *http.Request, u model.User) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := notify.Calendar(&buf, shows, a.base(r), a.Now()); err != nil {
+	if err := syndicate.Calendar(&buf, shows, a.base(r), a.Now()); err != nil {
 		a.fail(w, r, err)
 		return
 	}
@@ -37,7 +37,7 @@ func (a *API) atomFeed(w http.ResponseWriter, r *http.Request, u model.User) {
 	}
 	var buf bytes.Buffer
 	self := a.base(r) + r.URL.RequestURI()
-	if err := notify.Atom(&buf, u.Email, events, a.base(r), self, a.Now()); err != nil {
+	if err := syndicate.Atom(&buf, u.Email, events, a.base(r), self, a.Now()); err != nil {
 		a.fail(w, r, err)
 		return
 	}

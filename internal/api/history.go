@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/nextseason/nextseason/internal/httpx"
-	"github.com/nextseason/nextseason/internal/notify"
+	"github.com/nextseason/nextseason/internal/tell"
 )
 
 // SentView is one delivery or mail in a user's history.
@@ -37,7 +37,7 @@ func (a *API) listSent(w http.ResponseWriter, r *http.Request) {
 	}
 	out := make([]SentView, 0, len(all))
 	for _, x := range all {
-		out = append(out, SentView{Channel: x.Channel, To: x.To, What: notify.SentHeadline(x), State: x.State,
+		out = append(out, SentView{Channel: x.Channel, To: x.To, What: tell.SentHeadline(x), State: x.State,
 			Attempts: x.Attempts, Sends: x.Sends, LastError: x.LastError, At: x.At})
 	}
 	httpx.WriteJSON(w, http.StatusOK, out)

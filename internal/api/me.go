@@ -6,8 +6,8 @@ import (
 
 	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/model"
-	"github.com/nextseason/nextseason/internal/notify"
 	"github.com/nextseason/nextseason/internal/store"
+	"github.com/nextseason/nextseason/internal/syndicate"
 )
 
 // Me is the signed-in user, as GET /api/v1/me shows it, with the private
@@ -21,7 +21,7 @@ type Me struct {
 }
 
 func (a *API) me(r *http.Request, u model.User) Me {
-	calendar, feed := notify.PrivateURLs(a.base(r), u.FeedToken)
+	calendar, feed := syndicate.PrivateURLs(a.base(r), u.FeedToken)
 	return Me{Email: u.Email, Role: u.Role, EmailAlerts: u.EmailAlerts, CalendarURL: calendar, FeedURL: feed}
 }
 

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/nextseason/nextseason/internal/store"
+	"github.com/nextseason/nextseason/internal/tell"
 )
 
 // Deliverer sends due webhook deliveries. Every fetch goes through
@@ -70,15 +71,6 @@ type Payload struct {
 		SourceURL string `json:"source_url,omitempty"`
 		Outlook   string `json:"outlook"`
 	} `json:"data"`
-}
-
-// OutlookPath is the path of the page that answers for a season now (or,
-// for season 0, the show's page): the link every notification carries.
-func OutlookPath(slug string, season int) string {
-	if season < 1 {
-		return "/shows/" + slug // news about the whole show
-	}
-	return fmt.Sprintf("/shows/%s/seasons/%d", slug, season)
 }
 
 // DeliverReport counts what a run did. Late counts deliveries sent
@@ -269,7 +261,7 @@ func (d *Deliverer) send(ctx context.Context, dl store.Delivery) error {
 	var p Payload
 	p.Type, p.Timestamp = string(e.Kind), e.HappenedAt
 	p.Data.Show, p.Data.Title, p.Data.Season, p.Data.Old, p.Data.New, p.Data.SourceURL = e.Slug, e.Title, e.Season, e.Old, e.New, e.SourceURL
-	p.Data.Outlook = d.BaseURL + OutlookPath(e.Slug, e.Season)
+	p.Data.Outlook = d.BaseURL + tell.OutlookPath(e.Slug, e.Season)
 	return d.post(ctx, dl.URL, dl.Secret, "evt_"+strconv.FormatInt(e.ID, 10), p)
 }
 

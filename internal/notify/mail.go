@@ -17,6 +17,7 @@ import (
 	"github.com/wneessen/go-mail"
 
 	"github.com/nextseason/nextseason/internal/store"
+	"github.com/nextseason/nextseason/internal/tell"
 )
 
 //go:embed templates/mail.txt templates/mail.html
@@ -217,7 +218,7 @@ func (m *Mailer) compose(ctx context.Context, ml store.Mail) (*mail.Msg, error) 
 	}
 	msg.Subject(subject)
 	// The same id on a retry, so a mail sent twice reads as one.
-	msg.SetMessageIDWithValue(fmt.Sprintf("nextseason.mail.%d@%s", ml.ID, hostOf(m.BaseURL)))
+	msg.SetMessageIDWithValue(fmt.Sprintf("nextseason.mail.%d@%s", ml.ID, tell.Host(m.BaseURL)))
 	msg.SetDate()
 	msg.SetListUnsubscribe(view.Unsubscribe)
 	msg.SetListUnsubscribePost()
@@ -227,13 +228,5 @@ func (m *Mailer) compose(ctx context.Context, ml store.Mail) (*mail.Msg, error) 
 }
 
 func (m *Mailer) item(e store.FollowedEvent) mailItem {
-	return mailItem{Headline: Headline(e), Detail: Detail(e), Link: m.BaseURL + OutlookPath(e.Slug, e.Season)}
-}
-
-// hostOf is the host of a URL, or "nextseason.invalid".
-func hostOf(rawURL string) string {
-	if u, err := url.Parse(rawURL); err == nil && u.Hostname() != "" {
-		return u.Hostname()
-	}
-	return "nextseason.invalid"
+	return mailItem{Headline: tell.Headline(e), Detail: tell.Detail(e), Link: m.BaseURL + tell.OutlookPath(e.Slug, e.Season)}
 }

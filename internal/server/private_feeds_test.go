@@ -12,7 +12,7 @@ import (
 
 	"github.com/nextseason/nextseason/internal/dbtest"
 	"github.com/nextseason/nextseason/internal/model"
-	"github.com/nextseason/nextseason/internal/notify"
+	"github.com/nextseason/nextseason/internal/syndicate"
 )
 
 // debianPython is the interpreter the Debian packages python3-icalendar
@@ -121,7 +121,7 @@ func TestPrivateCalendarAndFeed(t *testing.T) {
 	}
 
 	accept("summer 2027")
-	uid := notify.CalendarUID(sh.ID, 2)
+	uid := syndicate.CalendarUID(sh.ID, 2)
 	want := icsEvent{UID: uid, Summary: "Harbor Lights season 2 premieres (summer 2027, no date yet)", Status: "TENTATIVE",
 		Start: "2027-06-01", End: "2027-09-01", URL: srv.URL + "/shows/harbor-lights/seasons/2"}
 	if got := calendar(); len(got) != 1 || got[0] != want {

@@ -12,6 +12,8 @@ import (
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/notify"
 	"github.com/nextseason/nextseason/internal/store"
+	"github.com/nextseason/nextseason/internal/syndicate"
+	"github.com/nextseason/nextseason/internal/tell"
 )
 
 // meView is "My shows": the followed shows' answers, the channels and
@@ -100,11 +102,11 @@ func (w *Web) renderMe(rw http.ResponseWriter, r *http.Request, status int, v me
 		return
 	}
 	for _, x := range sent {
-		v.History = append(v.History, sentRow{Channel: x.Channel, To: x.To, What: notify.SentHeadline(x), State: x.State,
+		v.History = append(v.History, sentRow{Channel: x.Channel, To: x.To, What: tell.SentHeadline(x), State: x.State,
 			LastError: x.LastError, Attempts: x.Attempts, Sends: x.Sends, At: x.At})
 	}
 	v.Email, v.MailOn, v.MailSetUp = u.Email, u.EmailAlerts, w.mail
-	v.CalendarURL, v.FeedURL = notify.PrivateURLs(httpx.BaseURL(w.baseURL, r), u.FeedToken)
+	v.CalendarURL, v.FeedURL = syndicate.PrivateURLs(httpx.BaseURL(w.baseURL, r), u.FeedToken)
 	w.render(rw, r, status, "me", v)
 }
 

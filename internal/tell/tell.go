@@ -1,7 +1,11 @@
-package notify
+// Package tell says what an event means, in words and with a link: the
+// headline and detail that mail, webhooks, the Atom feed and the delivery
+// history all tell followers.
+package tell
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/nextseason/nextseason/internal/model"
@@ -94,4 +98,22 @@ func SentHeadline(x store.Sent) string {
 		return "digest of " + x.DigestDay
 	}
 	return "test"
+}
+
+// OutlookPath is the path of the page that answers for a season now (or,
+// for season 0, the show's page): the link every notification carries.
+func OutlookPath(slug string, season int) string {
+	if season < 1 {
+		return "/shows/" + slug // news about the whole show
+	}
+	return fmt.Sprintf("/shows/%s/seasons/%d", slug, season)
+}
+
+// Host is the host of this nextseason's base URL, which names it in mail
+// Message-IDs and Atom ids; "nextseason.invalid" when there is none.
+func Host(baseURL string) string {
+	if u, err := url.Parse(baseURL); err == nil && u.Hostname() != "" {
+		return u.Hostname()
+	}
+	return "nextseason.invalid"
 }

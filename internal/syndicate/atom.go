@@ -1,4 +1,7 @@
-package notify
+// Package syndicate writes what a follower's apps pull, at private URLs:
+// the Atom feed of their events and the ICS calendar of their shows'
+// premieres. (Notifications pushed to them are in notify.)
+package syndicate
 
 import (
 	"encoding/xml"
@@ -8,6 +11,7 @@ import (
 	"time"
 
 	"github.com/nextseason/nextseason/internal/store"
+	"github.com/nextseason/nextseason/internal/tell"
 )
 
 // atomFeed is the part of RFC 4287 the events feed uses.
@@ -61,11 +65,11 @@ func Atom(w io.Writer, email string, events []store.FollowedEvent, baseURL, self
 	for _, e := range events {
 		entry := atomEntry{
 			ID:       tagURI(baseURL, fmt.Sprintf("event/%d", e.ID)),
-			Title:    Headline(e),
+			Title:    tell.Headline(e),
 			Updated:  e.HappenedAt.UTC().Format(time.RFC3339),
 			Category: atomTerm{Term: string(e.Kind)},
-			Links:    []atomLink{{Rel: "alternate", Href: baseURL + OutlookPath(e.Slug, e.Season)}},
-			Summary:  Detail(e),
+			Links:    []atomLink{{Rel: "alternate", Href: baseURL + tell.OutlookPath(e.Slug, e.Season)}},
+			Summary:  tell.Detail(e),
 		}
 		if e.SourceURL != "" {
 			entry.Links = append(entry.Links, atomLink{Rel: "related", Href: e.SourceURL})
@@ -84,5 +88,5 @@ func Atom(w io.Writer, email string, events []store.FollowedEvent, baseURL, self
 // host of baseURL (or "nextseason.invalid" without one) and the year the
 // scheme was fixed, so ids never change.
 func tagURI(baseURL, specific string) string {
-	return "tag:" + hostOf(baseURL) + ",2026:" + specific
+	return "tag:" + tell.Host(baseURL) + ",2026:" + specific
 }

@@ -1,4 +1,4 @@
-package notify
+package syndicate
 
 import (
 	"fmt"
@@ -11,6 +11,7 @@ import (
 	"github.com/nextseason/nextseason/internal/answer"
 	"github.com/nextseason/nextseason/internal/facts"
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/tell"
 )
 
 // Calendar writes the ICS calendar of the premieres of followed shows. A
@@ -60,7 +61,7 @@ func addPremiere(cal *ics.Calendar, showID int64, o facts.Outlook, baseURL strin
 		ev.SetStatus(ics.ObjectStatusTentative)
 		ev.SetSummary(fmt.Sprintf("%s premieres (%s, no date yet)", title, d.Display()))
 	}
-	link := baseURL + OutlookPath(o.Show.Slug, o.Season)
+	link := baseURL + tell.OutlookPath(o.Show.Slug, o.Season)
 	desc := fmt.Sprintf("Premiere: %s. Renewal: %s.", d.Display(), o.Renewal.Label)
 	if o.Premiere.Disputed {
 		desc += " Sources disagree on the date."
