@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/nextseason/nextseason/internal/model"
@@ -15,10 +16,50 @@ type FollowedShow struct {
 	Slug, Title string
 }
 
+// eventBits are the bits of follows.event_mask, one per event kind.
+// They are stored (migration 023 wrote them): never renumber one.
+var eventBits = []struct {
+	kind model.EventKind
+	bit  int64
+}{
+	{model.EventRenewed, 1}, {model.EventCanceled, 2}, {model.EventEndedFinalSeason, 4}, {model.EventPremiereDated, 8},
+	{model.EventPremiereMoved, 16}, {model.EventCastNews, 32}, {model.EventSeasonReleased, 64}, {model.EventAtRisk, 128},
+}
+
+// eventMask is the mask of kinds.
+func eventMask(kinds []model.EventKind) int64 {
+	var m int64
+	for _, b := range eventBits {
+		if slices.Contains(kinds, b.kind) {
+			m |= b.bit
+		}
+	}
+	return m
+}
+
+// eventKinds are the kinds of a mask, in EventKinds' order.
+func eventKinds(mask int64) []model.EventKind {
+	var out []model.EventKind
+	for _, k := range model.EventKinds {
+		for _, b := range eventBits {
+			if b.kind == k && mask&b.bit != 0 {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
 // followWants is the SQL condition that follow f asks for the event kind
-// kind: its events are stored comma-separated.
+// kind (an SQL expression: a column or a parameter).
 func followWants(f, kind string) string {
-	return `',' || ` + f + `.events || ',' LIKE '%,' || ` + kind + ` || ',%'`
+	var bit strings.Builder
+	bit.WriteString("CASE " + kind)
+	for _, b := range eventBits {
+		fmt.Fprintf(&bit, " WHEN '%s' THEN %d", b.kind, b.bit)
+	}
+	bit.WriteString(" ELSE 0 END")
+	return `(` + f + `.event_mask & (` + bit.String() + `)) <> 0`
 }
 
 // toldAtOnce is the SQL query of the users told at once of an event (show
@@ -33,15 +74,11 @@ func toldAtOnce() string {
 // delivery of the follow already there (not what was watched: see
 // SetWatched). f.ID is set.
 func (s *Store) SaveFollow(ctx context.Context, f *model.Follow) error {
-	events := make([]string, len(f.Events))
-	for i, e := range f.Events {
-		events[i] = string(e)
-	}
 	err := s.queryRow(ctx, `
-		INSERT INTO follows (user_id, show_id, events, delivery, created_at) VALUES ($1, $2, $3, $4, $5)
-		ON CONFLICT (user_id, show_id) DO UPDATE SET events = excluded.events, delivery = excluded.delivery
+		INSERT INTO follows (user_id, show_id, event_mask, delivery, created_at) VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (user_id, show_id) DO UPDATE SET event_mask = excluded.event_mask, delivery = excluded.delivery
 		RETURNING id`,
-		f.UserID, f.ShowID, strings.Join(events, ","), string(f.Delivery), s.now().UTC()).Scan(&f.ID)
+		f.UserID, f.ShowID, eventMask(f.Events), string(f.Delivery), s.now().UTC()).Scan(&f.ID)
 	if err != nil {
 		return fmt.Errorf("follow show %d: %w", f.ShowID, err)
 	}
@@ -62,7 +99,7 @@ func (s *Store) Unfollow(ctx context.Context, userID, showID int64) (bool, error
 // Follows lists userID's follows, by show title.
 func (s *Store) Follows(ctx context.Context, userID int64) ([]FollowedShow, error) {
 	rows, err := s.query(ctx, `
-		SELECT f.id, f.user_id, f.show_id, f.events, f.delivery, f.watched, COALESCE(f.rating, 0), sh.slug, sh.title
+		SELECT f.id, f.user_id, f.show_id, f.event_mask, f.delivery, f.watched, COALESCE(f.rating, 0), sh.slug, sh.title
 		FROM follows f JOIN shows sh ON sh.id = f.show_id
 		WHERE f.user_id = $1 ORDER BY sh.title, f.id`, userID)
 	if err != nil {
@@ -72,17 +109,14 @@ func (s *Store) Follows(ctx context.Context, userID int64) ([]FollowedShow, erro
 	var out []FollowedShow
 	for rows.Next() {
 		var (
-			f             FollowedShow
-			events, deliv string
+			f     FollowedShow
+			mask  int64
+			deliv string
 		)
-		if err := rows.Scan(&f.ID, &f.UserID, &f.ShowID, &events, &deliv, &f.Watched, &f.Rating, &f.Slug, &f.Title); err != nil {
+		if err := rows.Scan(&f.ID, &f.UserID, &f.ShowID, &mask, &deliv, &f.Watched, &f.Rating, &f.Slug, &f.Title); err != nil {
 			return nil, err
 		}
-		for _, e := range strings.Split(events, ",") {
-			if e != "" {
-				f.Events = append(f.Events, model.EventKind(e))
-			}
-		}
+		f.Events = eventKinds(mask)
 		f.Delivery = model.Delivery(deliv)
 		out = append(out, f)
 	}
