@@ -50,7 +50,11 @@ func SafeClient(allowPrivate bool, timeout time.Duration) *http.Client {
 		TLSHandshakeTimeout:   10 * time.Second,
 		ResponseHeaderTimeout: timeout,
 		MaxIdleConns:          100,
-		IdleConnTimeout:       90 * time.Second,
+		// Deliveries send 16 requests at once to what is often one host (a
+		// user's webhooks, a relay): with Go's default of 2 idle
+		// connections per host, most would be dialled anew each time.
+		MaxIdleConnsPerHost: 32,
+		IdleConnTimeout:     90 * time.Second,
 	}
 	return &http.Client{
 		Transport: transport,

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -23,8 +24,9 @@ import (
 
 // BenchmarkFanOut: one accepted renewal fanned out to N webhook followers
 // (NEXTSEASON_BENCH_FOLLOWERS, default 100,000) on a loopback sink, next
-// to a plain loop of the same signed POSTs to the same sink in the same
-// run.
+// to a plain loop of the same signed POSTs to the same sink, through the
+// same client, at the same concurrency (the deliverer's runs × senders),
+// in the same run.
 func BenchmarkFanOut(b *testing.B) {
 	n := 100_000
 	if v := os.Getenv("NEXTSEASON_BENCH_FOLLOWERS"); v != "" {
@@ -38,6 +40,7 @@ func BenchmarkFanOut(b *testing.B) {
 	}))
 	defer sink.Close()
 	client := httpx.SafeClient(true, 10*time.Second)
+	const runs, senders = 2, 8 // the deliverer's defaults, named for the loop
 	var fanOut, plain, queue time.Duration
 	for b.Loop() {
 		b.StopTimer()
@@ -69,7 +72,7 @@ func BenchmarkFanOut(b *testing.B) {
 			b.Fatal(err)
 		}
 		queue = time.Since(start)
-		d := &notify.Deliverer{Store: st, Client: client, Log: slog.New(slog.DiscardHandler)}
+		d := &notify.Deliverer{Store: st, Client: client, Log: slog.New(slog.DiscardHandler), Runs: runs, Senders: senders}
 		rep, err := d.DeliverAll(ctx)
 		if err != nil || rep.Retrying+rep.Failed > 0 {
 			b.Fatalf("deliveries failed: %+v, %v", rep, err)
@@ -79,21 +82,35 @@ func BenchmarkFanOut(b *testing.B) {
 			b.Fatalf("the sink got %d deliveries, want %d", got, n)
 		}
 
-		// The plain loop: the same number of signed POSTs, no database.
+		// The plain loop: the same number of signed POSTs, no database,
+		// runs × senders at once.
 		body := []byte(`{"type":"renewed","timestamp":"2026-11-25T12:00:00Z","data":{"show":"harbor-lights","title":"Harbor Lights","season":2,"old":"unknown","new":"renewed","outlook":"/shows/harbor-lights/seasons/2"}}`)
 		start = time.Now()
-		for i := range n {
-			req, _ := http.NewRequestWithContext(ctx, http.MethodPost, fmt.Sprintf("%s/hook/%d", sink.URL, i), bytes.NewReader(body))
-			if err := notify.SignRequest(req, secret, "evt_1", time.Now(), body); err != nil {
-				b.Fatal(err)
-			}
-			resp, err := client.Do(req)
-			if err != nil {
-				b.Fatal(err)
-			}
-			io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
+		next := make(chan int)
+		var wg sync.WaitGroup
+		for range runs * senders {
+			wg.Go(func() {
+				for i := range next {
+					req, _ := http.NewRequestWithContext(ctx, http.MethodPost, fmt.Sprintf("%s/hook/%d", sink.URL, i), bytes.NewReader(body))
+					if err := notify.SignRequest(req, secret, "evt_1", time.Now(), body); err != nil {
+						b.Error(err)
+						continue
+					}
+					resp, err := client.Do(req)
+					if err != nil {
+						b.Error(err)
+						continue
+					}
+					io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+				}
+			})
 		}
+		for i := range n {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
 		plain = time.Since(start)
 	}
 	b.ReportMetric(float64(n), "followers")
@@ -101,5 +118,6 @@ func BenchmarkFanOut(b *testing.B) {
 	b.ReportMetric(fanOut.Seconds(), "fanout-s")
 	b.ReportMetric(float64(n)/fanOut.Seconds(), "fanout-deliveries/s")
 	b.ReportMetric(float64(n)/plain.Seconds(), "plain-posts/s")
+	b.ReportMetric(runs*senders, "concurrency")
 	b.ReportMetric(plain.Seconds()/fanOut.Seconds(), "fanout/plain")
 }
