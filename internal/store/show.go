@@ -371,3 +371,10 @@ func (s *Store) DropProposedShow(ctx context.Context, id int64) (bool, error) {
 	}
 	return true, nil
 }
+
+// MaxTVmazeID is the highest TVmaze id in the catalog, 0 when it has none.
+func (s *Store) MaxTVmazeID(ctx context.Context) (int64, error) {
+	var id int64
+	err := s.queryRow(ctx, `SELECT COALESCE(MAX(tvmaze_id), 0) FROM shows`).Scan(&id)
+	return id, err
+}

@@ -135,16 +135,6 @@ func (c *Client) Get(ctx context.Context, pathAndQuery string) ([]byte, error) {
 	return c.get(ctx, pathAndQuery, true)
 }
 
-// Exists reports whether path answers 200, without the conditional
-// headers that would make a later Get of it return ErrNotModified.
-func (c *Client) Exists(ctx context.Context, pathAndQuery string) (bool, error) {
-	_, err := c.get(ctx, pathAndQuery, false)
-	if errors.Is(err, ErrNotFound) {
-		return false, nil
-	}
-	return err == nil, err
-}
-
 func (c *Client) get(ctx context.Context, pathAndQuery string, conditional bool) ([]byte, error) {
 	u, err := c.base.Parse(pathAndQuery)
 	if err != nil {

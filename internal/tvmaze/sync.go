@@ -109,6 +109,9 @@ func (s *Syncer) Full(ctx context.Context, progress func(Progress)) (SyncReport,
 		rep.Pages++
 		if progress != nil {
 			p.Page, p.Done, p.Failed, p.Report = page, rep.Shows, rep.Failed, rep.Report
+			if p.LastPage > 0 {
+				p.LastPage = max(p.LastPage, page) // the estimate was short
+			}
 			progress(p)
 		}
 	}
@@ -142,34 +145,42 @@ func (s *Syncer) savePage(ctx context.Context, page int, body []byte, rep *SyncR
 	return nil
 }
 
-// lastPage finds the index's last page, for an ETA, in a few calls:
-// doubling until a 404, then halving. 0 when it cannot tell.
+// lastPage estimates the index's last page, for progress, without
+// probing for it: from the catalog's highest TVmaze id, or, in an empty
+// catalog, from the highest id TVmaze lists as ever updated (one call);
+// pages hold 250 ids each. 0 when neither says.
 func (s *Syncer) lastPage(ctx context.Context, from int) int {
-	exists := func(p int) (bool, error) { return s.Client.Exists(ctx, "/shows?page="+strconv.Itoa(p)) }
-	lo, hi := from, max(from, 1)
-	for {
-		ok, err := exists(hi)
-		if err != nil && !ok {
-			return 0
-		}
-		if !ok {
-			break
-		}
-		lo, hi = hi, hi*2
+	high, err := s.Store.MaxTVmazeID(ctx)
+	if err != nil || high == 0 {
+		high = s.highestUpdated(ctx)
 	}
-	for hi-lo > 1 {
-		mid := (lo + hi) / 2
-		ok, err := exists(mid)
-		if err != nil && !ok {
-			return 0
-		}
-		if ok {
-			lo = mid
-		} else {
-			hi = mid
+	if high == 0 {
+		return 0
+	}
+	return max(from, int(high/indexPageSize))
+}
+
+// indexPageSize is how many TVmaze ids one index page spans.
+const indexPageSize = 250
+
+// highestUpdated is the highest show id in TVmaze's list of updates of
+// all time, 0 when it cannot be read.
+func (s *Syncer) highestUpdated(ctx context.Context) int64 {
+	body, err := s.Client.get(ctx, "/updates/shows", false) // not conditional: a 304 would say nothing
+	if err != nil {
+		return 0
+	}
+	var updated map[string]int64
+	if json.Unmarshal(body, &updated) != nil {
+		return 0
+	}
+	var high int64
+	for key := range updated {
+		if id, err := strconv.ParseInt(key, 10, 64); err == nil {
+			high = max(high, id)
 		}
 	}
-	return lo
+	return high
 }
 
 // Updates refreshes the shows TVmaze lists as changed within since (day,

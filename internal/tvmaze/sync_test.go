@@ -241,3 +241,29 @@ func TestFullSyncResumes(t *testing.T) {
 		t.Errorf("resumed sync: %s with %d requests; want the remaining 1001 shows from page 4", rep, s.Requests.Load()-requests)
 	}
 }
+
+// TestFullSyncEstimatesItsLastPage: progress knows the index's last page
+// without probing for it: in an empty catalog from one call (TVmaze's
+// updates of all time), then from the catalog's highest TVmaze id.
+func TestFullSyncEstimatesItsLastPage(t *testing.T) {
+	fake := tvmazetest.New()
+	defer fake.Close()
+	if err := fake.Generate(999, 3); err != nil { // ids 1 … 999: pages 0 … 3
+		t.Fatal(err)
+	}
+	st := dbtest.Store(t)
+	var logs bytes.Buffer
+	for i, wantCalls := range []int64{4 + 1 + 1, 4 + 1} {
+		before := fake.Requests.Load()
+		var last []int
+		if _, err := syncer(t, fake, st, &logs, false).Full(t.Context(), func(p tvmaze.Progress) { last = append(last, p.LastPage) }); err != nil {
+			t.Fatal(err)
+		}
+		if len(last) != 4 || last[0] != 3 || last[3] != 3 {
+			t.Errorf("sync %d: the last page as progress saw it, page by page: %v; want 3 from the first", i+1, last)
+		}
+		if calls := fake.Requests.Load() - before; calls != wantCalls {
+			t.Errorf("sync %d: %d calls to TVmaze, want %d (the pages, the 404 past them%s)", i+1, calls, wantCalls, map[bool]string{true: ", the updates", false: ""}[i == 0])
+		}
+	}
+}
