@@ -34,6 +34,9 @@ type Store struct {
 	writes  *stmtCache
 	reads   *stmtCache
 	queries *atomic.Int64 // statements run, by this store and its transactions
+	// txStmts are the statements prepared on the transaction's own
+	// connection, by query text; they close with it.
+	txStmts map[string]*sql.Stmt
 }
 
 // New returns a Store over an open, migrated database. now is the clock
@@ -98,12 +101,22 @@ func (c *stmtCache) stmt(ctx context.Context, query string, onlyLook bool) *sql.
 }
 
 // prepared gives what runs query: in a transaction, the write pool's
-// prepared statement bound to it, or the transaction itself; outside
-// one, the prepared statement of the pool isRead picks, or that pool.
+// prepared statement bound to it, or one prepared on the transaction;
+// outside one, the prepared statement of the pool isRead picks, or that
+// pool.
 func (s *Store) prepared(ctx context.Context, query string) querier {
 	if s.tx != nil {
 		if st := s.writes.stmt(ctx, query, true); st != nil {
 			return stmtQuerier{s.tx.StmtContext(ctx, st)}
+		}
+		// Prepared on the transaction's own connection (no second one is
+		// needed), once for all the times a long transaction runs it.
+		if st, ok := s.txStmts[query]; ok {
+			return stmtQuerier{st}
+		}
+		if st, err := s.tx.PrepareContext(ctx, query); err == nil {
+			s.txStmts[query] = st
+			return stmtQuerier{st}
 		}
 		return s.tx
 	}
@@ -233,7 +246,7 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", mapErr(err))
 	}
-	if err := fn(&Store{db: s.db, tx: tx, now: s.now, writes: s.writes, reads: s.reads, queries: s.queries}); err != nil {
+	if err := fn(&Store{db: s.db, tx: tx, now: s.now, writes: s.writes, reads: s.reads, queries: s.queries, txStmts: map[string]*sql.Stmt{}}); err != nil {
 		tx.Rollback()
 		return err
 	}
