@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"strconv"
 	"time"
 
@@ -19,18 +18,31 @@ import (
 	"github.com/nextseason/nextseason/internal/store"
 )
 
-// Status is the HTTP status an error from this package deserves: 404 for
-// a show or season that does not exist, 400 for a request that makes no
-// sense, 500 for anything else.
-func Status(err error) int {
+// Failure is what sort of failure an error from this package is, for
+// whoever shows it to a person (a page, the API, the CLI).
+type Failure int
+
+// The failures.
+const (
+	// Internal: something went wrong on our side.
+	Internal Failure = iota
+	// NotFound: the show or season asked for does not exist (or has no
+	// odds to give).
+	NotFound
+	// Invalid: the request makes no sense (ErrBadRequest).
+	Invalid
+)
+
+// FailureOf says what sort of failure err is.
+func FailureOf(err error) Failure {
 	var noShow *NoShowError
 	switch {
 	case errors.As(err, &noShow), errors.Is(err, store.ErrNotFound), errors.Is(err, facts.ErrNoSuchSeason), odds.Unavailable(err), errors.Is(err, ErrNotNetflix):
-		return http.StatusNotFound
+		return NotFound
 	case errors.Is(err, ErrBadRequest):
-		return http.StatusBadRequest
+		return Invalid
 	}
-	return http.StatusInternalServerError
+	return Internal
 }
 
 // ErrBadRequest marks what is wrong with a season or date as asked for:

@@ -75,11 +75,11 @@ func (a *API) Register(mux *http.ServeMux) {
 // fail answers an error with the status it deserves; internal errors are
 // logged and not shown.
 func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
-	switch status := answer.Status(err); status {
-	case http.StatusNotFound:
-		httpx.WriteError(w, status, "not_found", err.Error())
-	case http.StatusBadRequest:
-		httpx.WriteError(w, status, "bad_request", err.Error())
+	switch answer.FailureOf(err) {
+	case answer.NotFound:
+		httpx.WriteError(w, http.StatusNotFound, "not_found", err.Error())
+	case answer.Invalid:
+		httpx.WriteError(w, http.StatusBadRequest, "bad_request", err.Error())
 	default:
 		a.Log.Error("api request failed", slog.Group("request", "method", r.Method, "path", r.URL.Path), "err", err)
 		httpx.WriteError(w, http.StatusInternalServerError, "internal", "something went wrong on our side; it has been logged")

@@ -211,15 +211,15 @@ func (w *Web) renderError(rw http.ResponseWriter, r *http.Request, status int, t
 // are logged and not shown.
 func (w *Web) fail(rw http.ResponseWriter, r *http.Request, err error) {
 	var noShow *answer.NoShowError
-	switch status := answer.Status(err); {
+	switch failure := answer.FailureOf(err); {
 	case errors.As(err, &noShow):
-		w.renderError(rw, r, status, "Show not found", err.Error()+".", noShow.Nearest)
-	case status == http.StatusNotFound:
-		w.renderError(rw, r, status, "Not found", err.Error()+".", nil)
-	case status == http.StatusBadRequest:
-		w.renderError(rw, r, status, "Bad request", err.Error()+".", nil)
+		w.renderError(rw, r, http.StatusNotFound, "Show not found", err.Error()+".", noShow.Nearest)
+	case failure == answer.NotFound:
+		w.renderError(rw, r, http.StatusNotFound, "Not found", err.Error()+".", nil)
+	case failure == answer.Invalid:
+		w.renderError(rw, r, http.StatusBadRequest, "Bad request", err.Error()+".", nil)
 	default:
 		w.log.Error("page failed", slog.Group("request", "method", r.Method, "path", r.URL.Path), "err", err)
-		w.renderError(rw, r, status, "Something went wrong", "The error has been logged.", nil)
+		w.renderError(rw, r, http.StatusInternalServerError, "Something went wrong", "The error has been logged.", nil)
 	}
 }
