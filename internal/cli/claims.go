@@ -25,11 +25,10 @@ func claimsReview(ctx context.Context, a *app, args []string) error {
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, readSchema)
+	st, err := a.store(ctx, readSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	queue, err := st.ClaimsInState(ctx, model.StateProposed, *limit)
 	if err != nil {
 		return err
@@ -56,11 +55,10 @@ func claimsDecide(ctx context.Context, a *app, verb string, args []string) error
 	if err != nil {
 		return fmt.Errorf("claim id %q: want a number (see claims review)", word)
 	}
-	st, closeDB, err := a.openStore(ctx, readSchema)
+	st, err := a.store(ctx, readSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	by := model.Reviewer{Name: "command line"}
 	if *who != "" {
 		u, err := st.UserByEmail(ctx, *who)

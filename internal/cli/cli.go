@@ -82,6 +82,8 @@ type app struct {
 	// wrapFeeds, when set, wraps the transport feeds are fetched with:
 	// the demo answers its bundled feed so.
 	wrapFeeds func(http.RoundTripper) http.RoundTripper
+	// closers close what the command opened (its database), when it ends.
+	closers []func()
 }
 
 // Run runs one command line.
@@ -92,6 +94,11 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return 2
 	}
 	a := &app{env: env, cfg: cfg, dbSet: env.Getenv("NEXTSEASON_DB") != ""}
+	defer func() {
+		for _, c := range a.closers {
+			c()
+		}
+	}()
 	a.log = slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 
 	global := flag.NewFlagSet("nextseason", flag.ContinueOnError)
@@ -231,6 +238,17 @@ const (
 	// ownSchema migrates: the demo's own database.
 	ownSchema
 )
+
+// store opens the configured database (by openStore's rule) for the rest
+// of the command: Run closes it when the command ends.
+func (a *app) store(ctx context.Context, use schemaUse) (*store.Store, error) {
+	st, closeDB, err := a.openStore(ctx, use)
+	if err != nil {
+		return nil, err
+	}
+	a.closers = append(a.closers, closeDB)
+	return st, nil
+}
 
 // openStore opens the configured database for a command that uses its
 // schema as use says. Every command follows this one rule.

@@ -20,11 +20,10 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	if !a.dbSet {
 		a.cfg.DB = config.DefaultDemoDB
 	}
-	st, closeDB, err := a.openStore(ctx, ownSchema)
+	st, err := a.store(ctx, ownSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	lines, err := demo.Load(ctx, st, demoReviewer)
 	if err != nil {
 		return err

@@ -38,11 +38,10 @@ func feedsAdd(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, writeSchema)
+	st, err := a.store(ctx, writeSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	f, err := feeds.Subscribe(ctx, st, word, *tier)
 	if err != nil {
 		return err
@@ -56,11 +55,10 @@ func feedsList(ctx context.Context, a *app, args []string) error {
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, readSchema)
+	st, err := a.store(ctx, readSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	all, err := st.Feeds(ctx, false)
 	if err != nil {
 		return err
@@ -81,11 +79,10 @@ func feedsPoll(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, writeSchema)
+	st, err := a.store(ctx, writeSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	var list []store.Feed
 	if len(words) == 0 {
 		if list, err = st.Feeds(ctx, false); err != nil {

@@ -32,11 +32,10 @@ func importTVmaze(ctx context.Context, a *app, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	st, closeDB, err := a.openStore(ctx, writeSchema)
+	st, err := a.store(ctx, writeSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	for _, name := range fs.Args() {
 		doc, err := readFile(name, tvmaze.Decode)
 		if err != nil {
@@ -62,11 +61,10 @@ func importClaims(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, writeSchema)
+	st, err := a.store(ctx, writeSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	if *reviewer == "" {
 		*reviewer = "import " + name
 	}
@@ -89,11 +87,10 @@ func importTop10(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, writeSchema)
+	st, err := a.store(ctx, writeSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	rep, err := viewership.Import(ctx, st, weeks)
 	if err != nil {
 		return fmt.Errorf("%s: nothing imported: %w", name, err)
@@ -133,11 +130,10 @@ func importDemo(ctx context.Context, a *app, args []string) error {
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, writeSchema)
+	st, err := a.store(ctx, writeSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	lines, err := demo.Load(ctx, st, demoReviewer)
 	for _, l := range lines {
 		fmt.Fprintln(a.env.Stdout, l)
@@ -176,11 +172,10 @@ func importOriginals(ctx context.Context, a *app, args []string) error {
 		}
 		rows = append(rows, got...)
 	}
-	st, closeDB, err := a.openStore(ctx, writeSchema)
+	st, err := a.store(ctx, writeSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	added, err := st.SaveOriginals(ctx, rows)
 	if err != nil {
 		return fmt.Errorf("nothing imported: %w", err)
@@ -219,11 +214,10 @@ func importEngagement(ctx context.Context, a *app, args []string) error {
 		}
 		rows = append(rows, got...)
 	}
-	st, closeDB, err := a.openStore(ctx, writeSchema)
+	st, err := a.store(ctx, writeSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	rep, err := viewership.Import(ctx, st, rows)
 	if err != nil {
 		return fmt.Errorf("nothing imported: %w", err)

@@ -71,11 +71,10 @@ func oddsBacktest(ctx context.Context, a *app, args []string) error {
 		}
 		days = append(days, d)
 	}
-	st, closeDB, err := a.openStore(ctx, readSchema)
+	st, err := a.store(ctx, readSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	d, err := odds.Load(ctx, st)
 	if err != nil {
 		return err
@@ -153,11 +152,10 @@ func oddsFit(ctx context.Context, a *app, args []string) error {
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, readSchema)
+	st, err := a.store(ctx, readSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	r, err := odds.FitStored(ctx, st, a.env.Now(), *all)
 	if err != nil {
 		return err
@@ -177,11 +175,10 @@ func oddsShow(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, readSchema)
+	st, err := a.store(ctx, readSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	svc := &odds.Service{Store: st, Now: a.env.Now}
 	ans, err := answer.Odds(ctx, st, svc, answer.Request{Show: title, Season: fmt.Sprint(*season), AsOf: *asOf}, a.env.Now())
 	if err != nil {

@@ -27,11 +27,10 @@ func runRecommend(ctx context.Context, a *app, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	st, closeDB, err := a.openStore(ctx, readSchema)
+	st, err := a.store(ctx, readSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	u, err := st.UserByEmail(ctx, *email)
 	if err != nil {
 		return err

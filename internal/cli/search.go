@@ -21,11 +21,10 @@ func runSearch(ctx context.Context, a *app, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	st, closeDB, err := a.openStore(ctx, readSchema)
+	st, err := a.store(ctx, readSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	results, err := search.Shows(ctx, st, strings.Join(words, " "), *limit)
 	if err != nil {
 		return err

@@ -25,11 +25,10 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, readSchema)
+	st, err := a.store(ctx, readSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	sy, err := a.syncer(st)
 	if err != nil {
 		return err

@@ -24,11 +24,10 @@ func runShow(ctx context.Context, a *app, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	st, closeDB, err := a.openStore(ctx, readSchema)
+	st, err := a.store(ctx, readSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	req := answer.Request{Show: strings.Join(title, " "), Season: *season, AsOf: *asOf}
 	o, err := answer.Outlook(ctx, st, req, a.env.Now())
 	if err != nil {

@@ -42,11 +42,10 @@ func runSync(ctx context.Context, a *app, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	st, closeDB, err := a.openStore(ctx, writeSchema)
+	st, err := a.store(ctx, writeSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	sy, err := a.syncer(st)
 	if err != nil {
 		return err

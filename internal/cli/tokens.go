@@ -20,11 +20,10 @@ func tokensAdd(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, closeDB, err := a.openStore(ctx, writeSchema)
+	st, err := a.store(ctx, writeSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	u, err := st.UserByEmail(ctx, email)
 	if err != nil {
 		return err

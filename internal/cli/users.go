@@ -44,11 +44,10 @@ func usersAdd(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 	}
-	st, closeDB, err := a.openStore(ctx, writeSchema)
+	st, err := a.store(ctx, writeSchema)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
 	u, err := st.AddUser(ctx, email, role, hash)
 	if err != nil {
 		return err
