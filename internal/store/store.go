@@ -106,19 +106,22 @@ func (c *stmtCache) stmt(ctx context.Context, query string, onlyLook bool) *sql.
 // pool.
 func (s *Store) prepared(ctx context.Context, query string) querier {
 	if s.tx != nil {
-		if st := s.writes.stmt(ctx, query, true); st != nil {
-			return stmtQuerier{s.tx.StmtContext(ctx, st)}
-		}
-		// Prepared on the transaction's own connection (no second one is
-		// needed), once for all the times a long transaction runs it.
+		// Once per transaction: the pool's statement bound to it, else
+		// one prepared on its own connection (no second one is needed),
+		// for all the times a long transaction runs it.
 		if st, ok := s.txStmts[query]; ok {
 			return stmtQuerier{st}
 		}
-		if st, err := s.tx.PrepareContext(ctx, query); err == nil {
-			s.txStmts[query] = st
-			return stmtQuerier{st}
+		var st *sql.Stmt
+		if pooled := s.writes.stmt(ctx, query, true); pooled != nil {
+			st = s.tx.StmtContext(ctx, pooled)
+		} else if own, err := s.tx.PrepareContext(ctx, query); err == nil {
+			st = own
+		} else {
+			return s.tx
 		}
-		return s.tx
+		s.txStmts[query] = st
+		return stmtQuerier{st}
 	}
 	c := s.cacheFor(query)
 	if st := c.stmt(ctx, query, false); st != nil {
