@@ -179,7 +179,7 @@ func oddsShow(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	svc := &odds.Service{Store: st, Now: a.env.Now}
+	svc := &odds.Service{Store: st}
 	ans, err := answer.Odds(ctx, st, svc, answer.Request{Show: title, Season: fmt.Sprint(*season), AsOf: *asOf}, a.env.Now())
 	if err != nil {
 		return err

@@ -44,7 +44,7 @@ func TestAtRiskCarriesTheOdds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc := &odds.Service{Store: st, Now: func() time.Time { return day }}
+	svc := &odds.Service{Store: st}
 	told := func(sh model.Show) []model.Event {
 		t.Helper()
 		got, err := events.RecordDue(ctx, st, sh.ID, 60, svc.RenewalOdds)

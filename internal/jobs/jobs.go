@@ -131,7 +131,7 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 		cfg.AtRiskDays = 60
 	}
 	if cfg.Store != nil {
-		renewalOdds := &odds.Service{Store: cfg.Store, Now: cfg.Store.Now}
+		renewalOdds := &odds.Service{Store: cfg.Store}
 		river.AddWorker(rc.Workers, &dueEventsWorker{store: cfg.Store, atRiskDays: cfg.AtRiskDays, odds: renewalOdds.RenewalOdds, log: cfg.Log})
 		river.AddWorker(rc.Workers, &oddsFitWorker{store: cfg.Store})
 	}

@@ -65,7 +65,7 @@ func BenchmarkScoreVsFit(b *testing.B) {
 		}
 		// As a page asks: one service (its chart weeks loaded, as they
 		// are every ten minutes), each request a day never asked before.
-		svc := &Service{Store: st, Now: func() time.Time { return today }}
+		svc := &Service{Store: st}
 		if _, err := svc.Data(b.Context()); err != nil {
 			b.Fatal(err)
 		}

@@ -112,7 +112,7 @@ func TestServiceReadsARefitModel(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	instances := []*odds.Service{{Store: st, Now: func() time.Time { return day }}, {Store: st, Now: func() time.Time { return day }}}
+	instances := []*odds.Service{{Store: st}, {Store: st}}
 	for _, p := range []float64{0.77, 0.33} {
 		save(p)
 		for i, svc := range instances {
@@ -143,7 +143,7 @@ func TestAnAcceptedDecisionReachesTheOdds(t *testing.T) {
 	if _, err := demo.LoadOdds(ctx, st); err != nil {
 		t.Fatal(err)
 	}
-	svc := &odds.Service{Store: st, Now: func() time.Time { return k }}
+	svc := &odds.Service{Store: st}
 	d, err := svc.Data(ctx)
 	if err != nil {
 		t.Fatal(err)

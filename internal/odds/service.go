@@ -34,7 +34,6 @@ type Query struct {
 // answers alike.
 type Service struct {
 	Store *store.Store
-	Now   func() time.Time
 
 	mu     sync.Mutex
 	gen    int64 // the generation what follows was loaded at

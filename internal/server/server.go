@@ -27,10 +27,10 @@ type Config = web.Config
 func Handler(cfg Config) (http.Handler, error) {
 	st, log, now := cfg.Store, cfg.Log, cfg.Now
 	if cfg.Recommender == nil {
-		cfg.Recommender = &recommend.Service{Store: st, Now: now}
+		cfg.Recommender = &recommend.Service{Store: st}
 	}
 	if cfg.Odds == nil {
-		cfg.Odds = &odds.Service{Store: st, Now: now}
+		cfg.Odds = &odds.Service{Store: st}
 	}
 	if cfg.Logins == nil {
 		// One limiter for the pages and the API: an address's guesses

@@ -6,17 +6,12 @@ import (
 	"fmt"
 )
 
-// Kinds of data instances keep in memory, each with a generation: a
-// count raised in the transaction of every change to it (see migration
-// 021), so that an instance compares one small read with what it loaded.
-const (
-	// GenOdds: what the renewal odds are computed from — chart weeks, the
-	// lists of originals, the fitted models — and the events that change
-	// what is known of a season's fate.
-	GenOdds = "odds"
-	// GenRecommend: the fitted recommendation models.
-	GenRecommend = "recommend"
-)
+// GenOdds names the generation of what the renewal odds are computed
+// from — chart weeks, the lists of originals, the fitted models — and of
+// the events that change what is known of a season's fate: a count raised
+// in the transaction of every change to them (migration 022), so that an
+// instance compares one small read with what it loaded.
+const GenOdds = "odds"
 
 // bump raises the generation of name; call it within the transaction of
 // the change.
