@@ -51,9 +51,9 @@ func FindLink(ctx context.Context, st *store.Store, title, network string) (Link
 
 // Save adds the show a link proposes (in tx, the transaction recording
 // the claim) and says so; a link to a catalog show, or to one saved
-// already, has nothing to save. Another
-// transaction proposing the same show first makes it fail with
-// store.ErrConflict: found again, the link is to that show.
+// already, has nothing to save. Another transaction proposing the same
+// show first makes it fail with store.ErrConflict: found again, the link
+// is to that show.
 func (l *Link) Save(ctx context.Context, tx *store.Store) (added bool, err error) {
 	if !l.Proposed || l.Show.ID != 0 {
 		return false, nil

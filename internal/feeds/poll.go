@@ -189,8 +189,8 @@ func (p *Poller) poll(ctx context.Context, f *store.Feed) (PollReport, error) {
 // entry saves an entry and, if it is new, its claims, in one
 // transaction. The extraction, the links to shows and the shows' data
 // come before it, so that the write lock (SQLite has one) is held only
-// for the writes. fresh says the entry was
-// not stored before, so reading it was work.
+// for the writes. fresh says the entry was not stored before, so reading
+// it was work.
 func (p *Poller) entry(ctx context.Context, f store.Feed, e Entry, rep *PollReport) (fresh bool, err error) {
 	item := store.FeedItem{FeedID: f.ID, GUID: e.GUID, Link: e.Link, Hash: e.Hash, Title: e.Title, Summary: e.Summary, Published: e.Published}
 	if seen, err := p.Store.HasFeedItem(ctx, item); err != nil || seen {
@@ -252,7 +252,7 @@ func (p *Poller) newEntry(ctx context.Context, f store.Feed, e Entry, item store
 const maxEntryAttempts = 5
 
 // linked is an extracted claim with the show it is about and that show's
-// data (none for a show to propose).
+// data (none for a show to propose: the show is all there is).
 type linked struct {
 	claim extract.Claim
 	link  *Link // shared by the claims of an entry about one new show
@@ -264,25 +264,29 @@ type linked struct {
 // write lock (SQLite has one) only for the writes.
 func (p *Poller) link(ctx context.Context, claims []extract.Claim) ([]linked, error) {
 	out := make([]linked, len(claims))
-	proposed := map[string]*Link{} // by normal title
+	proposed := map[string]*Link{}       // by normal title
+	loaded := map[int64]facts.ShowData{} // by show
 	for i, c := range claims {
 		l, err := FindLink(ctx, p.Store, c.Show, c.Network)
 		if err != nil {
 			return nil, err
 		}
 		if l.Proposed {
-			if same, ok := proposed[match.Key(l.Show.Title)]; ok {
-				out[i] = linked{claim: c, link: same, data: facts.ShowData{Show: l.Show}}
-				continue
+			key := match.Key(l.Show.Title)
+			if proposed[key] == nil {
+				proposed[key] = &l
 			}
-			proposed[match.Key(l.Show.Title)] = &l
+			out[i] = linked{claim: c, link: proposed[key]}
+			continue
 		}
-		out[i] = linked{claim: c, link: &l, data: facts.ShowData{Show: l.Show}}
-		if !l.Proposed {
-			if out[i].data, err = p.Store.ShowData(ctx, l.Show); err != nil {
+		d, ok := loaded[l.Show.ID]
+		if !ok {
+			if d, err = p.Store.ShowData(ctx, l.Show); err != nil {
 				return nil, err
 			}
+			loaded[l.Show.ID] = d
 		}
+		out[i] = linked{claim: c, link: &l, data: d}
 	}
 	return out, nil
 }
@@ -298,7 +302,7 @@ func (p *Poller) claim(ctx context.Context, tx *store.Store, f store.Feed, e Ent
 		rep.ProposedShows++
 	}
 	if l.link.Proposed {
-		l.data.Show = l.link.Show
+		l.data = facts.ShowData{Show: l.link.Show} // a new show: nothing else known
 	}
 	src := model.Source{URL: e.Link, Publisher: publisher(f), Title: e.Title, Published: stated, Tier: f.Tier}
 	if src.URL == "" {
