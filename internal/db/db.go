@@ -135,10 +135,10 @@ func (d *DB) Close() error {
 }
 
 // sqliteDSN adds nextseason's pragmas to a file path or file: URI,
-// keeping the URI's own parameters (mode=ro, a busy timeout …). busy_timeout comes
-// first so that setting WAL mode waits for other connections; a
-// read-only database, and the read pool, leave the journal mode as the
-// write pool set it. The read pool's connections are query-only, so a
+// keeping the URI's own parameters (mode=ro, a busy timeout …). The busy
+// timeout comes first so that setting WAL mode waits for other
+// connections; a read-only database, and the read pool, leave the journal
+// mode as the write pool set it. The read pool's connections are query-only, so a
 // write sent there by mistake fails at once.
 func sqliteDSN(path string, readPool bool) string {
 	path = strings.TrimPrefix(path, "sqlite://")

@@ -76,6 +76,8 @@ func wrapRows(r *sql.Rows, err error) (*mappedRows, error) {
 }
 
 func (r *mappedRows) Scan(dest ...any) error { return mapErr(r.Rows.Scan(dest...)) }
+func (r *mappedRows) Err() error             { return mapErr(r.Rows.Err()) }
+func (r *mappedRows) Close() error           { return mapErr(r.Rows.Close()) }
 
 // ids reads rows of one id each, and closes them.
 func (r *mappedRows) ids() ([]int64, error) {
@@ -90,8 +92,6 @@ func (r *mappedRows) ids() ([]int64, error) {
 	}
 	return out, r.Err()
 }
-func (r *mappedRows) Err() error   { return mapErr(r.Rows.Err()) }
-func (r *mappedRows) Close() error { return mapErr(r.Rows.Close()) }
 
 // mappedRow is one row whose Scan's errors are the store's (ErrNotFound for
 // none).
