@@ -78,6 +78,9 @@ type Config struct {
 	AtRiskDays int
 	// Recommender, when set, has its models refitted every hour.
 	Recommender *recommend.Service
+	// Odds give at-risk events their renewal odds (with Store); default
+	// a service of their own.
+	Odds *odds.Service
 	// Mailer sends mails and daily digests; nil sends none.
 	Mailer *notify.Mailer
 	// DeliverEvery is how often due deliveries and mails are looked for;
@@ -131,8 +134,10 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 		cfg.AtRiskDays = 60
 	}
 	if cfg.Store != nil {
-		renewalOdds := &odds.Service{Store: cfg.Store}
-		river.AddWorker(rc.Workers, &dueEventsWorker{store: cfg.Store, atRiskDays: cfg.AtRiskDays, odds: renewalOdds.RenewalOdds, log: cfg.Log})
+		if cfg.Odds == nil {
+			cfg.Odds = &odds.Service{Store: cfg.Store}
+		}
+		river.AddWorker(rc.Workers, &dueEventsWorker{store: cfg.Store, atRiskDays: cfg.AtRiskDays, odds: cfg.Odds.RenewalOdds, log: cfg.Log})
 		river.AddWorker(rc.Workers, &oddsFitWorker{store: cfg.Store})
 	}
 	if cfg.Recommender != nil {
