@@ -27,7 +27,7 @@ type Config = web.Config
 func Handler(cfg Config) (http.Handler, error) {
 	st, log, now := cfg.Store, cfg.Log, cfg.Now
 	if cfg.Recommender == nil {
-		cfg.Recommender = &recommend.Service{Store: st}
+		cfg.Recommender = &recommend.Service{Store: st, Now: now}
 	}
 	if cfg.Odds == nil {
 		cfg.Odds = &odds.Service{Store: st}
