@@ -26,11 +26,11 @@ func TestOutlookRequests(t *testing.T) {
 	st := demoStore(t)
 	ctx := t.Context()
 	o, err := answer.Outlook(ctx, st, answer.Request{Show: "partner-track", AsOf: "2022-09-20"}, dbtest.Clock())
-	if err != nil || o.Season != 2 || o.AsOf != "2022-09-20" {
+	if err != nil || o.Season != 2 || o.AsOf.String() != "2022-09-20" {
 		t.Errorf("default season: %d as of %s, %v; want season 2 as of 2022-09-20", o.Season, o.AsOf, err)
 	}
 	o, err = answer.Outlook(ctx, st, answer.Request{Show: "Partner Track"}, dbtest.Clock())
-	if err != nil || o.AsOf != "2026-11-25" {
+	if err != nil || o.AsOf.String() != "2026-11-25" {
 		t.Errorf("default as-of %s, %v; want today, 2026-11-25", o.AsOf, err)
 	}
 	for _, req := range []answer.Request{

@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -18,7 +17,7 @@ import (
 // settled. It is facts.Changes' answer, so the home page lists what
 // followers were told, not every claim that repeated it.
 type SeasonChange struct {
-	Date   string
+	Date   model.PartialDate
 	Show   model.Show
 	Season int
 	Change facts.Change
@@ -87,7 +86,7 @@ func LatestNews(ctx context.Context, st *store.Store, now time.Time, limit int) 
 		}
 		out.Changes = append(out.Changes, changes...)
 	}
-	slices.SortStableFunc(out.Changes, func(a, b SeasonChange) int { return cmp.Compare(b.Date, a.Date) })
+	slices.SortStableFunc(out.Changes, func(a, b SeasonChange) int { return b.Date.Compare(a.Date) })
 	out.Changes = out.Changes[:min(len(out.Changes), limit)]
 
 	for _, c := range distinctSeasons(premieres) {
@@ -106,15 +105,13 @@ func LatestNews(ctx context.Context, st *store.Store, now time.Time, limit int) 
 		if p == nil || (o.Renewal.Status.WillNotHappen() && !o.Renewal.Disputed) {
 			continue
 		}
-		if date, err := model.ParsePartialDate(p.Date); err != nil || date.End().Before(today.Start()) {
+		if p.Date.End().Before(today.Start()) {
 			continue
 		}
 		out.Premieres = append(out.Premieres, SeasonPremiere{Show: d.Show, Season: c.Season, Premiere: *p})
 	}
 	slices.SortStableFunc(out.Premieres, func(a, b SeasonPremiere) int {
-		x, _ := model.ParsePartialDate(a.Premiere.Date)
-		y, _ := model.ParsePartialDate(b.Premiere.Date)
-		return x.Compare(y)
+		return a.Premiere.Date.Compare(b.Premiere.Date)
 	})
 	out.Premieres = out.Premieres[:min(len(out.Premieres), limit)]
 
@@ -173,7 +170,7 @@ func answerChanges(d facts.ShowData, season int, today model.PartialDate) ([]Sea
 		}
 		for _, ch := range facts.Changes(before, after) {
 			if ch.Kind == model.EventRenewed || ch.Kind == model.EventCanceled || ch.Kind == model.EventEndedFinalSeason {
-				out = append(out, SeasonChange{Date: day.String(), Show: d.Show, Season: season, Change: ch})
+				out = append(out, SeasonChange{Date: day, Show: d.Show, Season: season, Change: ch})
 			}
 		}
 	}

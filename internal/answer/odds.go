@@ -125,9 +125,9 @@ func Decided(s model.RenewalStatus) bool {
 
 // decision says what was decided, since when and on whose word.
 func decision(r facts.Renewal) string {
-	out := r.Label
+	out := r.Status.Label()
 	if r.Since != nil {
-		out += " since " + *r.Since
+		out += " since " + r.Since.String()
 	}
 	for _, e := range r.Evidence {
 		if e.Role != facts.RoleDecides {

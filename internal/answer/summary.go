@@ -44,7 +44,7 @@ func Summarize(o facts.Outlook) Summary {
 			s.NoSeason = "The show has ended: no new season is coming."
 		}
 	}
-	aired := r.Status == model.StatusRenewed && o.Premiere != nil && o.Premiere.Precision == model.PrecisionDay && o.Premiere.Date <= o.AsOf
+	aired := r.Status == model.StatusRenewed && o.Premiere.AiredBy(o.AsOf)
 	switch {
 	case aired:
 		// The premiere below says it; "renewed" of an aired season is noise.
@@ -53,7 +53,7 @@ func Summarize(o facts.Outlook) Summary {
 	case r.Status.Decisive():
 		text := fmt.Sprintf("%s: %s", capitalize(season), strings.ToLower(r.Status.Label()))
 		if r.Since != nil {
-			text += ", since " + model.DisplayText(*r.Since)
+			text += ", since " + r.Since.Display()
 		}
 		s.Known = append(s.Known, Point{Text: text + ".", Evidence: r.Evidence})
 	default:
@@ -67,13 +67,13 @@ func Summarize(o facts.Outlook) Summary {
 		s.Unknown = append(s.Unknown, "When it premieres: no date has been announced.")
 	case p.Disputed:
 		s.Unknown = append(s.Unknown, "The premiere date: sources of equal weight give different dates.")
-	case p.Precision != model.PrecisionDay:
-		s.Known = append(s.Known, Point{Text: fmt.Sprintf("It is expected %s.", p.Display), Evidence: p.Evidence})
+	case p.Date.Precision != model.PrecisionDay:
+		s.Known = append(s.Known, Point{Text: fmt.Sprintf("It is expected %s.", p.Date.Display()), Evidence: p.Evidence})
 		s.Unknown = append(s.Unknown, "The exact premiere date.")
-	case p.Date <= o.AsOf:
-		s.Known = append(s.Known, Point{Text: fmt.Sprintf("It premiered %s.", p.Display), Evidence: p.Evidence})
+	case p.AiredBy(o.AsOf):
+		s.Known = append(s.Known, Point{Text: fmt.Sprintf("It premiered %s.", p.Date.Display()), Evidence: p.Evidence})
 	default:
-		s.Known = append(s.Known, Point{Text: fmt.Sprintf("It premieres %s.", p.Display), Evidence: p.Evidence})
+		s.Known = append(s.Known, Point{Text: fmt.Sprintf("It premieres %s.", p.Date.Display()), Evidence: p.Evidence})
 	}
 	if e := o.Episodes; e != nil && !e.Disputed {
 		s.Known = append(s.Known, Point{Text: fmt.Sprintf("It has %s.", model.Plural(e.Count, "episode")), Evidence: e.Evidence})
@@ -98,7 +98,7 @@ func lead(o facts.Outlook) string {
 	title, season := o.Show.Title, "season "+strconv.Itoa(o.Season)
 	since := ""
 	if r.Since != nil {
-		since = " on " + model.DisplayText(*r.Since)
+		since = " on " + r.Since.Display()
 	}
 	if r.Disputed {
 		return fmt.Sprintf("Sources disagree on whether %s will have a %s: %s.", title, season, facts.Sides(r.Evidence, renewalSaysWhen))
@@ -120,24 +120,24 @@ func lead(o facts.Outlook) string {
 	case model.StatusEndedFinalSeason:
 		fmt.Fprintf(&b, "%s ended with its final season%s; %s will not happen.", title, comma(afterSeasons(o)), season)
 	case model.StatusRenewed:
-		if p := o.Premiere; p != nil && p.Precision == model.PrecisionDay && p.Date <= o.AsOf {
-			fmt.Fprintf(&b, "%s of %s premiered %s.", capitalize(season), title, p.Display)
+		if p := o.Premiere; p.AiredBy(o.AsOf) {
+			fmt.Fprintf(&b, "%s of %s premiered %s.", capitalize(season), title, p.Date.Display())
 			return b.String()
 		}
 		fmt.Fprintf(&b, "%s has been renewed for %s", title, season)
 		if r.Since != nil {
-			b.WriteString(" (known since " + model.DisplayText(*r.Since) + ")")
+			b.WriteString(" (known since " + r.Since.Display() + ")")
 		}
 		b.WriteString(". ")
 		switch p := o.Premiere; {
 		case p == nil:
 			b.WriteString("No premiere date has been announced yet.")
 		case p.Disputed:
-			fmt.Fprintf(&b, "Its premiere date is disputed; the likeliest is %s.", p.Display)
-		case p.Precision == model.PrecisionDay:
-			fmt.Fprintf(&b, "It premieres %s.", p.Display)
+			fmt.Fprintf(&b, "Its premiere date is disputed; the likeliest is %s.", p.Date.Display())
+		case p.Date.Precision == model.PrecisionDay:
+			fmt.Fprintf(&b, "It premieres %s.", p.Date.Display())
 		default:
-			fmt.Fprintf(&b, "It is expected %s.", p.Display)
+			fmt.Fprintf(&b, "It is expected %s.", p.Date.Display())
 		}
 	case model.StatusInDevelopment:
 		fmt.Fprintf(&b, "%s of %s is in development; it has not been ordered yet.", capitalize(season), title)
@@ -172,8 +172,8 @@ func comma(clause string) string {
 // (March 4, 2025)".
 func renewalSaysWhen(e facts.Evidence) string {
 	what := facts.RenewalSays(e)
-	if what != "" && e.StatedAt != "" {
-		what += " (" + model.DisplayText(e.StatedAt) + ")"
+	if what != "" && !e.StatedAt.IsZero() {
+		what += " (" + e.StatedAt.Display() + ")"
 	}
 	return what
 }

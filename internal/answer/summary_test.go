@@ -9,24 +9,24 @@ import (
 	"github.com/nextseason/nextseason/internal/model"
 )
 
-func ptr(s string) *string { return &s }
+func since(s string) *model.PartialDate { d := model.MustDate(s); return &d }
 
 func TestLeadSaysTheAnswer(t *testing.T) {
-	canceled := facts.Outlook{Show: facts.ShowRef{Title: "Partner Track", Network: "Netflix"}, Season: 2, AsOf: "2026-11-30", LastAired: 1, SeasonList: true,
-		Renewal: facts.Renewal{Status: model.StatusCanceled, Since: ptr("2022-10-31")}}
+	canceled := facts.Outlook{Show: facts.ShowRef{Title: "Partner Track", Network: "Netflix"}, Season: 2, AsOf: model.MustDate("2026-11-30"), LastAired: 1, SeasonList: true,
+		Renewal: facts.Renewal{Status: model.StatusCanceled, Since: since("2022-10-31")}}
 	noList := canceled
 	noList.Show = facts.ShowRef{Title: "The A-Team"}
 	noList.SeasonList = false
 	noList.Renewal.Status = model.StatusEndedFinalSeason
-	disputed := facts.Outlook{Show: facts.ShowRef{Title: "Harbor Lights"}, Season: 2, AsOf: "2026-11-30",
+	disputed := facts.Outlook{Show: facts.ShowRef{Title: "Harbor Lights"}, Season: 2, AsOf: model.MustDate("2026-11-30"),
 		Renewal: facts.Renewal{Status: model.StatusRenewed, Disputed: true, Evidence: []facts.Evidence{
-			{Role: facts.RoleDecides, Status: model.StatusRenewed, StatedAt: "2025-03-04", Source: facts.SourceRef{Publisher: "Deadline"}},
-			{Role: facts.RoleDisputes, Status: model.StatusCanceled, StatedAt: "2025-03-04", Source: facts.SourceRef{Publisher: "TVLine"}},
+			{Role: facts.RoleDecides, Status: model.StatusRenewed, StatedAt: model.MustDate("2025-03-04"), Source: facts.SourceRef{Publisher: "Deadline"}},
+			{Role: facts.RoleDisputes, Status: model.StatusCanceled, StatedAt: model.MustDate("2025-03-04"), Source: facts.SourceRef{Publisher: "TVLine"}},
 		}}}
-	window := facts.Outlook{Show: facts.ShowRef{Title: "Black Mirror"}, Season: 8, AsOf: "2026-11-30",
-		Renewal:  facts.Renewal{Status: model.StatusRenewed, Since: ptr("2025-05-01")},
-		Premiere: &facts.Premiere{Date: "2028-E", Precision: model.PrecisionPart, Display: "early 2028"}}
-	awaited := facts.Outlook{Show: facts.ShowRef{Title: "Sirens"}, Season: 2, AsOf: "2026-11-30",
+	window := facts.Outlook{Show: facts.ShowRef{Title: "Black Mirror"}, Season: 8, AsOf: model.MustDate("2026-11-30"),
+		Renewal:  facts.Renewal{Status: model.StatusRenewed, Since: since("2025-05-01")},
+		Premiere: &facts.Premiere{Date: model.MustDate("2028-early")}}
+	awaited := facts.Outlook{Show: facts.ShowRef{Title: "Sirens"}, Season: 2, AsOf: model.MustDate("2026-11-30"),
 		Renewal:    facts.Renewal{Status: model.StatusAwaitingDecision},
 		Viewership: &facts.ViewershipTrend{Season: 1, WeeksInChart: 1, PeakRank: 3}}
 	for _, tc := range []struct {
@@ -55,9 +55,9 @@ func TestLeadSaysTheAnswer(t *testing.T) {
 
 func TestKnownAndUnknown(t *testing.T) {
 	ev := []facts.Evidence{{Footnote: 1}}
-	o := facts.Outlook{Show: facts.ShowRef{Title: "Black Mirror"}, Season: 8, AsOf: "2026-11-30", SeasonList: true, LastAired: 7,
-		Renewal:  facts.Renewal{Status: model.StatusRenewed, Since: ptr("2025-05-01"), Evidence: ev},
-		Premiere: &facts.Premiere{Date: "2028-E", Precision: model.PrecisionPart, Display: "early 2028", Evidence: ev},
+	o := facts.Outlook{Show: facts.ShowRef{Title: "Black Mirror"}, Season: 8, AsOf: model.MustDate("2026-11-30"), SeasonList: true, LastAired: 7,
+		Renewal:  facts.Renewal{Status: model.StatusRenewed, Since: since("2025-05-01"), Evidence: ev},
+		Premiere: &facts.Premiere{Date: model.MustDate("2028-early"), Evidence: ev},
 		Cast:     []facts.CastMember{{Actor: "Siena Kelly", State: "new", Evidence: ev}, {Actor: "Gone Actor", State: "departing"}}}
 	s := Summarize(o)
 	var known []string

@@ -56,27 +56,20 @@ func Hits(results []match.Result) []ShowHit {
 
 // Show is a show as the API gives it.
 type Show struct {
-	Slug           string         `json:"slug"`
-	Title          string         `json:"title"`
-	Aliases        []string       `json:"aliases"`
-	Network        string         `json:"network"`
-	Country        string         `json:"country"`
-	Language       string         `json:"language"`
-	Genres         []string       `json:"genres"`
-	Summary        string         `json:"summary"`
-	Premiered      string         `json:"premiered"`
-	Ended          string         `json:"ended"`
-	ProviderStatus string         `json:"provider_status"`
-	ExternalIDs    map[string]any `json:"external_ids"`
-	Seasons        []Season       `json:"seasons"`
+	model.ShowText
+	Premiered      model.PartialDate `json:"premiered"`
+	Ended          model.PartialDate `json:"ended"`
+	ProviderStatus string            `json:"provider_status"`
+	ExternalIDs    map[string]any    `json:"external_ids"`
+	Seasons        []Season          `json:"seasons"`
 }
 
 // Season is a catalog season.
 type Season struct {
-	Number       int    `json:"number"`
-	Premiere     string `json:"premiere"`
-	End          string `json:"end"`
-	EpisodeOrder int    `json:"episode_order"`
+	Number       int               `json:"number"`
+	Premiere     model.PartialDate `json:"premiere"`
+	End          model.PartialDate `json:"end"`
+	EpisodeOrder int               `json:"episode_order"`
 }
 
 func (a *API) getShow(w http.ResponseWriter, r *http.Request) {
@@ -95,15 +88,8 @@ func (a *API) getShow(w http.ResponseWriter, r *http.Request) {
 
 func showView(sh model.Show, seasons []model.Season) Show {
 	out := Show{
-		Slug: sh.Slug, Title: sh.Title, Aliases: []string{}, Network: sh.Network, Country: sh.Country,
-		Language: sh.Language, Genres: sh.Genres, Summary: sh.Summary, Premiered: sh.Premiered.String(),
-		Ended: sh.Ended.String(), ProviderStatus: sh.ProviderStatus, ExternalIDs: map[string]any{}, Seasons: []Season{},
-	}
-	if out.Genres == nil {
-		out.Genres = []string{}
-	}
-	for _, al := range sh.Aliases {
-		out.Aliases = append(out.Aliases, al.Name)
+		ShowText: sh.Text(), Premiered: sh.Premiered, Ended: sh.Ended,
+		ProviderStatus: sh.ProviderStatus, ExternalIDs: map[string]any{}, Seasons: []Season{},
 	}
 	if sh.TVmazeID != 0 {
 		out.ExternalIDs["tvmaze"] = sh.TVmazeID
@@ -115,7 +101,7 @@ func showView(sh model.Show, seasons []model.Season) Show {
 		out.ExternalIDs["thetvdb"] = sh.TheTVDBID
 	}
 	for _, se := range seasons {
-		out.Seasons = append(out.Seasons, Season{Number: se.Number, Premiere: se.Premiere.String(), End: se.End.String(), EpisodeOrder: se.EpisodeOrder})
+		out.Seasons = append(out.Seasons, Season{Number: se.Number, Premiere: se.Premiere, End: se.End, EpisodeOrder: se.EpisodeOrder})
 	}
 	return out
 }

@@ -24,17 +24,10 @@ const maxErrors = 20
 
 // Show is a "show" line: a show the editor adds to the catalog.
 type Show struct {
-	Line      int      `json:"-"`
-	Slug      string   `json:"slug"`
-	Title     string   `json:"title"`
-	Aliases   []string `json:"aliases"`
-	Network   string   `json:"network"`
-	Country   string   `json:"country"`
-	Language  string   `json:"language"`
-	Genres    []string `json:"genres"`
-	Summary   string   `json:"summary"`
-	Premiered string   `json:"premiered"`
-	Ended     string   `json:"ended"`
+	Line int `json:"-"`
+	model.ShowText
+	Premiered string `json:"premiered"`
+	Ended     string `json:"ended"`
 	Seasons   []struct {
 		Number   int    `json:"number"`
 		Premiere string `json:"premiere"`

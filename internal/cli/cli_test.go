@@ -86,7 +86,7 @@ func TestDemoAnswers(t *testing.T) {
 	if !found {
 		t.Errorf("cast %+v lacks Arden Cho as Ingrid Yun", then.Cast)
 	}
-	if p := then.PreviousPremiere; p == nil || p.Date != "2022-08-26" || p.Precision != "day" {
+	if p := then.PreviousPremiere; p == nil || p.Date.String() != "2022-08-26" || string(p.Date.Precision) != "day" {
 		t.Errorf("previous premiere %+v, want 2022-08-26 at day precision", p)
 	}
 	if len(then.Plot) != 3 || then.Plot[0].Speaker != "Georgia Lee, creator" {

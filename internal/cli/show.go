@@ -56,12 +56,11 @@ func printOutlook(w io.Writer, o facts.Outlook) {
 		}
 		return b.String()
 	}
-	day := model.DisplayText
 	fmt.Fprintf(w, "%s season %d", o.Show.Title, o.Season)
 	if o.Show.Network != "" {
 		fmt.Fprintf(w, " (%s)", o.Show.Network)
 	}
-	fmt.Fprintf(w, ", as known on %s\n\n", day(o.AsOf))
+	fmt.Fprintf(w, ", as known on %s\n\n", o.AsOf.Display())
 	for _, n := range o.Notes {
 		fmt.Fprintf(w, "Note: %s\n\n", n)
 	}
@@ -80,9 +79,9 @@ func printOutlook(w io.Writer, o facts.Outlook) {
 		}
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "Will there be a season %d?  %s", o.Season, o.Renewal.Label)
+	fmt.Fprintf(w, "Will there be a season %d?  %s", o.Season, o.Renewal.Status.Label())
 	if o.Renewal.Since != nil {
-		fmt.Fprintf(w, " (since %s)", day(*o.Renewal.Since))
+		fmt.Fprintf(w, " (since %s)", o.Renewal.Since.Display())
 	}
 	fmt.Fprintln(w, fn(o.Renewal.Evidence))
 	if o.Renewal.Disputed {
@@ -97,12 +96,12 @@ func printOutlook(w io.Writer, o facts.Outlook) {
 	}
 	fmt.Fprint(w, "\nWhen?  ")
 	if p := o.Premiere; p != nil {
-		fmt.Fprintf(w, "%s (%s)%s\n", p.Display, p.Precision.Label(), fn(p.Evidence))
+		fmt.Fprintf(w, "%s (%s)%s\n", p.Date.Display(), p.Date.Precision.Label(), fn(p.Evidence))
 		if p.Disputed {
 			fmt.Fprintln(w, "  Disputed: sources of equal weight give other dates:")
 			for _, e := range p.Evidence {
 				if e.Role == facts.RoleDecides || e.Role == facts.RoleDisputes {
-					fmt.Fprintf(w, "    %s: %s, %s%s\n", day(e.Date), e.Source.Publisher, day(e.StatedAt), fn([]facts.Evidence{e}))
+					fmt.Fprintf(w, "    %s: %s, %s%s\n", e.Date.Display(), e.Source.Publisher, e.StatedAt.Display(), fn([]facts.Evidence{e}))
 				}
 			}
 		}
@@ -113,7 +112,7 @@ func printOutlook(w io.Writer, o facts.Outlook) {
 		fmt.Fprintf(w, "  %d episodes%s\n", e.Count, fn(e.Evidence))
 	}
 	if p := o.PreviousPremiere; p != nil {
-		fmt.Fprintf(w, "  Season %d premiered %s%s\n", o.Season-1, p.Display, fn(p.Evidence))
+		fmt.Fprintf(w, "  Season %d premiered %s%s\n", o.Season-1, p.Date.Display(), fn(p.Evidence))
 	}
 	fmt.Fprintln(w, "\nWho is in it?")
 	if len(o.Cast) == 0 {
@@ -141,6 +140,6 @@ func printOutlook(w io.Writer, o facts.Outlook) {
 	}
 	fmt.Fprintln(w, "\nSources:")
 	for i, s := range o.Sources {
-		fmt.Fprintf(w, "  [%d] %s, %s, %s (%s)\n", i+1, s.Publisher, day(s.Published), s.URL, s.Tier)
+		fmt.Fprintf(w, "  [%d] %s, %s, %s (%s)\n", i+1, s.Publisher, s.Published.Display(), s.URL, s.Tier)
 	}
 }

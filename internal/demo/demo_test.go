@@ -63,7 +63,7 @@ func TestPartnerTrackSeason2(t *testing.T) {
 	if then.Renewal.Status != model.StatusAwaitingDecision {
 		t.Errorf("2022-09-20: renewal %q, want awaiting_decision", then.Renewal.Status)
 	}
-	if then.PreviousPremiere == nil || then.PreviousPremiere.Date != "2022-08-26" || then.PreviousPremiere.Precision != model.PrecisionDay {
+	if then.PreviousPremiere == nil || then.PreviousPremiere.Date.String() != "2022-08-26" || then.PreviousPremiere.Date.Precision != model.PrecisionDay {
 		t.Errorf("previous premiere %+v, want 2022-08-26 at day precision", then.PreviousPremiere)
 	}
 	t.Logf("%+v", then)

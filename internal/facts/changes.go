@@ -103,10 +103,7 @@ func RenewalSays(e Evidence) string {
 }
 
 func dateSays(e Evidence) string {
-	if e.Date == "" {
-		return ""
-	}
-	return model.DisplayText(e.Date)
+	return e.Date.Display()
 }
 
 // decisionEvents are the renewal statuses followers are told of, with the
@@ -126,18 +123,17 @@ func premiereChange(before, after *Premiere) (Change, bool) {
 		if before == nil || before.Disputed {
 			return Change{}, false
 		}
-		return Change{Kind: model.EventPremiereMoved, Old: before.Date, New: model.DisputedValue(Sides(after.Evidence, dateSays)), Evidence: after.Evidence}, true
+		return Change{Kind: model.EventPremiereMoved, Old: before.Date.String(), New: model.DisputedValue(Sides(after.Evidence, dateSays)), Evidence: after.Evidence}, true
 	}
 	if after == nil || (before != nil && before.Date == after.Date && !before.Disputed) {
 		return Change{}, false
 	}
 	if before == nil {
-		return Change{Kind: model.EventPremiereDated, New: after.Date, Evidence: after.Evidence}, true
+		return Change{Kind: model.EventPremiereDated, New: after.Date.String(), Evidence: after.Evidence}, true
 	}
-	b, errB := model.ParsePartialDate(before.Date)
-	a, errA := model.ParsePartialDate(after.Date)
-	if errA == nil && errB == nil && b.Contains(a) {
-		return Change{Kind: model.EventPremiereDated, Old: before.Date, New: after.Date, Evidence: after.Evidence}, true
+	kind := model.EventPremiereMoved
+	if before.Date.Contains(after.Date) {
+		kind = model.EventPremiereDated
 	}
-	return Change{Kind: model.EventPremiereMoved, Old: before.Date, New: after.Date, Evidence: after.Evidence}, true
+	return Change{Kind: kind, Old: before.Date.String(), New: after.Date.String(), Evidence: after.Evidence}, true
 }

@@ -20,9 +20,9 @@ func TestChanges(t *testing.T) {
 		{"canceled after a renewal", Outlook{Renewal: Renewal{Status: model.StatusRenewed}}, Outlook{Renewal: Renewal{Status: model.StatusCanceled}}, []model.EventKind{model.EventCanceled}, "canceled"},
 		{"a dispute is an answer", awaiting, Outlook{Renewal: Renewal{Status: model.StatusCanceled, Disputed: true}}, []model.EventKind{model.EventCanceled}, "disputed: "},
 		{"back to awaiting is no event", Outlook{Renewal: Renewal{Status: model.StatusRenewed}}, awaiting, nil, ""},
-		{"first date", awaiting, Outlook{Renewal: awaiting.Renewal, Premiere: &Premiere{Date: "2026-summer"}}, []model.EventKind{model.EventPremiereDated}, "2026-summer"},
-		{"narrowed", Outlook{Renewal: awaiting.Renewal, Premiere: &Premiere{Date: "2026-summer"}}, Outlook{Renewal: awaiting.Renewal, Premiere: &Premiere{Date: "2026-07-10"}}, []model.EventKind{model.EventPremiereDated}, "2026-07-10"},
-		{"moved", Outlook{Renewal: awaiting.Renewal, Premiere: &Premiere{Date: "2026-07-10"}}, Outlook{Renewal: awaiting.Renewal, Premiere: &Premiere{Date: "2026-09-04"}}, []model.EventKind{model.EventPremiereMoved}, "2026-09-04"},
+		{"first date", awaiting, Outlook{Renewal: awaiting.Renewal, Premiere: &Premiere{Date: day("2026-summer")}}, []model.EventKind{model.EventPremiereDated}, "2026-summer"},
+		{"narrowed", Outlook{Renewal: awaiting.Renewal, Premiere: &Premiere{Date: day("2026-summer")}}, Outlook{Renewal: awaiting.Renewal, Premiere: &Premiere{Date: day("2026-07-10")}}, []model.EventKind{model.EventPremiereDated}, "2026-07-10"},
+		{"moved", Outlook{Renewal: awaiting.Renewal, Premiere: &Premiere{Date: day("2026-07-10")}}, Outlook{Renewal: awaiting.Renewal, Premiere: &Premiere{Date: day("2026-09-04")}}, []model.EventKind{model.EventPremiereMoved}, "2026-09-04"},
 		{"cast", awaiting, Outlook{Renewal: awaiting.Renewal, Cast: []CastMember{{Actor: "Arden Cho", Character: "Ingrid Yun", State: "expected"}}}, []model.EventKind{model.EventCastNews}, "Arden Cho as Ingrid Yun: expected"},
 	}
 	for _, tt := range tests {
@@ -47,7 +47,11 @@ func TestChanges(t *testing.T) {
 // early 2028, is corrected likewise.
 func TestDisputesAndCorrections(t *testing.T) {
 	side := func(role string, publisher string, status model.RenewalStatus, date string) Evidence {
-		return Evidence{Role: role, Status: status, Date: date, Source: SourceRef{Publisher: publisher}}
+		e := Evidence{Role: role, Status: status, Source: SourceRef{Publisher: publisher}}
+		if date != "" {
+			e.Date = day(date)
+		}
+		return e
 	}
 	awaiting := Outlook{Renewal: Renewal{Status: model.StatusAwaitingDecision}}
 	canceled := Outlook{Renewal: Renewal{Status: model.StatusCanceled, Evidence: []Evidence{side(RoleDecides, "TVLine", model.StatusCanceled, "")}}}
@@ -73,8 +77,8 @@ func TestDisputesAndCorrections(t *testing.T) {
 		t.Errorf("a dispute going on: %+v", got)
 	}
 
-	summer := Outlook{Renewal: settled.Renewal, Premiere: &Premiere{Date: "2027-summer", Evidence: []Evidence{side(RoleDecides, "Netflix", "", "2027-summer")}}}
-	rival := Outlook{Renewal: settled.Renewal, Premiere: &Premiere{Date: "2028-early", Disputed: true, Evidence: []Evidence{
+	summer := Outlook{Renewal: settled.Renewal, Premiere: &Premiere{Date: day("2027-summer"), Evidence: []Evidence{side(RoleDecides, "Netflix", "", "2027-summer")}}}
+	rival := Outlook{Renewal: settled.Renewal, Premiere: &Premiere{Date: day("2028-early"), Disputed: true, Evidence: []Evidence{
 		side(RoleDecides, "Variety", "", "2028-early"), side(RoleDisputes, "Netflix", "", "2027-summer")}}}
 	got := Changes(summer, rival)
 	if len(got) != 1 || got[0].Kind != model.EventPremiereMoved || got[0].Old != "2027-summer" || got[0].New != "disputed: Variety says early 2028; Netflix says summer 2027" {

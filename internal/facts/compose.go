@@ -43,14 +43,14 @@ func (c *composer) cite(s SourceRef) int {
 
 // SourceOf is how an answer cites a source.
 func SourceOf(s model.Source) SourceRef {
-	return SourceRef{URL: s.URL, Publisher: s.Publisher, Title: s.Title, Published: s.Published.String(), Tier: s.Tier}
+	return SourceRef{URL: s.URL, Publisher: s.Publisher, Title: s.Title, Published: s.Published, Tier: s.Tier}
 }
 
 func (c *composer) evidence(cl model.Claim, role string) Evidence {
 	src := SourceOf(cl.Source)
 	return Evidence{
-		ID: cl.ID, Role: role, Kind: cl.Kind, Status: cl.Status, Date: cl.Date.String(), Quote: cl.Quote, Speaker: cl.Speaker,
-		StatedAt: cl.StatedAt.String(), State: cl.State, Origin: cl.Origin,
+		ID: cl.ID, Role: role, Kind: cl.Kind, Status: cl.Status, Date: cl.Date, Quote: cl.Quote, Speaker: cl.Speaker,
+		StatedAt: cl.StatedAt, State: cl.State, Origin: cl.Origin,
 		Source: src, Footnote: c.cite(src),
 	}
 }
@@ -79,7 +79,7 @@ func (c *composer) providerEvidence(kind model.ClaimKind, quote string) Evidence
 		URL:       "https://www.tvmaze.com/shows/" + strconv.FormatInt(show.TVmazeID, 10),
 		Publisher: "TVmaze",
 		Title:     show.Title + " on TVmaze",
-		Published: model.DayDate(show.ProviderSeenAt).String(),
+		Published: model.DayDate(show.ProviderSeenAt),
 		Tier:      model.TierProvider,
 	}
 	return Evidence{
@@ -100,10 +100,10 @@ func (c *composer) catalogSeason(n int) (model.Season, bool) {
 func (c *composer) renewal() Renewal {
 	r := Renewal{Status: model.StatusUnknown, Evidence: []Evidence{}}
 	if res, ok := ResolveRenewal(c.claims(model.KindRenewal, c.season)); ok {
-		since := res.Winner.StatedAt.String()
+		since := res.Winner.StatedAt
 		r.Status, r.Since, r.Disputed = res.Winner.Status, &since, len(res.Disputed) > 0
 		r.Evidence = c.evidenceOf(res)
-	} else if p := c.premiere(c.season); p != nil && p.Precision == model.PrecisionDay && p.Date <= c.asOf.String() {
+	} else if p := c.premiere(c.season); p.AiredBy(c.asOf) {
 		// A season that has premiered was, self-evidently, made.
 		r.Status, r.Evidence = model.StatusRenewed, p.Evidence
 	} else if ev, ok := c.airedLater(); ok {
@@ -114,7 +114,6 @@ func (c *composer) renewal() Renewal {
 		since := r.Evidence[0].StatedAt
 		r.Since = &since
 	}
-	r.Label = r.Status.Label()
 	r.Factors = []PlotPoint{}
 	if !r.Status.Decisive() || r.Disputed {
 		// What a decision depends on matters only while none is made.
@@ -136,7 +135,7 @@ func (c *composer) airedLater() (Evidence, bool) {
 	if best == nil {
 		return Evidence{}, false
 	}
-	published := model.DayDate(ChartPublished(best.WeekEnding.Start())).String()
+	published := model.DayDate(ChartPublished(best.WeekEnding.Start()))
 	src := netflixTop10(published)
 	return Evidence{Role: RoleDecides, Kind: model.KindRenewal, Quote: fmt.Sprintf("Season %d was in the Netflix Top 10 in the week ending %s.", best.Season, best.WeekEnding.Display()),
 		StatedAt: published, State: model.StateAccepted, Origin: model.OriginProvider, Source: src, Footnote: c.cite(src)}, true
@@ -171,7 +170,7 @@ func (c *composer) providerRenewal() (model.RenewalStatus, []Evidence) {
 func (c *composer) premiere(season int) *Premiere {
 	if res, ok := ResolvePremiere(c.claims(model.KindPremiere, season)); ok {
 		d := res.Winner.Date
-		return &Premiere{Date: d.String(), Precision: d.Precision, Display: d.Display(), Disputed: len(res.Disputed) > 0, Evidence: c.evidenceOf(res)}
+		return &Premiere{Date: d, Disputed: len(res.Disputed) > 0, Evidence: c.evidenceOf(res)}
 	}
 	d := c.catalogPremiere(season)
 	if d.IsZero() || c.data.Show.ProviderSeenAt.IsZero() {
@@ -182,7 +181,7 @@ func (c *composer) premiere(season int) *Premiere {
 		return nil
 	}
 	ev := c.providerEvidence(model.KindPremiere, fmt.Sprintf("TVmaze: season %d premiered %s", season, d.Display()))
-	return &Premiere{Date: d.String(), Precision: d.Precision, Display: d.Display(), Evidence: []Evidence{ev}}
+	return &Premiere{Date: d, Evidence: []Evidence{ev}}
 }
 
 func (c *composer) episodes() *EpisodeCount {
@@ -292,7 +291,7 @@ func (c *composer) timeline() []TimelineEntry {
 	})
 	out := []TimelineEntry{}
 	for _, cl := range cls {
-		out = append(out, TimelineEntry{Date: cl.StatedAt.String(), Summary: Summarize(cl), Evidence: c.evidence(cl, RoleDecides)})
+		out = append(out, TimelineEntry{Date: cl.StatedAt, Summary: Summarize(cl), Evidence: c.evidence(cl, RoleDecides)})
 	}
 	return out
 }

@@ -23,9 +23,9 @@ type ShowData struct {
 // known on one day: will it happen, when, who is in it, what is it about.
 // The CLI's --json and the API print it as it is.
 type Outlook struct {
-	Show   ShowRef `json:"show"`
-	Season int     `json:"season"`
-	AsOf   string  `json:"as_of"`
+	Show   ShowRef           `json:"show"`
+	Season int               `json:"season"`
+	AsOf   model.PartialDate `json:"as_of"`
 	// LastAired is the last season that had aired by AsOf, 0 if none;
 	// without a season list in the catalog it is a lower bound.
 	LastAired        int              `json:"last_aired"`
@@ -53,24 +53,28 @@ type ShowRef struct {
 	Image string `json:"image,omitempty"`
 }
 
-// Renewal is the resolved renewal status of a season.
+// Renewal is the resolved renewal status of a season. Since is the day
+// the deciding claim was stated, nil when nothing decides it.
 type Renewal struct {
 	Status   model.RenewalStatus `json:"status"`
-	Label    string              `json:"label"`
-	Since    *string             `json:"since"`
+	Since    *model.PartialDate  `json:"since"`
 	Disputed bool                `json:"disputed"`
 	Evidence []Evidence          `json:"evidence"`
 	// Factors are what the decision is said to depend on.
 	Factors []PlotPoint `json:"factors"`
 }
 
-// Premiere is a resolved premiere date with its precision.
+// Premiere is a resolved premiere date; the date carries its precision.
 type Premiere struct {
-	Date      string              `json:"date"`
-	Precision model.DatePrecision `json:"precision"`
-	Display   string              `json:"display"`
-	Disputed  bool                `json:"disputed"`
-	Evidence  []Evidence          `json:"evidence"`
+	Date     model.PartialDate `json:"date"`
+	Disputed bool              `json:"disputed"`
+	Evidence []Evidence        `json:"evidence"`
+}
+
+// AiredBy reports whether the premiere is a day no later than day: the
+// season had begun airing then.
+func (p *Premiere) AiredBy(day model.PartialDate) bool {
+	return p != nil && p.Date.Precision == model.PrecisionDay && p.Date.Compare(day) <= 0
 }
 
 // EpisodeCount is how many episodes a season has or is to have.
@@ -109,10 +113,10 @@ type Evidence struct {
 	// Status is what a renewal claim says, Date what a premiere claim
 	// says.
 	Status   model.RenewalStatus `json:"status,omitempty"`
-	Date     string              `json:"date,omitempty"`
+	Date     model.PartialDate   `json:"date,omitzero"`
 	Quote    string              `json:"quote"`
 	Speaker  string              `json:"speaker"`
-	StatedAt string              `json:"stated_at"`
+	StatedAt model.PartialDate   `json:"stated_at"`
 	State    model.ClaimState    `json:"state"`
 	Origin   model.Origin        `json:"origin"`
 	Source   SourceRef           `json:"source"`
@@ -121,18 +125,18 @@ type Evidence struct {
 
 // SourceRef is a cited source.
 type SourceRef struct {
-	URL       string     `json:"url"`
-	Publisher string     `json:"publisher"`
-	Title     string     `json:"title,omitempty"`
-	Published string     `json:"published"`
-	Tier      model.Tier `json:"tier"`
+	URL       string            `json:"url"`
+	Publisher string            `json:"publisher"`
+	Title     string            `json:"title,omitempty"`
+	Published model.PartialDate `json:"published"`
+	Tier      model.Tier        `json:"tier"`
 }
 
 // TimelineEntry is one claim in the order claims became known.
 type TimelineEntry struct {
-	Date     string   `json:"date"`
-	Summary  string   `json:"summary"`
-	Evidence Evidence `json:"evidence"`
+	Date     model.PartialDate `json:"date"`
+	Summary  string            `json:"summary"`
+	Evidence Evidence          `json:"evidence"`
 }
 
 // The roles evidence plays in an answer.
@@ -263,7 +267,7 @@ func ComposeOutlook(d ShowData, season int, asOf model.PartialDate) (Outlook, er
 	o := Outlook{
 		Show:       ShowRef{Slug: d.Show.Slug, Title: d.Show.Title, Network: d.Show.Network, Image: d.Show.Image},
 		Season:     season,
-		AsOf:       asOf.String(),
+		AsOf:       asOf,
 		LastAired:  LastAired(d, asOf),
 		SeasonList: SeasonListKnown(d),
 	}

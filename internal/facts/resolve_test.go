@@ -150,7 +150,7 @@ func TestOutlookFallsBackOnProvider(t *testing.T) {
 	if o.Renewal.Status != model.StatusAwaitingDecision || o.Renewal.Evidence[0].Source.Tier != model.TierProvider {
 		t.Errorf("season 3: %s from %+v, want awaiting_decision from the provider", o.Renewal.Status, o.Renewal.Evidence)
 	}
-	if o.PreviousPremiere == nil || o.PreviousPremiere.Date != "2022-04-01" {
+	if o.PreviousPremiere == nil || o.PreviousPremiere.Date.String() != "2022-04-01" {
 		t.Errorf("previous premiere %+v, want season 2's, 2022-04-01", o.PreviousPremiere)
 	}
 	// Before the provider's record was current, its status is not known.
@@ -167,7 +167,7 @@ func TestOutlookFallsBackOnProvider(t *testing.T) {
 	d.Claims = []model.Claim{renewal(1, model.StatusCanceled, model.TierTrade, "2023-07-15")}
 	d.Claims[0].Season = 3
 	o, _ = ComposeOutlook(d, 3, day("2023-08-01"))
-	if o.Renewal.Status != model.StatusCanceled || o.Renewal.Since == nil || *o.Renewal.Since != "2023-07-15" {
+	if o.Renewal.Status != model.StatusCanceled || o.Renewal.Since == nil || o.Renewal.Since.String() != "2023-07-15" {
 		t.Errorf("with a trade claim: %s since %v, want canceled since 2023-07-15", o.Renewal.Status, o.Renewal.Since)
 	}
 	if _, err := ComposeOutlook(d, 5, day("2023-08-01")); err == nil {

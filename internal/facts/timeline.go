@@ -1,10 +1,12 @@
 package facts
 
+import "github.com/nextseason/nextseason/internal/model"
+
 // TimelineDay is a day of an outlook's timeline: what became known that
 // day, each statement once, citing every claim that made it.
 type TimelineDay struct {
-	Date    string         `json:"date"`
-	Entries []TimelineItem `json:"entries"`
+	Date    model.PartialDate `json:"date"`
+	Entries []TimelineItem    `json:"entries"`
 }
 
 // TimelineItem is one statement on a day, with all its claims.

@@ -28,16 +28,16 @@ type ViewershipTrend struct {
 
 // ChartWeek is one week in a chart.
 type ChartWeek struct {
-	WeekEnding      string `json:"week_ending"`
-	Category        string `json:"category"`
-	Rank            int    `json:"rank"`
-	HoursViewed     int64  `json:"hours_viewed"`
-	Views           int64  `json:"views,omitempty"`
-	CumulativeWeeks int    `json:"cumulative_weeks"`
+	WeekEnding      model.PartialDate `json:"week_ending"`
+	Category        string            `json:"category"`
+	Rank            int               `json:"rank"`
+	HoursViewed     int64             `json:"hours_viewed"`
+	Views           int64             `json:"views,omitempty"`
+	CumulativeWeeks int               `json:"cumulative_weeks"`
 }
 
 // netflixTop10 cites Netflix's Top 10 as of its latest week.
-func netflixTop10(published string) SourceRef {
+func netflixTop10(published model.PartialDate) SourceRef {
 	return SourceRef{URL: "https://www.netflix.com/tudum/top10", Publisher: "Netflix Top 10", Title: "Netflix Top 10: the weekly global lists", Published: published, Tier: model.TierOfficial}
 }
 
@@ -60,7 +60,7 @@ func (c *composer) viewership() *ViewershipTrend {
 	t := &ViewershipTrend{Season: season, Chart: weeks[0].Chart, WeeksInChart: len(weeks)}
 	for _, w := range weeks {
 		t.Weeks = append(t.Weeks, ChartWeek{
-			WeekEnding: w.WeekEnding.String(), Category: w.Category, Rank: w.Rank,
+			WeekEnding: w.WeekEnding, Category: w.Category, Rank: w.Rank,
 			HoursViewed: w.HoursViewed, Views: w.Views, CumulativeWeeks: w.CumulativeWeeks,
 		})
 		if t.PeakRank == 0 || w.Rank < t.PeakRank {
@@ -68,7 +68,7 @@ func (c *composer) viewership() *ViewershipTrend {
 		}
 		t.PeakHours = max(t.PeakHours, w.HoursViewed)
 	}
-	t.Source = netflixTop10(weeks[len(weeks)-1].WeekEnding.String())
+	t.Source = netflixTop10(weeks[len(weeks)-1].WeekEnding)
 	t.Footnote = c.cite(t.Source)
 	return t
 }

@@ -241,6 +241,16 @@ func (d PartialDate) Display() string {
 	return ""
 }
 
+// MustDate is ParsePartialDate for dates written in code, such as tests
+// and fixed cut-offs; it panics on a malformed one.
+func MustDate(s string) PartialDate {
+	d, err := ParsePartialDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
 // DisplayText shows a stored date as a reader sees it: "2022-08-26"
 // becomes "August 26, 2022". Text that is not a date is returned as is.
 func DisplayText(s string) string {
@@ -321,8 +331,13 @@ func (d PartialDate) Contains(e PartialDate) bool {
 // MarshalText writes the canonical form.
 func (d PartialDate) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
-// UnmarshalText reads any form ParsePartialDate accepts.
+// UnmarshalText reads any form ParsePartialDate accepts, and "" (what
+// MarshalText writes for the zero value) as the zero value.
 func (d *PartialDate) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = PartialDate{}
+		return nil
+	}
 	v, err := ParsePartialDate(string(b))
 	if err != nil {
 		return err

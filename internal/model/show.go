@@ -31,6 +31,34 @@ type Show struct {
 	Proposed bool
 }
 
+// ShowText is a show's descriptive fields as JSON carries them, in one
+// shape wherever a show is written out or read in: the API's shows and
+// the show lines of an editor's claims file.
+type ShowText struct {
+	Slug     string   `json:"slug"`
+	Title    string   `json:"title"`
+	Aliases  []string `json:"aliases"`
+	Network  string   `json:"network"`
+	Country  string   `json:"country"`
+	Language string   `json:"language"`
+	Genres   []string `json:"genres"`
+	Summary  string   `json:"summary"`
+}
+
+// Text is the show's descriptive fields, with empty lists rather than
+// none.
+func (s Show) Text() ShowText {
+	t := ShowText{Slug: s.Slug, Title: s.Title, Aliases: []string{}, Network: s.Network, Country: s.Country,
+		Language: s.Language, Genres: s.Genres, Summary: s.Summary}
+	if t.Genres == nil {
+		t.Genres = []string{}
+	}
+	for _, al := range s.Aliases {
+		t.Aliases = append(t.Aliases, al.Name)
+	}
+	return t
+}
+
 // Alias is another title a show is known by.
 type Alias struct {
 	Name    string

@@ -109,10 +109,8 @@ func CatalogKnows(ctx context.Context, st *store.Store, weeks []model.Viewership
 			return false, time.Time{}, false
 		}
 		since := day
-		if o.Renewal.Since != nil {
-			if t, err := time.Parse(time.DateOnly, *o.Renewal.Since); err == nil {
-				since = t
-			}
+		if o.Renewal.Since != nil && !o.Renewal.Since.IsZero() {
+			since = o.Renewal.Since.Start()
 		}
 		switch o.Renewal.Status {
 		case model.StatusRenewed:

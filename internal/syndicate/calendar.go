@@ -42,10 +42,7 @@ func addPremiere(cal *ics.Calendar, showID int64, o facts.Outlook, baseURL strin
 	if o.Premiere == nil {
 		return
 	}
-	d, err := model.ParsePartialDate(o.Premiere.Date)
-	if err != nil {
-		return
-	}
+	d := o.Premiere.Date
 	ev := cal.AddEvent(CalendarUID(showID, o.Season))
 	ev.SetDtStampTime(now)
 	ev.SetAllDayStartAt(d.Start())
@@ -62,7 +59,7 @@ func addPremiere(cal *ics.Calendar, showID int64, o facts.Outlook, baseURL strin
 		ev.SetSummary(fmt.Sprintf("%s premieres (%s, no date yet)", title, d.Display()))
 	}
 	link := baseURL + tell.OutlookPath(o.Show.Slug, o.Season)
-	desc := fmt.Sprintf("Premiere: %s. Renewal: %s.", d.Display(), o.Renewal.Label)
+	desc := fmt.Sprintf("Premiere: %s. Renewal: %s.", d.Display(), o.Renewal.Status.Label())
 	if o.Premiere.Disputed {
 		desc += " Sources disagree on the date."
 	}

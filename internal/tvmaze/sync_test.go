@@ -132,7 +132,7 @@ func TestIncrementalSyncRecordsChangesAsClaims(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o.Premiere == nil || o.Premiere.Date != "2018-03-25" || o.Episodes == nil || o.Episodes.Count != 8 {
+	if o.Premiere == nil || o.Premiere.Date.String() != "2018-03-25" || o.Episodes == nil || o.Episodes.Count != 8 {
 		t.Errorf("season 5: premiere %+v, episodes %+v", o.Premiere, o.Episodes)
 	}
 	o6, _ := answer.Outlook(t.Context(), st, answer.Request{Show: "Silicon Valley", Season: "6"}, clk.Now())
@@ -151,7 +151,7 @@ func TestIncrementalSyncRecordsChangesAsClaims(t *testing.T) {
 	}
 	var found bool
 	for _, e := range o6.Timeline {
-		found = found || (strings.Contains(e.Evidence.Quote, `changed from "Running" to "Ended"`) && e.Date == seen)
+		found = found || (strings.Contains(e.Evidence.Quote, `changed from "Running" to "Ended"`) && e.Date.String() == seen)
 	}
 	if !found {
 		t.Errorf("the status change, seen %s, is not in the timeline: %+v", seen, o6.Timeline)

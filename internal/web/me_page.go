@@ -76,7 +76,7 @@ func (w *Web) renderMe(rw http.ResponseWriter, r *http.Request, status int, v me
 	}
 	for _, f := range shows {
 		o := f.Next()
-		s := myShow{Slug: f.Slug, Title: f.Title, Image: o.Show.Image, Season: o.Season, Status: o.Renewal.Label, Digest: f.Delivery == model.DeliveryDigest}
+		s := myShow{Slug: f.Slug, Title: f.Title, Image: o.Show.Image, Season: o.Season, Status: o.Renewal.Status.Label(), Digest: f.Delivery == model.DeliveryDigest}
 		if o.Renewal.Disputed {
 			s.Status = model.DisplayValue(model.AnswerDisputed)
 		}
@@ -84,7 +84,7 @@ func (w *Web) renderMe(rw http.ResponseWriter, r *http.Request, status int, v me
 			s.Events = append(s.Events, eventChoice{Kind: k, Chosen: slices.Contains(f.Events, k)})
 		}
 		if o.Premiere != nil {
-			s.Premiere = o.Premiere.Display
+			s.Premiere = o.Premiere.Date.Display()
 		}
 		v.Shows = append(v.Shows, s)
 	}

@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/nextseason/nextseason/internal/answer"
 	"github.com/nextseason/nextseason/internal/facts"
@@ -37,13 +36,12 @@ func (w *Web) outlook(rw http.ResponseWriter, r *http.Request) {
 		w.fail(rw, r, err)
 		return
 	}
-	v := outlookView{O: o, Summary: answer.Summarize(o), Timeline: facts.ByDay(o.Timeline), Today: o.AsOf == model.DayDate(now).String(), PrevSeason: o.Season - 1, JSONLD: jsonLD(r, o)}
+	v := outlookView{O: o, Summary: answer.Summarize(o), Timeline: facts.ByDay(o.Timeline), Today: o.AsOf == model.DayDate(now), PrevSeason: o.Season - 1, JSONLD: jsonLD(r, o)}
 	if (!answer.Decided(o.Renewal.Status) || o.Renewal.Disputed) && o.Season > 1 {
-		asOf, _ := time.Parse(time.DateOnly, o.AsOf)
 		sh, err := w.store.FindShow(r.Context(), o.Show.Slug)
 		var ans answer.OddsAnswer
 		if err == nil {
-			ans, err = answer.OddsFor(r.Context(), w.odds, sh, o, asOf)
+			ans, err = answer.OddsFor(r.Context(), w.odds, sh, o, o.AsOf.Start())
 		}
 		switch {
 		case err == nil:
@@ -79,7 +77,7 @@ func jsonLD(r *http.Request, o facts.Outlook) template.JS {
 		"url":          base + r.URL.Path,
 		"partOfSeries": map[string]any{"@type": "TVSeries", "name": o.Show.Title, "url": base + "/shows/" + o.Show.Slug},
 	}
-	if o.Premiere != nil && o.Premiere.Precision == model.PrecisionDay {
+	if o.Premiere != nil && o.Premiere.Date.Precision == model.PrecisionDay {
 		season["startDate"] = o.Premiere.Date
 	}
 	if o.Show.Network != "" {

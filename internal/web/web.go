@@ -148,7 +148,6 @@ func (w *Web) Register(mux *http.ServeMux) {
 // templateFuncs are the helpers templates may call.
 func templateFuncs() template.FuncMap {
 	return template.FuncMap{
-		"display":      model.DisplayText,
 		"displayValue": model.DisplayValue,
 		"inc":          func(i int) int { return i + 1 },
 		"plural":       model.Plural,
