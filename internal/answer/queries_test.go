@@ -41,12 +41,12 @@ func TestFollowedShowsCostFixedQueries(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		before := st.Statements()
+		before := st.Counts().Statements
 		got, err := answer.FollowedShows(ctx, st, u.ID, time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC))
 		if err != nil || len(got) != len(follow) {
 			t.Fatalf("%d followed shows, %v; want %d", len(got), err, len(follow))
 		}
-		return st.Statements() - before
+		return st.Counts().Statements - before
 	}
 	few, many := cost("two@example.com", ids[:2]), cost("forty@example.com", ids)
 	if many != few {

@@ -226,8 +226,9 @@ func (p *Poller) newEntry(ctx context.Context, f store.Feed, e Entry, item store
 				return err
 			}
 			got.New++
+			plans := map[int64]*events.Plan{} // by show
 			for _, l := range found {
-				if err := p.claim(ctx, tx, f, e, l, stated, &got); err != nil {
+				if err := p.claim(ctx, tx, plans, f, e, l, stated, &got); err != nil {
 					return err
 				}
 			}
@@ -292,8 +293,9 @@ func (p *Poller) link(ctx context.Context, claims []extract.Claim) ([]linked, er
 }
 
 // claim records what a linked claim says, in tx: the show it proposes,
-// if any, then its claims, each with the events it causes.
-func (p *Poller) claim(ctx context.Context, tx *store.Store, f store.Feed, e Entry, l linked, stated model.PartialDate, rep *PollReport) error {
+// if any, then its claims, each with the events it causes, told from the
+// show's data read before tx (plans, by show, see events.Plan).
+func (p *Poller) claim(ctx context.Context, tx *store.Store, plans map[int64]*events.Plan, f store.Feed, e Entry, l linked, stated model.PartialDate, rep *PollReport) error {
 	added, err := l.link.Save(ctx, tx)
 	if err != nil {
 		return err
@@ -304,6 +306,11 @@ func (p *Poller) claim(ctx context.Context, tx *store.Store, f store.Feed, e Ent
 	if l.link.Proposed {
 		l.data = facts.ShowData{Show: l.link.Show} // a new show: nothing else known
 	}
+	plan := plans[l.link.Show.ID]
+	if plan == nil {
+		plan = events.NewPlan(l.data)
+		plans[l.link.Show.ID] = plan
+	}
 	src := model.Source{URL: e.Link, Publisher: publisher(f), Title: e.Title, Published: stated, Tier: f.Tier}
 	if src.URL == "" {
 		src.URL = f.URL + "#" + url.QueryEscape(e.GUID)
@@ -312,7 +319,7 @@ func (p *Poller) claim(ctx context.Context, tx *store.Store, f store.Feed, e Ent
 		if threshold, ok := p.AutoAccept[f.Tier]; ok && cl.Confidence >= threshold && !l.link.Proposed {
 			cl.State, cl.Reviewer = model.StateAccepted, fmt.Sprintf("auto-accept (%s, confidence ≥ %.2f)", f.Tier, threshold)
 		}
-		_, err = events.AddClaim(ctx, tx, &cl)
+		_, err = plan.AddClaim(ctx, tx, &cl)
 		if errors.Is(err, store.ErrConflict) {
 			// The article is on record from another feed, with another
 			// tier: the first record stands.

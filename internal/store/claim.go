@@ -39,15 +39,16 @@ func (s *Store) AddClaim(ctx context.Context, c *model.Claim) (Change, error) {
 		}
 		c.Source.ID = srcID
 		fp := Fingerprint(*c)
-		err = tx.queryRow(ctx, `SELECT id FROM claims WHERE fingerprint = $1`, fp).Scan(&c.ID)
-		if err == nil || !errors.Is(err, ErrNotFound) {
-			return err
-		}
 		change = Created
 		if c.Kind == model.KindCast && c.PersonID == 0 && c.Actor != "" {
-			// Cast news names a person people can find and follow. The
-			// fingerprint above is of the claim as given, so recording it
-			// again finds this one.
+			// Cast news names a person people can find and follow, once
+			// the claim is known to be new. The fingerprint is of the
+			// claim as given, so recording it again finds this one.
+			err = tx.queryRow(ctx, `SELECT id FROM claims WHERE fingerprint = $1`, fp).Scan(&c.ID)
+			if err == nil || !errors.Is(err, ErrNotFound) {
+				change = Unchanged
+				return err
+			}
 			if c.PersonID, err = tx.castPerson(ctx, c.Actor, c.State == model.StateAccepted); err != nil {
 				return err
 			}
@@ -63,8 +64,8 @@ func (s *Store) AddClaim(ctx context.Context, c *model.Claim) (Change, error) {
 			string(c.CastChange), c.Text, c.Quote, c.Speaker, srcID, c.StatedAt.String(), now, c.Confidence, string(c.Origin),
 			nullInt(c.Supersedes), c.Rule).Scan(&c.ID)
 		if errors.Is(err, ErrNotFound) {
-			// Another transaction recorded the same claim meanwhile (two
-			// feeds carrying one article): it stands, as a re-import would.
+			// The claim is on record (a re-import, or two feeds carrying
+			// one article): it stands.
 			change = Unchanged
 			err = tx.queryRow(ctx, `SELECT id FROM claims WHERE fingerprint = $1`, fp).Scan(&c.ID)
 			return err
@@ -212,4 +213,34 @@ func (s *Store) ClaimByID(ctx context.Context, id int64) (ShowClaim, error) {
 		return ShowClaim{}, fmt.Errorf("claim %d: %w", id, ErrNotFound)
 	}
 	return scs[0], nil
+}
+
+// ClaimState is a claim's id and state: what tells whether what was read
+// of a show's claims still holds.
+type ClaimState struct {
+	ID    int64
+	State model.ClaimState
+}
+
+// ClaimStates lists a show's claims' ids and states, by id.
+func (s *Store) ClaimStates(ctx context.Context, showID int64) ([]ClaimState, error) {
+	rows, err := s.query(ctx, `
+		SELECT c.id, r.state FROM claims c
+		JOIN claim_reviews r ON r.id = (SELECT MAX(id) FROM claim_reviews WHERE claim_id = c.id)
+		WHERE c.show_id = $1 ORDER BY c.id`, showID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ClaimState
+	for rows.Next() {
+		var c ClaimState
+		var state string
+		if err := rows.Scan(&c.ID, &state); err != nil {
+			return nil, err
+		}
+		c.State = model.ClaimState(state)
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }

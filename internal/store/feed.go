@@ -122,16 +122,16 @@ func (s *Store) HasFeedItem(ctx context.Context, it FeedItem) (bool, error) {
 }
 
 // AddFeedItem saves an item unless the feed has it already (see
-// HasFeedItem) and reports whether it was new.
+// HasFeedItem) and reports whether it was new: one statement, which
+// checks and inserts.
 func (s *Store) AddFeedItem(ctx context.Context, it FeedItem) (bool, error) {
-	if seen, err := s.HasFeedItem(ctx, it); err != nil || seen {
-		return false, err
-	}
 	// ON CONFLICT DO NOTHING: the same feed polled twice at once saves the
 	// item once, and no error aborts a PostgreSQL transaction.
 	res, err := s.exec(ctx, `
 		INSERT INTO feed_items (feed_id, guid, link, hash, title, summary, published_at, fetched_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (feed_id, guid) DO NOTHING`,
+		SELECT $1, $2, $3, $4, $5, $6, $7, $8
+		WHERE NOT EXISTS (SELECT 1 FROM feed_items WHERE feed_id = $1 AND (guid = $2 OR (link <> '' AND link = $3) OR hash = $4))
+		ON CONFLICT (feed_id, guid) DO NOTHING`,
 		it.FeedID, it.GUID, it.Link, it.Hash, it.Title, it.Summary, nullTime(it.Published), s.now().UTC())
 	if err != nil {
 		return false, fmt.Errorf("save feed item %q: %w", it.GUID, err)

@@ -28,12 +28,12 @@ type querier interface {
 // every other statement on its write pool (db.DB says why they are
 // apart); within one, everything runs on the transaction.
 type Store struct {
-	db      *db.DB
-	tx      *sql.Tx
-	now     func() time.Time
-	writes  *stmtCache
-	reads   *stmtCache
-	queries *atomic.Int64 // statements run, by this store and its transactions
+	db     *db.DB
+	tx     *sql.Tx
+	now    func() time.Time
+	writes *stmtCache
+	reads  *stmtCache
+	counts *counters // what this store and its transactions have run
 	// txStmts are the statements prepared on the transaction's own
 	// connection, by query text; they close with it.
 	txStmts map[string]*sql.Stmt
@@ -42,7 +42,7 @@ type Store struct {
 // New returns a Store over an open, migrated database. now is the clock
 // that stamps recorded_at and review times.
 func New(d *db.DB, now func() time.Time) *Store {
-	return &Store{db: d, now: now, writes: newStmtCache(d.DB), reads: newStmtCache(d.Read), queries: new(atomic.Int64)}
+	return &Store{db: d, now: now, writes: newStmtCache(d.DB), reads: newStmtCache(d.Read), counts: new(counters)}
 }
 
 // isRead tells a statement the read pool may run: a SELECT. Anything
@@ -139,9 +139,47 @@ func (s *Store) cacheFor(query string) *stmtCache {
 	return s.writes
 }
 
-// Statements counts the statements the store has run: what a page or a
-// job costs the database, in round trips.
-func (s *Store) Statements() int64 { return s.queries.Load() }
+// counters count what a store has run, for Counts.
+type counters struct {
+	statements, txStatements, txReads, transactions, txNanos atomic.Int64
+}
+
+// Counts is what a store has run since it was made: what a page or a job
+// costs the database, in round trips, and how much of it held a
+// transaction open (on SQLite, the one write lock).
+type Counts struct {
+	Statements int64
+	// TxStatements of the Statements ran inside transactions, TxReads
+	// of those were SELECTs.
+	TxStatements, TxReads int64
+	Transactions          int64
+	// TxTime is the time from each transaction's begin to its commit or
+	// rollback, summed.
+	TxTime time.Duration
+}
+
+// Sub is what was run between two counts.
+func (c Counts) Sub(before Counts) Counts {
+	return Counts{c.Statements - before.Statements, c.TxStatements - before.TxStatements, c.TxReads - before.TxReads,
+		c.Transactions - before.Transactions, c.TxTime - before.TxTime}
+}
+
+// Counts says what the store has run so far.
+func (s *Store) Counts() Counts {
+	c := s.counts
+	return Counts{c.statements.Load(), c.txStatements.Load(), c.txReads.Load(), c.transactions.Load(), time.Duration(c.txNanos.Load())}
+}
+
+// count counts a statement about to run.
+func (s *Store) count(query string) {
+	s.counts.statements.Add(1)
+	if s.tx != nil {
+		s.counts.txStatements.Add(1)
+		if isRead(query) {
+			s.counts.txReads.Add(1)
+		}
+	}
+}
 
 // unprepared gives what runs query without preparing it.
 func (s *Store) unprepared(query string) querier {
@@ -154,13 +192,13 @@ func (s *Store) unprepared(query string) querier {
 // execOnce and queryOnce run a statement built for one call (its text
 // varies with its arguments, so preparing it would not pay).
 func (s *Store) execOnce(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	s.queries.Add(1)
+	s.count(query)
 	res, err := s.unprepared(query).ExecContext(ctx, query, args...)
 	return res, mapErr(err)
 }
 
 func (s *Store) queryOnce(ctx context.Context, query string, args ...any) (*mappedRows, error) {
-	s.queries.Add(1)
+	s.count(query)
 	return wrapRows(s.unprepared(query).QueryContext(ctx, query, args...))
 }
 
@@ -184,18 +222,18 @@ func (q stmtQuerier) QueryRowContext(ctx context.Context, _ string, args ...any)
 // prepared); every error they give, and their rows' and row's, is mapped
 // to the store's errors (mapErr).
 func (s *Store) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	s.queries.Add(1)
+	s.count(query)
 	res, err := s.prepared(ctx, query).ExecContext(ctx, query, args...)
 	return res, mapErr(err)
 }
 
 func (s *Store) query(ctx context.Context, query string, args ...any) (*mappedRows, error) {
-	s.queries.Add(1)
+	s.count(query)
 	return wrapRows(s.prepared(ctx, query).QueryContext(ctx, query, args...))
 }
 
 func (s *Store) queryRow(ctx context.Context, query string, args ...any) mappedRow {
-	s.queries.Add(1)
+	s.count(query)
 	return mappedRow{s.prepared(ctx, query).QueryRowContext(ctx, query, args...)}
 }
 
@@ -249,7 +287,12 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", mapErr(err))
 	}
-	if err := fn(&Store{db: s.db, tx: tx, now: s.now, writes: s.writes, reads: s.reads, queries: s.queries, txStmts: map[string]*sql.Stmt{}}); err != nil {
+	begun := time.Now()
+	defer func() {
+		s.counts.transactions.Add(1)
+		s.counts.txNanos.Add(int64(time.Since(begun)))
+	}()
+	if err := fn(&Store{db: s.db, tx: tx, now: s.now, writes: s.writes, reads: s.reads, counts: s.counts, txStmts: map[string]*sql.Stmt{}}); err != nil {
 		tx.Rollback()
 		return err
 	}

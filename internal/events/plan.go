@@ -1,0 +1,88 @@
+package events
+
+import (
+	"cmp"
+	"context"
+	"slices"
+
+	"github.com/nextseason/nextseason/internal/facts"
+	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/store"
+)
+
+// Plan adds claims about one show, telling the events accepted ones
+// cause from the show's data read before the transaction, so that the
+// transaction writes and hardly reads: it checks, in one statement, that
+// the show's claims are still those read, and only when they are not
+// reads the show again as AddClaim does. The catalog's records of the
+// show (seasons, episodes, credits, chart weeks) are taken as read.
+type Plan struct {
+	data  facts.ShowData
+	stale bool
+}
+
+// NewPlan plans claims about the show d is the data of.
+func NewPlan(d facts.ShowData) *Plan {
+	d.Claims = slices.Clone(d.Claims)
+	return &Plan{data: d}
+}
+
+// AddClaim adds c in tx, as events.AddClaim does.
+func (p *Plan) AddClaim(ctx context.Context, tx *store.Store, c *model.Claim) (store.Change, error) {
+	if p.stale || c.ShowID != p.data.Show.ID || c.Supersedes != 0 {
+		p.stale = true
+		return AddClaim(ctx, tx, c)
+	}
+	if c.State != model.StateAccepted {
+		change, err := tx.AddClaim(ctx, c)
+		if err == nil && change == store.Created {
+			p.data.Claims = append(p.data.Claims, *c)
+		}
+		return change, err
+	}
+	have, err := tx.ClaimStates(ctx, c.ShowID)
+	if err != nil {
+		return store.Unchanged, err
+	}
+	if !p.holds(have) {
+		p.stale = true
+		return AddClaim(ctx, tx, c)
+	}
+	change, err := tx.AddClaim(ctx, c)
+	if err != nil || change != store.Created {
+		return change, err
+	}
+	after := p.data
+	after.Claims = append(slices.Clone(p.data.Claims), *c)
+	today := model.DayDate(tx.Now())
+	was, err := outlook(p.data, c.Season, today)
+	if err != nil {
+		return change, err
+	}
+	is, err := outlook(after, c.Season, today)
+	if err != nil {
+		return change, err
+	}
+	for _, ch := range facts.Changes(was, is) {
+		if _, err := addChange(ctx, tx, c.ShowID, c.Season, ch, nil); err != nil {
+			return change, err
+		}
+	}
+	p.data = after
+	return change, nil
+}
+
+// holds reports whether the show's claims, as tx has them, are those
+// the plan was made from.
+func (p *Plan) holds(have []store.ClaimState) bool {
+	if len(have) != len(p.data.Claims) {
+		return false
+	}
+	for _, c := range p.data.Claims {
+		i, ok := slices.BinarySearchFunc(have, c.ID, func(h store.ClaimState, id int64) int { return cmp.Compare(h.ID, id) })
+		if !ok || have[i].State != c.State {
+			return false
+		}
+	}
+	return true
+}
