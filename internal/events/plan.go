@@ -27,6 +27,23 @@ func NewPlan(d facts.ShowData) *Plan {
 	return &Plan{data: d}
 }
 
+// Data is the show's data as the plan has it: as read, with the claims
+// added through it since.
+func (p *Plan) Data() facts.ShowData { return p.data }
+
+// Stale reports whether the show's claims were found changed by another
+// writer: the plan tells events afresh from then on, and its data is out
+// of date.
+func (p *Plan) Stale() bool { return p.stale }
+
+// Clone is a copy to add claims through in a transaction that may roll
+// back, leaving p as it was.
+func (p *Plan) Clone() *Plan {
+	c := *p
+	c.data.Claims = slices.Clone(p.data.Claims)
+	return &c
+}
+
 // AddClaim adds c in tx, as events.AddClaim does.
 func (p *Plan) AddClaim(ctx context.Context, tx *store.Store, c *model.Claim) (store.Change, error) {
 	if p.stale || c.ShowID != p.data.Show.ID || c.Supersedes != 0 {

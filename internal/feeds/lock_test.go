@@ -3,33 +3,15 @@ package feeds_test
 import (
 	"bytes"
 	"fmt"
-	"io"
-	"net/http"
-	"net/http/httptest"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/nextseason/nextseason/internal/dbtest"
 	"github.com/nextseason/nextseason/internal/events"
+	"github.com/nextseason/nextseason/internal/feeds/feedtest"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/store"
 )
-
-// renewalFeed is a trade feed of n renewal stories, story i about
-// shows[i%len(shows)], each a new item.
-func renewalFeed(shows []string, n int) string {
-	var b strings.Builder
-	b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Trade</title>`)
-	for i := range n {
-		title, season := shows[i%len(shows)], 2+i/len(shows)
-		fmt.Fprintf(&b, `<item><guid>story-%d</guid><title>Netflix renews '%s' for season %d</title><link>https://trade.example/story-%d</link>
-<description>Netflix has renewed %s for season %d, the streamer announced on Monday.</description><pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate></item>`,
-			i, title, season, i, title, season)
-	}
-	b.WriteString(`</channel></rss>`)
-	return b.String()
-}
 
 // TestAPollHoldsTransactionsOnlyToWrite: a poll of a feed of 200 new
 // stories links, searches, loads the shows' data and reads the items it
@@ -52,10 +34,7 @@ func TestAPollHoldsTransactionsOnlyToWrite(t *testing.T) {
 				}
 				ids = append(ids, sh.ID)
 			}
-			body := renewalFeed(catalog, 200)
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, body) }))
-			t.Cleanup(srv.Close)
-			f, err := st.AddFeed(ctx, srv.URL, model.TierTrade)
+			f, err := st.AddFeed(ctx, feedtest.Serve(t, feedtest.Renewals(catalog, 200)).URL, model.TierTrade)
 			if err != nil {
 				t.Fatal(err)
 			}

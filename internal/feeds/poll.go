@@ -161,12 +161,13 @@ func (p *Poller) poll(ctx context.Context, f *store.Feed) (PollReport, error) {
 	// kept either, so the next poll reads on where this one stopped.
 	var errs []error
 	maxNew, read := cmp.Or(p.MaxNew, DefaultMaxNew), 0
+	known := &pollKnows{links: map[string]Link{}, plans: map[int64]*events.Plan{}}
 	for i, e := range feed.Entries {
 		if read == maxNew {
 			rep.Waiting = len(feed.Entries) - i
 			break
 		}
-		fresh, err := p.entry(ctx, *f, e, &rep)
+		fresh, err := p.entry(ctx, *f, e, known, &rep)
 		if fresh {
 			read++
 		}
@@ -191,15 +192,24 @@ func (p *Poller) poll(ctx context.Context, f *store.Feed) (PollReport, error) {
 // come before it, so that the write lock (SQLite has one) is held only
 // for the writes. fresh says the entry was not stored before, so reading
 // it was work.
-func (p *Poller) entry(ctx context.Context, f store.Feed, e Entry, rep *PollReport) (fresh bool, err error) {
+func (p *Poller) entry(ctx context.Context, f store.Feed, e Entry, known *pollKnows, rep *PollReport) (fresh bool, err error) {
 	item := store.FeedItem{FeedID: f.ID, GUID: e.GUID, Link: e.Link, Hash: e.Hash, Title: e.Title, Summary: e.Summary, Published: e.Published}
 	if seen, err := p.Store.HasFeedItem(ctx, item); err != nil || seen {
 		return false, err
 	}
-	return true, p.newEntry(ctx, f, e, item, rep)
+	return true, p.newEntry(ctx, f, e, item, known, rep)
 }
 
-func (p *Poller) newEntry(ctx context.Context, f store.Feed, e Entry, item store.FeedItem, rep *PollReport) error {
+// pollKnows is what a poll has found out that its later entries use:
+// the catalog shows names were linked to, and each show's data as it
+// stood after the poll's last write about it (events.Plan), so that
+// stories about one show read it once.
+type pollKnows struct {
+	links map[string]Link        // by name and network
+	plans map[int64]*events.Plan // by show
+}
+
+func (p *Poller) newEntry(ctx context.Context, f store.Feed, e Entry, item store.FeedItem, known *pollKnows, rep *PollReport) error {
 	published := e.Published
 	if published.IsZero() {
 		published = p.Store.Now()
@@ -216,25 +226,33 @@ func (p *Poller) newEntry(ctx context.Context, f store.Feed, e Entry, item store
 	// one added.
 	for range maxEntryAttempts {
 		var found []linked
-		if found, err = p.link(ctx, claims); err != nil {
+		if found, err = p.link(ctx, claims, known); err != nil {
 			return err
 		}
 		var got PollReport
+		var plans map[int64]*events.Plan // by show, for this entry's transaction
 		err = p.Store.InTx(ctx, func(tx *store.Store) error {
+			plans = map[int64]*events.Plan{}
 			isNew, err := tx.AddFeedItem(ctx, item)
 			if err != nil || !isNew {
 				return err
 			}
 			got.New++
-			plans := map[int64]*events.Plan{} // by show
 			for _, l := range found {
-				if err := p.claim(ctx, tx, plans, f, e, l, stated, &got); err != nil {
+				if err := p.claim(ctx, tx, plans, known, f, e, l, stated, &got); err != nil {
 					return err
 				}
 			}
 			return nil
 		})
 		if err == nil {
+			for id, plan := range plans {
+				if plan.Stale() {
+					delete(known.plans, id)
+				} else {
+					known.plans[id] = plan
+				}
+			}
 			rep.New += got.New
 			rep.Claims += got.Claims
 			rep.Accepted += got.Accepted
@@ -263,14 +281,21 @@ type linked struct {
 // link finds each claim's show and loads its data: the reads and the
 // search, done before the transaction that writes, so that it holds the
 // write lock (SQLite has one) only for the writes.
-func (p *Poller) link(ctx context.Context, claims []extract.Claim) ([]linked, error) {
+func (p *Poller) link(ctx context.Context, claims []extract.Claim, known *pollKnows) ([]linked, error) {
 	out := make([]linked, len(claims))
 	proposed := map[string]*Link{}       // by normal title
 	loaded := map[int64]facts.ShowData{} // by show
 	for i, c := range claims {
-		l, err := FindLink(ctx, p.Store, c.Show, c.Network)
-		if err != nil {
-			return nil, err
+		key := c.Show + "\x00" + c.Network
+		l, ok := known.links[key]
+		if !ok {
+			var err error
+			if l, err = FindLink(ctx, p.Store, c.Show, c.Network); err != nil {
+				return nil, err
+			}
+			if !l.Proposed {
+				known.links[key] = l // a show to propose may be in the catalog by the next entry
+			}
 		}
 		if l.Proposed {
 			key := match.Key(l.Show.Title)
@@ -281,7 +306,11 @@ func (p *Poller) link(ctx context.Context, claims []extract.Claim) ([]linked, er
 			continue
 		}
 		d, ok := loaded[l.Show.ID]
+		if plan := known.plans[l.Show.ID]; !ok && plan != nil {
+			d, ok = plan.Data(), true
+		}
 		if !ok {
+			var err error
 			if d, err = p.Store.ShowData(ctx, l.Show); err != nil {
 				return nil, err
 			}
@@ -295,7 +324,7 @@ func (p *Poller) link(ctx context.Context, claims []extract.Claim) ([]linked, er
 // claim records what a linked claim says, in tx: the show it proposes,
 // if any, then its claims, each with the events it causes, told from the
 // show's data read before tx (plans, by show, see events.Plan).
-func (p *Poller) claim(ctx context.Context, tx *store.Store, plans map[int64]*events.Plan, f store.Feed, e Entry, l linked, stated model.PartialDate, rep *PollReport) error {
+func (p *Poller) claim(ctx context.Context, tx *store.Store, plans map[int64]*events.Plan, known *pollKnows, f store.Feed, e Entry, l linked, stated model.PartialDate, rep *PollReport) error {
 	added, err := l.link.Save(ctx, tx)
 	if err != nil {
 		return err
@@ -307,10 +336,14 @@ func (p *Poller) claim(ctx context.Context, tx *store.Store, plans map[int64]*ev
 		l.data = facts.ShowData{Show: l.link.Show} // a new show: nothing else known
 	}
 	plan := plans[l.link.Show.ID]
-	if plan == nil {
+	switch {
+	case plan != nil:
+	case known.plans[l.link.Show.ID] != nil:
+		plan = known.plans[l.link.Show.ID].Clone() // the poll's own, kept as it was if tx rolls back
+	default:
 		plan = events.NewPlan(l.data)
-		plans[l.link.Show.ID] = plan
 	}
+	plans[l.link.Show.ID] = plan
 	src := model.Source{URL: e.Link, Publisher: publisher(f), Title: e.Title, Published: stated, Tier: f.Tier}
 	if src.URL == "" {
 		src.URL = f.URL + "#" + url.QueryEscape(e.GUID)

@@ -22,7 +22,7 @@ import (
 // visitor is a browser for tests: it keeps the session cookie, which Go's
 // cookie jar would not send back over plain HTTP because it is Secure.
 type visitor struct {
-	t       *testing.T
+	t       testing.TB
 	srv     *httptest.Server
 	session string
 	// setCookie is the last session cookie the server set, as sent.
@@ -73,7 +73,7 @@ func (v *visitor) do(method, path string, form url.Values, header ...string) (in
 }
 
 // signIn makes a user with a password and signs a visitor in as them.
-func signIn(t *testing.T, srv *httptest.Server, st *store.Store, email string, role model.Role) *visitor {
+func signIn(t testing.TB, srv *httptest.Server, st *store.Store, email string, role model.Role) *visitor {
 	t.Helper()
 	hash, err := auth.HashPassword("correct horse " + email)
 	if err != nil {
