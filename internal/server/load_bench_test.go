@@ -22,17 +22,32 @@ type loadResult struct {
 // measures throughput and p99 latency.
 func load(b *testing.B, url func(i int64) string, concurrency, requests int) loadResult {
 	b.Helper()
+	start := time.Now()
+	all := loadLatencies(b, url, concurrency, requests/concurrency, nil)
+	elapsed := time.Since(start)
+	if len(all) == 0 {
+		b.Fatal("no request succeeded")
+	}
+	return loadResult{rps: float64(len(all)) / elapsed.Seconds(), p99: all[len(all)*99/100]}
+}
+
+// loadLatencies has concurrency clients GET url(i) each perClient times,
+// or until stop is closed when perClient is 0, and gives the latencies,
+// sorted.
+func loadLatencies(b *testing.B, url func(i int64) string, concurrency, perClient int, stop <-chan struct{}) []time.Duration {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: concurrency, MaxConnsPerHost: concurrency}}
 	defer client.CloseIdleConnections()
 	latencies := make([][]time.Duration, concurrency)
 	var wg sync.WaitGroup
 	var sent atomic.Int64
-	start := time.Now()
 	for w := range concurrency {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for range requests / concurrency {
+		wg.Go(func() {
+			for i := 0; perClient == 0 || i < perClient; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
 				t0 := time.Now()
 				u := url(sent.Add(1))
 				resp, err := client.Get(u)
@@ -48,16 +63,12 @@ func load(b *testing.B, url func(i int64) string, concurrency, requests int) loa
 				}
 				latencies[w] = append(latencies[w], time.Since(t0))
 			}
-		}()
+		})
 	}
 	wg.Wait()
-	elapsed := time.Since(start)
 	all := slices.Concat(latencies...)
 	slices.Sort(all)
-	if len(all) == 0 {
-		b.Fatal("no request succeeded")
-	}
-	return loadResult{rps: float64(len(all)) / elapsed.Seconds(), p99: all[len(all)*99/100]}
+	return all
 }
 
 // BenchmarkServeOutlookVsTrivial serves an outlook page with renewal

@@ -2,11 +2,9 @@ package server_test
 
 import (
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
@@ -66,49 +64,14 @@ func pollWhileReading(b *testing.B, readers int) {
 	}
 	p := &feeds.Poller{Store: st, Client: httpx.SafeClient(true, 10*time.Second), Log: slog.New(slog.DiscardHandler), UserAgent: "nextseason-bench",
 		AutoAccept: map[model.Tier]float64{model.TierTrade: 0.5}}
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 32, MaxConnsPerHost: 32}}
-	defer client.CloseIdleConnections()
-	// read has readers clients read outlook pages until stop is closed,
-	// or for n requests each, and gives their latencies, sorted.
-	read := func(readers int, stop <-chan struct{}, n int) []time.Duration {
-		lat := make([][]time.Duration, readers)
-		var wg sync.WaitGroup
-		for r := range readers {
-			wg.Go(func() {
-				for i := 0; n == 0 || i < n; i++ {
-					select {
-					case <-stop:
-						return
-					default:
-					}
-					t0 := time.Now()
-					resp, err := client.Get(srv.URL + "/shows/partner-track/seasons/2")
-					if err != nil {
-						b.Error(err)
-						return
-					}
-					io.Copy(io.Discard, resp.Body)
-					resp.Body.Close()
-					if resp.StatusCode != http.StatusOK {
-						b.Errorf("outlook page: %d", resp.StatusCode)
-						return
-					}
-					lat[r] = append(lat[r], time.Since(t0))
-				}
-			})
-		}
-		wg.Wait()
-		all := slices.Concat(lat...)
-		slices.Sort(all)
-		return all
-	}
-	alone := read(readers, nil, 50)
+	outlook := func(int64) string { return srv.URL + "/shows/partner-track/seasons/2" }
+	alone := loadLatencies(b, outlook, readers, 50, nil)
 	var during []time.Duration
 	var poll time.Duration
 	var rep feeds.PollReport
 	for b.Loop() {
 		stop, done := make(chan struct{}), make(chan struct{})
-		go func() { during = read(readers, stop, 0); close(done) }()
+		go func() { during = loadLatencies(b, outlook, readers, 0, stop); close(done) }()
 		time.Sleep(100 * time.Millisecond) // the readers under way
 		before := st.Counts()
 		start := time.Now()
