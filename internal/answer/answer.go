@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/nextseason/nextseason/internal/facts"
@@ -16,6 +17,7 @@ import (
 	"github.com/nextseason/nextseason/internal/odds"
 	"github.com/nextseason/nextseason/internal/search"
 	"github.com/nextseason/nextseason/internal/store"
+	"golang.org/x/sync/singleflight"
 )
 
 // Failure is what sort of failure an error from this package is, for
@@ -147,4 +149,35 @@ func FindShow(ctx context.Context, st *store.Store, ref string) (model.Show, err
 		nf.Nearest = append(nf.Nearest, r.Show)
 	}
 	return sh, nf
+}
+
+// Outlooks answers outlook requests as Outlook does, and identical
+// requests in flight at the same moment share one answer: a page many
+// fans open at once, as after a renewal, is read and composed once for
+// all of them. Nothing is kept once the answer is given, so every answer
+// is as fresh as a request of its own.
+type Outlooks struct {
+	Store *store.Store
+	group singleflight.Group
+}
+
+// outlookTimeout bounds a shared composition, which outlives the request
+// that started it when that one goes away.
+const outlookTimeout = 30 * time.Second
+
+// Outlook answers req as known on AsOf (today when empty).
+func (s *Outlooks) Outlook(ctx context.Context, req Request, today time.Time) (facts.Outlook, error) {
+	key := strings.Join([]string{req.Show, req.Season, req.AsOf, today.UTC().Format(time.DateOnly)}, "\x00")
+	ch := s.group.DoChan(key, func() (any, error) {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), outlookTimeout)
+		defer cancel()
+		return Outlook(ctx, s.Store, req, today)
+	})
+	select {
+	case <-ctx.Done():
+		return facts.Outlook{}, ctx.Err()
+	case r := <-ch:
+		o, _ := r.Val.(facts.Outlook)
+		return o, r.Err
+	}
 }

@@ -35,6 +35,8 @@ type API struct {
 	Recommender *recommend.Service
 	// Odds estimates renewal odds.
 	Odds *odds.Service
+	// Outlooks answers outlooks.
+	Outlooks *answer.Outlooks
 	// Logins limits wrong guesses of EditorToken.
 	Logins *auth.LoginLimiter
 }

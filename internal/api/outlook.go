@@ -8,7 +8,7 @@ import (
 )
 
 func (a *API) getOutlook(w http.ResponseWriter, r *http.Request) {
-	o, err := answer.Outlook(r.Context(), a.Store, answer.Request{
+	o, err := a.Outlooks.Outlook(r.Context(), answer.Request{
 		Show: r.PathValue("slug"), Season: r.PathValue("n"), AsOf: r.URL.Query().Get("as_of"),
 	}, a.Now())
 	if err != nil {

@@ -75,7 +75,9 @@ func TestPagesCostFixedStatements(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, c := range claims {
-			if err := st.InTx(ctx, func(tx *store.Store) error { return tx.Review(ctx, c.ID, model.StateRejected, model.Reviewer{Name: "test"}) }); err != nil {
+			if err := st.InTx(ctx, func(tx *store.Store) error {
+				return tx.Review(ctx, c.ID, model.StateRejected, model.Reviewer{Name: "test"})
+			}); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/nextseason/nextseason/internal/answer"
 	"github.com/nextseason/nextseason/internal/api"
 	"github.com/nextseason/nextseason/internal/auth"
 	"github.com/nextseason/nextseason/internal/httpx"
@@ -31,6 +32,9 @@ func Handler(cfg Config) (http.Handler, error) {
 	}
 	if cfg.Odds == nil {
 		cfg.Odds = &odds.Service{Store: st}
+	}
+	if cfg.Outlooks == nil {
+		cfg.Outlooks = &answer.Outlooks{Store: st}
 	}
 	if cfg.Logins == nil {
 		// One limiter for the pages and the API: an address's guesses
@@ -58,7 +62,7 @@ func Handler(cfg Config) (http.Handler, error) {
 		w.Write([]byte("ready\n"))
 	})
 	(&api.API{Store: st, Log: log, Now: now, EditorToken: cfg.EditorToken, BaseURL: cfg.BaseURL, Mail: cfg.Mail, Recommender: cfg.Recommender, Odds: cfg.Odds,
-		Logins: cfg.Logins}).Register(mux)
+		Outlooks: cfg.Outlooks, Logins: cfg.Logins}).Register(mux)
 	pages.Register(mux)
 	return httpx.Middleware(log, http.NewCrossOriginProtection().Handler(mux)), nil
 }

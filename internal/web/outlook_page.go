@@ -29,7 +29,7 @@ type outlookView struct {
 
 func (w *Web) outlook(rw http.ResponseWriter, r *http.Request) {
 	now := w.now()
-	o, err := answer.Outlook(r.Context(), w.store, answer.Request{
+	o, err := w.answers.Outlook(r.Context(), answer.Request{
 		Show: r.PathValue("slug"), Season: r.PathValue("n"), AsOf: r.URL.Query().Get("as_of"),
 	}, now)
 	if err != nil {

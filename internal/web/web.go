@@ -44,6 +44,8 @@ type Config struct {
 	Recommender *recommend.Service
 	// Odds estimates renewal odds.
 	Odds *odds.Service
+	// Outlooks answers outlooks, for the pages and the API alike.
+	Outlooks *answer.Outlooks
 	// Logins limits sign-ins and guesses of the editors' token; nil
 	// makes one over Store.
 	Logins *auth.LoginLimiter
@@ -63,6 +65,7 @@ type Web struct {
 	mail    bool
 	recs    *recommend.Service
 	odds    *odds.Service
+	answers *answer.Outlooks
 	logins  *auth.LoginLimiter
 	views   map[string]*template.Template
 }
@@ -73,7 +76,10 @@ func New(cfg Config) (*Web, error) {
 	if cfg.Logins == nil {
 		cfg.Logins = auth.NewLoginLimiter(cfg.Store, loginChecks)
 	}
-	w := &Web{store: cfg.Store, log: cfg.Log, now: cfg.Now, archive: cfg.Archive, editor: cfg.EditorToken, baseURL: cfg.BaseURL,
+	if cfg.Outlooks == nil {
+		cfg.Outlooks = &answer.Outlooks{Store: cfg.Store}
+	}
+	w := &Web{answers: cfg.Outlooks, store: cfg.Store, log: cfg.Log, now: cfg.Now, archive: cfg.Archive, editor: cfg.EditorToken, baseURL: cfg.BaseURL,
 		mail: cfg.Mail, recs: cfg.Recommender, odds: cfg.Odds, logins: cfg.Logins, views: map[string]*template.Template{}}
 	for _, name := range []string{"home", "search", "show", "outlook", "error", "review", "feeds", "unsubscribe", "login", "me"} {
 		t, err := template.New(name).Funcs(templateFuncs()).ParseFS(assets, "templates/layout.html", "templates/partials/*.html", "templates/"+name+".html")
