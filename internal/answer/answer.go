@@ -106,27 +106,39 @@ func ParseAsOf(s string, today time.Time) (model.PartialDate, error) {
 
 // Outlook answers the request as known on AsOf.
 func Outlook(ctx context.Context, st *store.Store, req Request, today time.Time) (facts.Outlook, error) {
+	a, err := showOutlook(ctx, st, req, today)
+	return a.Outlook, err
+}
+
+// ShowOutlook is an outlook with the catalog's show it is about.
+type ShowOutlook struct {
+	Show    model.Show
+	Outlook facts.Outlook
+}
+
+func showOutlook(ctx context.Context, st *store.Store, req Request, today time.Time) (ShowOutlook, error) {
 	asOf, err := ParseAsOf(req.AsOf, today)
 	if err != nil {
-		return facts.Outlook{}, err
+		return ShowOutlook{}, err
 	}
 	sh, err := FindShow(ctx, st, req.Show)
 	if err != nil {
-		return facts.Outlook{}, err
+		return ShowOutlook{}, err
 	}
 	d, err := st.ShowData(ctx, sh)
 	if err != nil {
-		return facts.Outlook{}, err
+		return ShowOutlook{}, err
 	}
 	season := facts.NextSeason(d, asOf)
 	if req.Season != "" {
 		n, err := strconv.Atoi(req.Season)
 		if err != nil || n < 1 {
-			return facts.Outlook{}, badRequest("season %q: want a whole number, 1 or more", req.Season)
+			return ShowOutlook{}, badRequest("season %q: want a whole number, 1 or more", req.Season)
 		}
 		season = n
 	}
-	return facts.ComposeOutlook(d, season, asOf)
+	o, err := facts.ComposeOutlook(d, season, asOf)
+	return ShowOutlook{Show: sh, Outlook: o}, err
 }
 
 // FindShow resolves a slug or title, or says which titles come nearest.
@@ -165,19 +177,19 @@ type Outlooks struct {
 // that started it when that one goes away.
 const outlookTimeout = 30 * time.Second
 
-// Outlook answers req as known on AsOf (today when empty).
-func (s *Outlooks) Outlook(ctx context.Context, req Request, today time.Time) (facts.Outlook, error) {
+// Outlook answers req as known on AsOf (today when empty), with the show.
+func (s *Outlooks) Outlook(ctx context.Context, req Request, today time.Time) (ShowOutlook, error) {
 	key := strings.Join([]string{req.Show, req.Season, req.AsOf, today.UTC().Format(time.DateOnly)}, "\x00")
 	ch := s.group.DoChan(key, func() (any, error) {
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), outlookTimeout)
 		defer cancel()
-		return Outlook(ctx, s.Store, req, today)
+		return showOutlook(ctx, s.Store, req, today)
 	})
 	select {
 	case <-ctx.Done():
-		return facts.Outlook{}, ctx.Err()
+		return ShowOutlook{}, ctx.Err()
 	case r := <-ch:
-		o, _ := r.Val.(facts.Outlook)
-		return o, r.Err
+		a, _ := r.Val.(ShowOutlook)
+		return a, r.Err
 	}
 }

@@ -32,7 +32,7 @@ func TestOutlooksShareAnswersInFlight(t *testing.T) {
 	for i := range 16 {
 		wg.Go(func() {
 			got, err := s.Outlook(ctx, req, dbtest.Clock())
-			if err != nil || !reflect.DeepEqual(got, want) {
+			if err != nil || !reflect.DeepEqual(got.Outlook, want) {
 				t.Errorf("request %d: %v; want the answer a request of its own gets", i, err)
 			}
 			bad := req

@@ -8,12 +8,12 @@ import (
 )
 
 func (a *API) getOutlook(w http.ResponseWriter, r *http.Request) {
-	o, err := a.Outlooks.Outlook(r.Context(), answer.Request{
+	ans, err := a.Outlooks.Outlook(r.Context(), answer.Request{
 		Show: r.PathValue("slug"), Season: r.PathValue("n"), AsOf: r.URL.Query().Get("as_of"),
 	}, a.Now())
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	httpx.WriteJSON(w, http.StatusOK, o.WithBase(a.base(r)))
+	httpx.WriteJSON(w, http.StatusOK, ans.Outlook.WithBase(a.base(r)))
 }

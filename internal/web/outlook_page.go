@@ -29,23 +29,20 @@ type outlookView struct {
 
 func (w *Web) outlook(rw http.ResponseWriter, r *http.Request) {
 	now := w.now()
-	o, err := w.answers.Outlook(r.Context(), answer.Request{
+	ans, err := w.answers.Outlook(r.Context(), answer.Request{
 		Show: r.PathValue("slug"), Season: r.PathValue("n"), AsOf: r.URL.Query().Get("as_of"),
 	}, now)
 	if err != nil {
 		w.fail(rw, r, err)
 		return
 	}
+	o := ans.Outlook
 	v := outlookView{O: o, Summary: answer.Summarize(o), Timeline: facts.ByDay(o.Timeline), Today: o.AsOf == model.DayDate(now), PrevSeason: o.Season - 1, JSONLD: jsonLD(r, o)}
 	if (!answer.Decided(o.Renewal.Status) || o.Renewal.Disputed) && o.Season > 1 {
-		sh, err := w.store.FindShow(r.Context(), o.Show.Slug)
-		var ans answer.OddsAnswer
-		if err == nil {
-			ans, err = answer.OddsFor(r.Context(), w.odds, sh, o, o.AsOf.Start())
-		}
+		odd, err := answer.OddsFor(r.Context(), w.odds, ans.Show, o, o.AsOf.Start())
 		switch {
 		case err == nil:
-			v.Odds = ans.Odds
+			v.Odds = odd.Odds
 		case errors.Is(err, odds.ErrTooFew) || errors.Is(err, odds.ErrNoModel):
 			v.OddsUnavailable = oddsUnavailable(err)
 		case !odds.Unavailable(err) && !errors.Is(err, answer.ErrNotNetflix):

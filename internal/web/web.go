@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/nextseason/nextseason/internal/answer"
@@ -68,6 +69,7 @@ type Web struct {
 	answers *answer.Outlooks
 	logins  *auth.LoginLimiter
 	views   map[string]*template.Template
+	bufs    sync.Pool // *bytes.Buffer, pages are rendered into
 }
 
 // New parses every template, so a broken template fails the start rather
@@ -188,12 +190,21 @@ func footnotes(v any) []int {
 // render executes a view into a buffer first, so a failing template
 // yields a clean 500 rather than half a page.
 func (w *Web) render(rw http.ResponseWriter, r *http.Request, status int, name string, data any) {
-	var buf bytes.Buffer
+	buf, _ := w.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer func() {
+		if buf.Cap() <= maxPooledPage {
+			buf.Reset()
+			w.bufs.Put(buf)
+		}
+	}()
 	lv := layoutView{Data: data}
 	if u, ok := viewer(r.Context()); ok {
 		lv.User = &u
 	}
-	if err := w.views[name].ExecuteTemplate(&buf, "layout", lv); err != nil {
+	if err := w.views[name].ExecuteTemplate(buf, "layout", lv); err != nil {
 		w.log.Error("render page", slog.Group("request", "path", r.URL.Path), "view", name, "err", err)
 		http.Error(rw, "internal server error", http.StatusInternalServerError)
 		return
@@ -202,6 +213,10 @@ func (w *Web) render(rw http.ResponseWriter, r *http.Request, status int, name s
 	rw.WriteHeader(status)
 	rw.Write(buf.Bytes())
 }
+
+// maxPooledPage bounds the buffers kept for rendering: a rare huge page
+// is not held on to.
+const maxPooledPage = 1 << 20
 
 type errorView struct {
 	Title, Message string
