@@ -71,23 +71,34 @@ func loadLatencies(b *testing.B, url func(i int64) string, concurrency, perClien
 	return all
 }
 
-// BenchmarkServeOutlookVsTrivial serves an outlook page with renewal
-// odds (The Gentlemen season 2, awaited) under a loopback load, with one
-// as_of on every request (answers may be kept) and with a day never
-// asked before on each, and, in the same run, a handler writing the same
-// page's bytes, so the ratios say what nextseason's page costs here.
+// BenchmarkServeOutlookVsTrivial serves an outlook (The Gentlemen season
+// 2, awaited, with renewal odds), as the page and as the API's JSON,
+// under a loopback load, with one as_of on every request (answers may be
+// shared) and with a day never asked before on each, and, in the same
+// run, a handler writing the same bytes, so the ratios say what
+// nextseason's answer costs here.
 func BenchmarkServeOutlookVsTrivial(b *testing.B) {
+	b.Run("page", func(b *testing.B) { outlookVsTrivial(b, "/shows/the-gentlemen/seasons/2", "text/html; charset=utf-8") })
+	b.Run("api", func(b *testing.B) {
+		outlookVsTrivial(b, "/api/v1/shows/the-gentlemen/seasons/2/outlook", "application/json")
+	})
+}
+
+func outlookVsTrivial(b *testing.B, path, contentType string) {
 	srv, st := setup(b)
 	gentlemen(b, st)
-	const path = "/shows/the-gentlemen/seasons/2?as_of=2024-05-06"
-	resp, err := http.Get(srv.URL + path)
+	asOf := func(day string) string { return srv.URL + path + "?as_of=" + day }
+	resp, err := http.Get(asOf("2024-05-06"))
 	if err != nil {
 		b.Fatal(err)
 	}
 	bytes, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		b.Fatalf("GET %s: %d", path, resp.StatusCode)
+	}
 	trivial := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Type", contentType)
 		w.Write(bytes)
 	}))
 	defer trivial.Close()
@@ -95,13 +106,11 @@ func BenchmarkServeOutlookVsTrivial(b *testing.B) {
 	start := time.Date(2024, 4, 15, 0, 0, 0, 0, time.UTC)
 	var fixed, fresh, base loadResult
 	for b.Loop() {
-		fixed = load(b, func(int64) string { return srv.URL + path }, concurrency, requests)
-		fresh = load(b, func(i int64) string {
-			return srv.URL + "/shows/the-gentlemen/seasons/2?as_of=" + start.AddDate(0, 0, int(i)).Format(time.DateOnly)
-		}, concurrency, requests)
+		fixed = load(b, func(int64) string { return asOf("2024-05-06") }, concurrency, requests)
+		fresh = load(b, func(i int64) string { return asOf(start.AddDate(0, 0, int(i)).Format(time.DateOnly)) }, concurrency, requests)
 		base = load(b, func(int64) string { return trivial.URL }, concurrency, requests)
 	}
-	b.ReportMetric(float64(len(bytes)), "page-bytes")
+	b.ReportMetric(float64(len(bytes)), "bytes")
 	b.ReportMetric(fixed.rps, "outlook-req/s")
 	b.ReportMetric(float64(fixed.p99.Microseconds())/1000, "outlook-p99-ms")
 	b.ReportMetric(fresh.rps, "new-as_of-req/s")
