@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/nextseason/nextseason/internal/facts"
@@ -106,7 +107,7 @@ func ParseAsOf(s string, today time.Time) (model.PartialDate, error) {
 
 // Outlook answers the request as known on AsOf.
 func Outlook(ctx context.Context, st *store.Store, req Request, today time.Time) (facts.Outlook, error) {
-	a, err := showOutlook(ctx, st, req, today)
+	a, err := showOutlook(ctx, st, req, today, st.ShowData)
 	return a.Outlook, err
 }
 
@@ -116,7 +117,8 @@ type ShowOutlook struct {
 	Outlook facts.Outlook
 }
 
-func showOutlook(ctx context.Context, st *store.Store, req Request, today time.Time) (ShowOutlook, error) {
+// showOutlook answers req, loading the show's data with load.
+func showOutlook(ctx context.Context, st *store.Store, req Request, today time.Time, load func(context.Context, model.Show) (facts.ShowData, error)) (ShowOutlook, error) {
 	asOf, err := ParseAsOf(req.AsOf, today)
 	if err != nil {
 		return ShowOutlook{}, err
@@ -125,7 +127,7 @@ func showOutlook(ctx context.Context, st *store.Store, req Request, today time.T
 	if err != nil {
 		return ShowOutlook{}, err
 	}
-	d, err := st.ShowData(ctx, sh)
+	d, err := load(ctx, sh)
 	if err != nil {
 		return ShowOutlook{}, err
 	}
@@ -163,15 +165,23 @@ func FindShow(ctx context.Context, st *store.Store, ref string) (model.Show, err
 	return sh, nf
 }
 
-// Outlooks answers outlook requests as Outlook does, and identical
-// requests in flight at the same moment share one answer: a page many
-// fans open at once, as after a renewal, is read and composed once for
-// all of them. Nothing is kept once the answer is given, so every answer
-// is as fresh as a request of its own.
+// Outlooks answers outlook requests as Outlook does, for the pages and
+// the API. It keeps each show's data while the show's data version
+// (read with the show, one statement) stands; any change to what the
+// show's answers rest on raises it in the change's own transaction, so
+// an instance sees every instance's change at once. Identical requests
+// in flight at the same moment share one answer: a page many fans open
+// at once, as after a renewal, is composed once for all of them.
 type Outlooks struct {
 	Store *store.Store
 	group singleflight.Group
+
+	mu   sync.Mutex
+	data map[int64]facts.ShowData // by show, as of d.Show.DataVersion
 }
+
+// maxKeptShows bounds the shows whose data is kept.
+const maxKeptShows = 512
 
 // outlookTimeout bounds a shared composition, which outlives the request
 // that started it when that one goes away.
@@ -183,7 +193,7 @@ func (s *Outlooks) Outlook(ctx context.Context, req Request, today time.Time) (S
 	ch := s.group.DoChan(key, func() (any, error) {
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), outlookTimeout)
 		defer cancel()
-		return showOutlook(ctx, s.Store, req, today)
+		return showOutlook(ctx, s.Store, req, today, s.showData)
 	})
 	select {
 	case <-ctx.Done():
@@ -192,4 +202,33 @@ func (s *Outlooks) Outlook(ctx context.Context, req Request, today time.Time) (S
 		a, _ := r.Val.(ShowOutlook)
 		return a, r.Err
 	}
+}
+
+// showData is the show's data, kept while sh's data version stands.
+// What is kept is shared by the answers composed from it, which only
+// read it.
+func (s *Outlooks) showData(ctx context.Context, sh model.Show) (facts.ShowData, error) {
+	s.mu.Lock()
+	d, ok := s.data[sh.ID]
+	s.mu.Unlock()
+	if ok && d.Show.DataVersion == sh.DataVersion {
+		return d, nil
+	}
+	d, err := s.Store.ShowData(ctx, sh)
+	if err != nil {
+		return d, err
+	}
+	s.mu.Lock()
+	if s.data == nil {
+		s.data = map[int64]facts.ShowData{}
+	}
+	if _, have := s.data[sh.ID]; !have && len(s.data) >= maxKeptShows {
+		for id := range s.data { // one show out, any one
+			delete(s.data, id)
+			break
+		}
+	}
+	s.data[sh.ID] = d
+	s.mu.Unlock()
+	return d, nil
 }

@@ -29,6 +29,10 @@ type Show struct {
 	// Proposed marks a show that news named and the catalog lacked,
 	// awaiting an editor.
 	Proposed bool
+	// DataVersion goes up with every change to what the show's answers
+	// are composed from (its record, aliases, seasons, episodes,
+	// credits, claims and chart weeks), as of when it was read.
+	DataVersion int64
 }
 
 // ShowText is a show's descriptive fields as JSON carries them, in one

@@ -27,7 +27,7 @@ const (
 )
 
 const showColumns = `id, slug, title, network, country, language, genres, summary, premiered, ended,
-	provider_status, provider_seen_at, runtime, popularity, COALESCE(tvmaze_id, 0), imdb_id, thetvdb_id, proposed, image_url`
+	provider_status, provider_seen_at, runtime, popularity, COALESCE(tvmaze_id, 0), imdb_id, thetvdb_id, proposed, image_url, data_version`
 
 func scanShow(row interface{ Scan(...any) error }) (model.Show, error) {
 	var (
@@ -36,7 +36,7 @@ func scanShow(row interface{ Scan(...any) error }) (model.Show, error) {
 		seen              sql.NullTime
 	)
 	err := row.Scan(&sh.ID, &sh.Slug, &sh.Title, &sh.Network, &sh.Country, &sh.Language, &genres, &sh.Summary,
-		&prem, &end, &sh.ProviderStatus, &seen, &sh.Runtime, &sh.Popularity, &sh.TVmazeID, &sh.IMDbID, &sh.TheTVDBID, &sh.Proposed, &sh.Image)
+		&prem, &end, &sh.ProviderStatus, &seen, &sh.Runtime, &sh.Popularity, &sh.TVmazeID, &sh.IMDbID, &sh.TheTVDBID, &sh.Proposed, &sh.Image, &sh.DataVersion)
 	if err != nil {
 		return model.Show{}, err
 	}
