@@ -259,7 +259,7 @@ func (p *Poller) newEntry(ctx context.Context, f store.Feed, e Entry, item store
 			rep.ProposedShows += got.ProposedShows
 			return nil
 		}
-		if !errors.Is(err, store.ErrConflict) {
+		if !errors.Is(err, store.ErrConflict) && !errors.Is(err, store.ErrBusy) {
 			return err
 		}
 	}
@@ -267,7 +267,8 @@ func (p *Poller) newEntry(ctx context.Context, f store.Feed, e Entry, item store
 }
 
 // maxEntryAttempts bounds how often an entry's transaction runs when it
-// conflicts with another's.
+// conflicts with another's, or loses a lock to one (on PostgreSQL, two
+// entries about the same two shows, written in opposite orders).
 const maxEntryAttempts = 5
 
 // linked is an extracted claim with the show it is about and that show's
