@@ -18,9 +18,9 @@ import (
 // claim takes up to limit pending rows whose time has come, oldest
 // first, for lease: their next attempt moves to the lease's end, so no
 // other sender (another job, another instance) takes them meanwhile, and
-// rows a crashed sender held become due again when it ends. The outer
-// conditions are checked again on rows another claim changed first, so
-// two claims never take the same row.
+// rows a crashed sender held become due again when it ends. On
+// PostgreSQL the conditions are checked again on rows another claim
+// changed first, so two claims never take the same row.
 //
 // It returns when the lease ends, which also marks the rows as this
 // claim's: marking them sent or failed holds only while they are still
@@ -31,12 +31,16 @@ func (s *Store) claim(ctx context.Context, table string, limit int, lease time.D
 	// Microseconds: what both databases keep of a time, so the lease
 	// compares equal when read back.
 	until := now.Add(lease).Truncate(time.Microsecond)
-	skip := ""
+	// On SQLite the statement runs under the one write lock, so nothing
+	// changes a row between the choice and the update, and the rows are
+	// found by id alone: checked again there, the conditions made SQLite
+	// walk every due row (17 ms a claim at 100,000 due).
+	skip, recheck := "", ""
 	if s.db.Dialect == db.Postgres {
-		skip = " FOR UPDATE SKIP LOCKED"
+		skip, recheck = " FOR UPDATE SKIP LOCKED", "state = 'pending' AND next_attempt_at <= $2 AND "
 	}
 	rows, err := s.query(ctx, `UPDATE `+table+` SET next_attempt_at = $1
-		WHERE state = 'pending' AND next_attempt_at <= $2 AND id IN (
+		WHERE `+recheck+`id IN (
 			SELECT id FROM `+table+` WHERE state = 'pending' AND next_attempt_at <= $2 ORDER BY next_attempt_at, id LIMIT $3`+skip+`)
 		RETURNING id`, until, now, limit)
 	if err != nil {
