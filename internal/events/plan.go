@@ -36,14 +36,6 @@ func (p *Plan) Data() facts.ShowData { return p.data }
 // of date.
 func (p *Plan) Stale() bool { return p.stale }
 
-// Clone is a copy to add claims through in a transaction that may roll
-// back, leaving p as it was.
-func (p *Plan) Clone() *Plan {
-	c := *p
-	c.data.Claims = slices.Clone(p.data.Claims)
-	return &c
-}
-
 // AddClaim adds c in tx, as events.AddClaim does.
 func (p *Plan) AddClaim(ctx context.Context, tx *store.Store, c *model.Claim) (store.Change, error) {
 	if p.stale || c.ShowID != p.data.Show.ID || c.Supersedes != 0 {
@@ -71,19 +63,8 @@ func (p *Plan) AddClaim(ctx context.Context, tx *store.Store, c *model.Claim) (s
 	}
 	after := p.data
 	after.Claims = append(slices.Clone(p.data.Claims), *c)
-	today := model.DayDate(tx.Now())
-	was, err := outlook(p.data, c.Season, today)
-	if err != nil {
+	if _, err := recordSeason(ctx, tx, c.ShowID, c.Season, p.data, after, nil); err != nil {
 		return change, err
-	}
-	is, err := outlook(after, c.Season, today)
-	if err != nil {
-		return change, err
-	}
-	for _, ch := range facts.Changes(was, is) {
-		if _, err := addChange(ctx, tx, c.ShowID, c.Season, ch, nil); err != nil {
-			return change, err
-		}
 	}
 	p.data = after
 	return change, nil

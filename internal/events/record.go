@@ -37,21 +37,31 @@ func RecordShow(ctx context.Context, tx *store.Store, showID int64, write func()
 	if err != nil {
 		return nil, err
 	}
-	today := model.DayDate(tx.Now())
 	var out []model.Event
 	for _, season := range slices.Compact(slices.Sorted(slices.Values(seasons))) {
-		was, err := outlook(before, season, today)
-		if err != nil {
+		if out, err = recordSeason(ctx, tx, showID, season, before, after, out); err != nil {
 			return nil, err
 		}
-		is, err := outlook(after, season, today)
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range facts.Changes(was, is) {
-			if out, err = addChange(ctx, tx, showID, season, c, out); err != nil {
-				return nil, err
-			}
+	}
+	return out, nil
+}
+
+// recordSeason compares a season's outlook today from the show's data
+// before and after a change, and stores each difference once as an
+// event; new events are appended to out.
+func recordSeason(ctx context.Context, tx *store.Store, showID int64, season int, before, after facts.ShowData, out []model.Event) ([]model.Event, error) {
+	today := model.DayDate(tx.Now())
+	was, err := outlook(before, season, today)
+	if err != nil {
+		return out, err
+	}
+	is, err := outlook(after, season, today)
+	if err != nil {
+		return out, err
+	}
+	for _, c := range facts.Changes(was, is) {
+		if out, err = addChange(ctx, tx, showID, season, c, out); err != nil {
+			return out, err
 		}
 	}
 	return out, nil

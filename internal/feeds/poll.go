@@ -161,7 +161,7 @@ func (p *Poller) poll(ctx context.Context, f *store.Feed) (PollReport, error) {
 	// kept either, so the next poll reads on where this one stopped.
 	var errs []error
 	maxNew, read := cmp.Or(p.MaxNew, DefaultMaxNew), 0
-	known := &pollKnows{links: map[string]Link{}, plans: map[int64]*events.Plan{}}
+	known := &pollKnows{links: map[string]Link{}, data: map[int64]facts.ShowData{}}
 	for i, e := range feed.Entries {
 		if read == maxNew {
 			rep.Waiting = len(feed.Entries) - i
@@ -205,8 +205,8 @@ func (p *Poller) entry(ctx context.Context, f store.Feed, e Entry, known *pollKn
 // stood after the poll's last write about it (events.Plan), so that
 // stories about one show read it once.
 type pollKnows struct {
-	links map[string]Link        // by name and network
-	plans map[int64]*events.Plan // by show
+	links map[string]Link          // by name and network
+	data  map[int64]facts.ShowData // by show
 }
 
 func (p *Poller) newEntry(ctx context.Context, f store.Feed, e Entry, item store.FeedItem, known *pollKnows, rep *PollReport) error {
@@ -239,7 +239,7 @@ func (p *Poller) newEntry(ctx context.Context, f store.Feed, e Entry, item store
 			}
 			got.New++
 			for _, l := range found {
-				if err := p.claim(ctx, tx, plans, known, f, e, l, stated, &got); err != nil {
+				if err := p.claim(ctx, tx, plans, f, e, l, stated, &got); err != nil {
 					return err
 				}
 			}
@@ -248,9 +248,9 @@ func (p *Poller) newEntry(ctx context.Context, f store.Feed, e Entry, item store
 		if err == nil {
 			for id, plan := range plans {
 				if plan.Stale() {
-					delete(known.plans, id)
+					delete(known.data, id)
 				} else {
-					known.plans[id] = plan
+					known.data[id] = plan.Data()
 				}
 			}
 			rep.New += got.New
@@ -307,8 +307,8 @@ func (p *Poller) link(ctx context.Context, claims []extract.Claim, known *pollKn
 			continue
 		}
 		d, ok := loaded[l.Show.ID]
-		if plan := known.plans[l.Show.ID]; !ok && plan != nil {
-			d, ok = plan.Data(), true
+		if !ok {
+			d, ok = known.data[l.Show.ID]
 		}
 		if !ok {
 			var err error
@@ -325,7 +325,7 @@ func (p *Poller) link(ctx context.Context, claims []extract.Claim, known *pollKn
 // claim records what a linked claim says, in tx: the show it proposes,
 // if any, then its claims, each with the events it causes, told from the
 // show's data read before tx (plans, by show, see events.Plan).
-func (p *Poller) claim(ctx context.Context, tx *store.Store, plans map[int64]*events.Plan, known *pollKnows, f store.Feed, e Entry, l linked, stated model.PartialDate, rep *PollReport) error {
+func (p *Poller) claim(ctx context.Context, tx *store.Store, plans map[int64]*events.Plan, f store.Feed, e Entry, l linked, stated model.PartialDate, rep *PollReport) error {
 	added, err := l.link.Save(ctx, tx)
 	if err != nil {
 		return err
@@ -337,14 +337,13 @@ func (p *Poller) claim(ctx context.Context, tx *store.Store, plans map[int64]*ev
 		l.data = facts.ShowData{Show: l.link.Show} // a new show: nothing else known
 	}
 	plan := plans[l.link.Show.ID]
-	switch {
-	case plan != nil:
-	case known.plans[l.link.Show.ID] != nil:
-		plan = known.plans[l.link.Show.ID].Clone() // the poll's own, kept as it was if tx rolls back
-	default:
+	if plan == nil {
+		// l.data is what link found: the show as read, or as this poll
+		// left it (pollKnows); the plan copies it, so a rollback leaves
+		// that as it was.
 		plan = events.NewPlan(l.data)
+		plans[l.link.Show.ID] = plan
 	}
-	plans[l.link.Show.ID] = plan
 	src := model.Source{URL: e.Link, Publisher: publisher(f), Title: e.Title, Published: stated, Tier: f.Tier}
 	if src.URL == "" {
 		src.URL = f.URL + "#" + url.QueryEscape(e.GUID)
