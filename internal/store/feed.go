@@ -112,11 +112,16 @@ func (s *Store) RecordPoll(ctx context.Context, f Feed) error {
 	return nil
 }
 
-// HasFeedItem reports whether the feed has the item already: the same
-// GUID, or the same link, or the same content.
+// feedItemSeen selects a feed's items that are the item $1 (feed), $2
+// (GUID), $3 (link), $4 (content hash): the same GUID, or the same link,
+// or the same content.
+const feedItemSeen = `SELECT 1 FROM feed_items WHERE feed_id = $1 AND (guid = $2 OR (link <> '' AND link = $3) OR hash = $4)`
+
+// HasFeedItem reports whether the feed has the item already (see
+// feedItemSeen).
 func (s *Store) HasFeedItem(ctx context.Context, it FeedItem) (bool, error) {
 	var n int
-	err := s.queryRow(ctx, `SELECT COUNT(*) FROM feed_items WHERE feed_id = $1 AND (guid = $2 OR (link <> '' AND link = $3) OR hash = $4)`,
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM (`+feedItemSeen+`) AS seen`,
 		it.FeedID, it.GUID, it.Link, it.Hash).Scan(&n)
 	return n > 0, err
 }
@@ -130,7 +135,7 @@ func (s *Store) AddFeedItem(ctx context.Context, it FeedItem) (bool, error) {
 	res, err := s.exec(ctx, `
 		INSERT INTO feed_items (feed_id, guid, link, hash, title, summary, published_at, fetched_at)
 		SELECT $1, $2, $3, $4, $5, $6, $7, $8
-		WHERE NOT EXISTS (SELECT 1 FROM feed_items WHERE feed_id = $1 AND (guid = $2 OR (link <> '' AND link = $3) OR hash = $4))
+		WHERE NOT EXISTS (`+feedItemSeen+`)
 		ON CONFLICT (feed_id, guid) DO NOTHING`,
 		it.FeedID, it.GUID, it.Link, it.Hash, it.Title, it.Summary, nullTime(it.Published), s.now().UTC())
 	if err != nil {
