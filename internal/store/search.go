@@ -48,7 +48,24 @@ func (s *Store) indexShow(ctx context.Context, showID int64, oldPopularity int) 
 	if err != nil {
 		return err
 	}
+	return s.writeIndex(ctx, showID, oldPopularity, popularity, title, aliases, network, people)
+}
+
+// indexNewShow writes the entry of a show just inserted, from what was
+// inserted: it has no people yet, and nothing to read back.
+func (s *Store) indexNewShow(ctx context.Context, sh model.Show) error {
+	aliases := make([]string, len(sh.Aliases))
+	for i, a := range sh.Aliases {
+		aliases[i] = a.Name
+	}
+	return s.writeIndex(ctx, sh.ID, notIndexed, sh.Popularity, sh.Title, aliases, sh.Network, nil)
+}
+
+// writeIndex replaces a show's entry (where oldPopularity says it is) with
+// one of these texts, and adds their words to the vocabulary.
+func (s *Store) writeIndex(ctx context.Context, showID int64, oldPopularity, popularity int, title string, aliases []string, network string, people []string) error {
 	fields := []string{match.Normalize(title), match.Normalize(strings.Join(aliases, " ")), match.Normalize(network), match.Normalize(strings.Join(people, " "))}
+	var err error
 	switch s.db.Dialect {
 	case db.Postgres:
 		_, err = s.exec(ctx, `
