@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/nextseason/nextseason/internal/model"
@@ -43,29 +44,44 @@ func (s *Store) DueDeliveries(ctx context.Context, limit int, lease time.Duratio
 	if err != nil || len(ids) == 0 {
 		return nil, until, err
 	}
-	marks, args := idList(1, ids)
-	rows, err := s.queryOnce(ctx, `
-		SELECT d.id, d.attempts, w.url, w.secret, `+eventColumns+`, sh.slug, sh.title
-		FROM deliveries d
-		JOIN webhooks w ON w.id = d.webhook_id
-		JOIN events e ON e.id = d.event_id
-		JOIN shows sh ON sh.id = e.show_id
-		WHERE d.id IN (`+marks+`) ORDER BY d.id`, args...)
+	in, list := s.inIDs("d.id", 1, ids)
+	rows, err := s.query(ctx, `
+		SELECT d.id, d.attempts, d.event_id, w.url, w.secret
+		FROM deliveries d JOIN webhooks w ON w.id = d.webhook_id
+		WHERE `+in+` ORDER BY d.id`, list)
 	if err != nil {
 		return nil, until, err
 	}
 	defer rows.Close()
-	var out []Delivery
+	var (
+		out    []Delivery
+		events []int64
+	)
 	for rows.Next() {
 		var d Delivery
-		e, err := scanEvent(rows, &d.ID, &d.Attempts, &d.URL, &d.Secret)
-		if err != nil {
+		if err := rows.Scan(&d.ID, &d.Attempts, &d.Event.ID, &d.URL, &d.Secret); err != nil {
 			return nil, until, err
 		}
-		d.Event = e
 		out = append(out, d)
+		events = append(events, d.Event.ID)
 	}
-	return out, until, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, until, err
+	}
+	// A batch is mostly one event's deliveries: each event is read once.
+	slices.Sort(events)
+	byID, err := s.events(ctx, slices.Compact(events))
+	if err != nil {
+		return nil, until, err
+	}
+	kept := out[:0]
+	for _, d := range out {
+		if e, ok := byID[d.Event.ID]; ok {
+			d.Event = e
+			kept = append(kept, d)
+		}
+	}
+	return kept, until, nil
 }
 
 // DeliveriesSent records deliveries their endpoints accepted, those still

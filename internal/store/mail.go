@@ -69,11 +69,11 @@ func (s *Store) DueMails(ctx context.Context, limit int, lease time.Duration) ([
 	if err != nil || len(ids) == 0 {
 		return nil, err
 	}
-	marks, args := idList(1, ids)
-	rows, err := s.queryOnce(ctx, `
+	in, list := s.inIDs("m.id", 1, ids)
+	rows, err := s.query(ctx, `
 		SELECT `+userColumns+`, m.id, m.attempts, m.event_id, m.digest_day
 		FROM mails m JOIN users u ON u.id = m.user_id
-		WHERE m.id IN (`+marks+`) ORDER BY m.id`, args...)
+		WHERE `+in+` ORDER BY m.id`, list)
 	if err != nil {
 		return nil, err
 	}
@@ -120,9 +120,9 @@ func (s *Store) events(ctx context.Context, ids []int64) (map[int64]FollowedEven
 	if len(want) == 0 {
 		return out, nil
 	}
-	marks, args := idList(1, want)
-	rows, err := s.queryOnce(ctx, `SELECT `+eventColumns+`, sh.slug, sh.title FROM events e JOIN shows sh ON sh.id = e.show_id
-		WHERE e.id IN (`+marks+`)`, args...)
+	in, list := s.inIDs("e.id", 1, want)
+	rows, err := s.query(ctx, `SELECT `+eventColumns+`, sh.slug, sh.title FROM events e JOIN shows sh ON sh.id = e.show_id
+		WHERE `+in, list)
 	if err != nil {
 		return nil, err
 	}

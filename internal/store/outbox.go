@@ -2,9 +2,9 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/nextseason/nextseason/internal/db"
@@ -51,16 +51,18 @@ func (s *Store) claim(ctx context.Context, table string, limit int, lease time.D
 	return ids, until, err
 }
 
-// idList is "$first, $first+1, …" for ids, and ids as arguments, for an
-// IN list. Statements using it are not prepared: their text changes with
-// the number of ids.
-func idList(first int, ids []int64) (string, []any) {
-	marks := make([]string, len(ids))
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		marks[i], args[i] = "$"+strconv.Itoa(first+i), id
+// inIDs is the condition that column is one of ids, as argument number
+// n, and that argument: a JSON array on SQLite, an array on PostgreSQL.
+// Its text does not change with the number of ids, so the statement is
+// prepared once: parsing a statement of its own for each batch cost a
+// fan-out more than its updates.
+func (s *Store) inIDs(column string, n int, ids []int64) (string, any) {
+	mark := "$" + strconv.Itoa(n)
+	if s.db.Dialect == db.Postgres {
+		return column + " = ANY(" + mark + ")", ids
 	}
-	return strings.Join(marks, ", "), args
+	list, _ := json.Marshal(ids)
+	return column + " IN (SELECT value FROM json_each(" + mark + "))", string(list)
 }
 
 // markSent records rows their receiver accepted, in one statement, if
@@ -71,10 +73,10 @@ func (s *Store) markSent(ctx context.Context, table string, ids []int64, held ti
 	if len(ids) == 0 {
 		return 0, nil
 	}
-	cond, lead := leased(held, 2)
-	marks, args := idList(len(lead)+2, ids)
-	rows, err := s.queryOnce(ctx, `UPDATE `+table+` SET state = 'sent', attempts = attempts + 1, sends = sends + 1, sent_at = $1, last_error = ''
-		WHERE state = 'pending'`+cond+` AND id IN (`+marks+`) RETURNING id`, append(append([]any{s.now().UTC()}, lead...), args...)...)
+	cond, lead := leased(held, 3)
+	in, list := s.inIDs("id", 2, ids)
+	rows, err := s.query(ctx, `UPDATE `+table+` SET state = 'sent', attempts = attempts + 1, sends = sends + 1, sent_at = $1, last_error = ''
+		WHERE state = 'pending'`+cond+` AND `+in+` RETURNING id`, append([]any{s.now().UTC(), list}, lead...)...)
 	if err != nil {
 		return 0, err
 	}
@@ -95,8 +97,8 @@ func (s *Store) markSent(ctx context.Context, table string, ids []int64, held ti
 		}
 	}
 	if len(late) > 0 {
-		lm, largs := idList(1, late)
-		if _, err := s.execOnce(ctx, `UPDATE `+table+` SET sends = sends + 1 WHERE id IN (`+lm+`)`, largs...); err != nil {
+		in, list := s.inIDs("id", 1, late)
+		if _, err := s.exec(ctx, `UPDATE `+table+` SET sends = sends + 1 WHERE `+in, list); err != nil {
 			return len(marked), err
 		}
 	}
@@ -134,9 +136,9 @@ func (s *Store) renew(ctx context.Context, table string, ids []int64, held time.
 	if len(ids) == 0 {
 		return nil, until, nil
 	}
-	marks, args := idList(3, ids)
-	rows, err := s.queryOnce(ctx, `UPDATE `+table+` SET next_attempt_at = $1 WHERE state = 'pending' AND next_attempt_at = $2 AND id IN (`+marks+`) RETURNING id`,
-		append([]any{until, held.UTC()}, args...)...)
+	in, list := s.inIDs("id", 3, ids)
+	rows, err := s.query(ctx, `UPDATE `+table+` SET next_attempt_at = $1 WHERE state = 'pending' AND next_attempt_at = $2 AND `+in+` RETURNING id`,
+		until, held.UTC(), list)
 	if err != nil {
 		return nil, held, err
 	}
@@ -153,8 +155,8 @@ func (s *Store) release(ctx context.Context, table string, ids []int64, held tim
 	if len(ids) == 0 {
 		return nil
 	}
-	marks, args := idList(3, ids)
-	_, err := s.execOnce(ctx, `UPDATE `+table+` SET next_attempt_at = $1 WHERE state = 'pending' AND next_attempt_at = $2 AND id IN (`+marks+`)`,
-		append([]any{s.now().UTC(), held.UTC()}, args...)...)
+	in, list := s.inIDs("id", 3, ids)
+	_, err := s.exec(ctx, `UPDATE `+table+` SET next_attempt_at = $1 WHERE state = 'pending' AND next_attempt_at = $2 AND `+in,
+		s.now().UTC(), held.UTC(), list)
 	return err
 }

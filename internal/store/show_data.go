@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/nextseason/nextseason/internal/facts"
 	"github.com/nextseason/nextseason/internal/model"
@@ -120,6 +122,17 @@ func (s *Store) showsData(ctx context.Context, shows []model.Show) (map[int64]fa
 		return nil
 	})
 	return out, err
+}
+
+// idList is "$first, $first+1, …" for ids, and ids as arguments, for an
+// IN list.
+func idList(first int, ids []int64) (string, []any) {
+	marks := make([]string, len(ids))
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		marks[i], args[i] = "$"+strconv.Itoa(first+i), id
+	}
+	return strings.Join(marks, ", "), args
 }
 
 // maxIn is the most ids one IN list holds.
