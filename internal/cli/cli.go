@@ -67,8 +67,8 @@ func commands() []command {
 		{"claims", "review claims proposed from news: list, accept, reject", runClaims},
 		{"recommend", "recommend shows to a user; evaluate the recommenders on MovieLens data", runRecommend},
 		{"odds", "back-test the renewal odds on the imported Top 10 and lists of originals", runOdds},
-		{"users", "add accounts (viewer, editor, admin)", runUsers},
-		{"tokens", "make an API token for an account", runTokens},
+		{"users", "add, list, disable, enable accounts; reset a password", runUsers},
+		{"tokens", "make, list and revoke API tokens", runTokens},
 		{"version", "print the version", runVersion},
 	}
 }
@@ -201,6 +201,16 @@ func (a *app) oneWord(fs *flag.FlagSet, args []string) (string, error) {
 		return "", errUsage
 	}
 	return words[0], nil
+}
+
+// noWords parses a command line that takes flags only.
+func (a *app) noWords(fs *flag.FlagSet, args []string) error {
+	words, err := a.parseWords(fs, args)
+	if err == nil && len(words) > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	return err
 }
 
 // subcommand runs the subcommand args[0] names: "feeds add", "claims review".

@@ -28,28 +28,11 @@ func TestOneMigrationRule(t *testing.T) {
 	// Undo the last migration, as if this database came from the
 	// version before.
 	last := ms[len(ms)-1]
-	if last.Name != "show_data_version" {
-		t.Fatalf("the last migration is %s; undo it here instead of show_data_version", last.Name)
+	if last.Name != "disabled_users" {
+		t.Fatalf("the last migration is %s; undo it here instead of disabled_users", last.Name)
 	}
-	undo := []string{`DROP FUNCTION shows_data_version, bump_inserted_shows, bump_deleted_shows, bump_updated_shows,
-		bump_reviewed_shows, bump_people_shows CASCADE`}
-	if d.Dialect == dbpkg.SQLite {
-		undo = nil
-		rows, err := d.QueryContext(t.Context(), `SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN
-			('shows', 'show_aliases', 'seasons', 'episodes', 'credits', 'people', 'claims', 'claim_reviews', 'viewership')`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for rows.Next() {
-			var name string
-			if err := rows.Scan(&name); err != nil {
-				t.Fatal(err)
-			}
-			undo = append(undo, `DROP TRIGGER `+name)
-		}
-		rows.Close()
-	}
-	undo = append(undo, `ALTER TABLE shows DROP COLUMN data_version`, `DELETE FROM schema_version WHERE version = `+strconv.Itoa(last.Version))
+	undo := []string{`DROP INDEX users_disabled`, `ALTER TABLE users DROP COLUMN disabled_at`,
+		`DELETE FROM schema_version WHERE version = ` + strconv.Itoa(last.Version)}
 	for _, q := range undo {
 		if _, err := d.ExecContext(t.Context(), q); err != nil {
 			t.Fatal(err)

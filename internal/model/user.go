@@ -33,4 +33,7 @@ type User struct {
 	FeedToken string
 	// UnsubscribeToken is in every mail's unsubscribe link.
 	UnsubscribeToken string
+	// DisabledAt is when an operator disabled the account (zero: never):
+	// it then signs in nowhere and is sent nothing new.
+	DisabledAt time.Time
 }

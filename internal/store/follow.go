@@ -64,10 +64,12 @@ func followWants(f, kind string) string {
 
 // toldAtOnce is the SQL query of the users told at once of an event (show
 // $3, kind $4, person $5): those whose follow of the show asks for the
-// kind, not in a digest, and those who follow the person it is about.
+// kind, not in a digest, and those who follow the person it is about;
+// not disabled users.
 func toldAtOnce() string {
 	return `SELECT f.user_id FROM follows f WHERE f.show_id = $3 AND f.delivery = 'immediate' AND ` + followWants("f", "$4") + `
-		UNION SELECT pf.user_id FROM person_follows pf WHERE pf.person_id = $5`
+		UNION SELECT pf.user_id FROM person_follows pf WHERE pf.person_id = $5
+		EXCEPT SELECT id FROM users WHERE disabled_at IS NOT NULL`
 }
 
 // SaveFollow makes userID follow a show, or changes the events and

@@ -44,7 +44,7 @@ func (s *Store) QueueDigests(ctx context.Context, day time.Time) (int64, error) 
 		INSERT INTO mails (user_id, digest_day, state, attempts, next_attempt_at)
 		SELECT u.id, $1, 'pending', 0, $2
 		FROM users u
-		WHERE u.email_alerts AND EXISTS (
+		WHERE u.email_alerts AND `+activeUser+` AND EXISTS (
 			SELECT 1 FROM follows f JOIN events e ON e.show_id = f.show_id
 			WHERE f.user_id = u.id AND f.delivery = 'digest' AND `+followWants("f", "e.kind")+`
 			AND e.happened_at >= $3 AND e.happened_at < $4)

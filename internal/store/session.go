@@ -13,7 +13,7 @@ import (
 // in with tokens only).
 func (s *Store) UserForLogin(ctx context.Context, email string) (model.User, string, error) {
 	var hash string
-	u, err := scanUser(s.queryRow(ctx, `SELECT `+userColumns+`, u.password_hash FROM users u WHERE u.email = $1`,
+	u, err := scanUser(s.queryRow(ctx, `SELECT `+userColumns+`, u.password_hash FROM users u WHERE u.email = $1 AND `+activeUser,
 		strings.ToLower(strings.TrimSpace(email))), &hash)
 	if err != nil {
 		return model.User{}, "", fmt.Errorf("user %s: %w", email, err)
@@ -32,7 +32,7 @@ func (s *Store) AddSession(ctx context.Context, userID int64, tokenHash string, 
 // UserBySession finds the user of a session that has not expired.
 func (s *Store) UserBySession(ctx context.Context, tokenHash string) (model.User, error) {
 	u, err := scanUser(s.queryRow(ctx, `SELECT `+userColumns+` FROM users u JOIN sessions se ON se.user_id = u.id
-		WHERE se.token_hash = $1 AND se.expires_at > $2`, tokenHash, s.now().UTC()))
+		WHERE se.token_hash = $1 AND se.expires_at > $2 AND `+activeUser, tokenHash, s.now().UTC()))
 	if err != nil {
 		return model.User{}, fmt.Errorf("session: %w", err)
 	}

@@ -37,17 +37,25 @@ const (
 	UnsubscribeTokenPrefix = "nsu_"
 )
 
-const userColumns = `u.id, u.email, u.role, u.created_at, u.email_alerts, u.feed_token, u.unsubscribe_token`
+const userColumns = `u.id, u.email, u.role, u.created_at, u.email_alerts, u.feed_token, u.unsubscribe_token, u.disabled_at`
+
+// activeUser is the condition that u is not disabled: every way of
+// signing in (password, session, API token, feed link) asks it.
+const activeUser = `u.disabled_at IS NULL`
 
 // scanUser reads a row of userColumns, then the columns into extra.
 func scanUser(row interface{ Scan(...any) error }, extra ...any) (model.User, error) {
 	var u model.User
 	var role string
 	var created time.Time
-	if err := row.Scan(append([]any{&u.ID, &u.Email, &role, &created, &u.EmailAlerts, &u.FeedToken, &u.UnsubscribeToken}, extra...)...); err != nil {
+	var disabled sql.NullTime
+	if err := row.Scan(append([]any{&u.ID, &u.Email, &role, &created, &u.EmailAlerts, &u.FeedToken, &u.UnsubscribeToken, &disabled}, extra...)...); err != nil {
 		return model.User{}, err
 	}
 	u.Role, u.CreatedAt = model.Role(role), created.UTC()
+	if disabled.Valid {
+		u.DisabledAt = disabled.Time.UTC()
+	}
 	return u, nil
 }
 
@@ -89,7 +97,7 @@ const tokenUseStep = time.Minute
 func (s *Store) UserByToken(ctx context.Context, tokenHash string) (model.User, error) {
 	var last sql.NullTime
 	u, err := scanUser(s.queryRow(ctx, `SELECT `+userColumns+`, t.last_used_at FROM users u
-		JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = $1`, tokenHash), &last)
+		JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = $1 AND `+activeUser, tokenHash), &last)
 	if err != nil {
 		return model.User{}, fmt.Errorf("token: %w", err)
 	}
@@ -117,7 +125,7 @@ func (s *Store) userByCapability(ctx context.Context, column, prefix, token stri
 	if !strings.HasPrefix(token, prefix) {
 		return model.User{}, fmt.Errorf("%w: not a %s", ErrNotFound, strings.ReplaceAll(column, "_", " "))
 	}
-	u, err := scanUser(s.queryRow(ctx, `SELECT `+userColumns+` FROM users u WHERE `+column+` = $1`, token))
+	u, err := scanUser(s.queryRow(ctx, `SELECT `+userColumns+` FROM users u WHERE `+column+` = $1 AND `+activeUser, token))
 	if err != nil {
 		return model.User{}, fmt.Errorf("%s: %w", strings.ReplaceAll(column, "_", " "), err)
 	}
