@@ -99,7 +99,11 @@ func Run(ctx context.Context, args []string, env Env) int {
 			c()
 		}
 	}()
-	a.log = slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	if cfg.LogJSON {
+		a.log = slog.New(slog.NewJSONHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	} else {
+		a.log = slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	}
 
 	global := flag.NewFlagSet("nextseason", flag.ContinueOnError)
 	global.SetOutput(env.Stderr)

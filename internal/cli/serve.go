@@ -10,6 +10,7 @@ import (
 	"github.com/nextseason/nextseason/internal/demo"
 	"github.com/nextseason/nextseason/internal/httpx"
 	"github.com/nextseason/nextseason/internal/jobs"
+	"github.com/nextseason/nextseason/internal/metrics"
 	"github.com/nextseason/nextseason/internal/notify"
 	"github.com/nextseason/nextseason/internal/odds"
 	"github.com/nextseason/nextseason/internal/recommend"
@@ -49,9 +50,10 @@ func runServe(ctx context.Context, a *app, args []string) error {
 // stops the jobs.
 func (a *app) serveWithJobs(ctx context.Context, st *store.Store, path string, sy *tvmaze.Syncer, mailer *notify.Mailer, work bool) error {
 	// The jobs and the pages share the models and what the odds loaded.
-	recs, renewalOdds := &recommend.Service{Store: st, Now: a.env.Now}, &odds.Service{Store: st}
+	// So do the metrics: /metrics counts this instance's jobs too.
+	recs, renewalOdds, m := &recommend.Service{Store: st, Now: a.env.Now}, &odds.Service{Store: st}, metrics.New(st)
 	j, err := jobs.New(ctx, jobs.Config{DBURL: a.cfg.DB, Syncer: sy, Poller: a.poller(st), Deliverer: a.deliverer(st), Mailer: mailer, Recommender: recs,
-		Odds: renewalOdds, Store: st, AtRiskDays: a.cfg.AtRiskDays, Log: a.log, Work: work})
+		Odds: renewalOdds, Store: st, AtRiskDays: a.cfg.AtRiskDays, Log: a.log, Work: work, Metrics: m})
 	if err != nil {
 		return err
 	}
@@ -59,7 +61,7 @@ func (a *app) serveWithJobs(ctx context.Context, st *store.Store, path string, s
 		j.Stop(context.WithoutCancel(ctx))
 		return fmt.Errorf("start background jobs: %w", err)
 	}
-	serveErr := a.serve(ctx, st, path, recs, renewalOdds)
+	serveErr := a.serve(ctx, st, path, recs, renewalOdds, m)
 	stopCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
 	return errors.Join(serveErr, j.Stop(stopCtx))
@@ -67,9 +69,9 @@ func (a *app) serveWithJobs(ctx context.Context, st *store.Store, path string, s
 
 // serve listens on the configured address and serves until ctx is done.
 // It prints the URL of path as the place to start.
-func (a *app) serve(ctx context.Context, st *store.Store, path string, recs *recommend.Service, renewalOdds *odds.Service) error {
+func (a *app) serve(ctx context.Context, st *store.Store, path string, recs *recommend.Service, renewalOdds *odds.Service, m *metrics.Metrics) error {
 	h, err := server.Handler(server.Config{Store: st, Log: a.log, Now: a.env.Now, Archive: demo.Archive(), EditorToken: a.cfg.EditorToken, BaseURL: a.cfg.BaseURL,
-		Mail: a.cfg.SMTPURL != "", Recommender: recs, Odds: renewalOdds})
+		Mail: a.cfg.SMTPURL != "", Recommender: recs, Odds: renewalOdds, Metrics: m, MetricsToken: a.cfg.MetricsToken})
 	if err != nil {
 		return err
 	}

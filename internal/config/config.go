@@ -58,6 +58,10 @@ type Config struct {
 	// AutoAccept holds, per source tier, the confidence from which claims
 	// extracted from a feed are accepted without review.
 	AutoAccept map[model.Tier]float64
+	// MetricsToken, when set, is the bearer token /metrics asks for.
+	MetricsToken string
+	// LogJSON writes the log as JSON lines rather than text.
+	LogJSON bool
 }
 
 // Default database files and listen address.
@@ -141,6 +145,14 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			return c, fmt.Errorf("NEXTSEASON_MIGRATE=%q: want true or false", v)
 		}
 		c.Migrate = b
+	}
+	c.MetricsToken = getenv("NEXTSEASON_METRICS_TOKEN")
+	switch v := getenv("NEXTSEASON_LOG_FORMAT"); v {
+	case "", "text":
+	case "json":
+		c.LogJSON = true
+	default:
+		return c, fmt.Errorf("NEXTSEASON_LOG_FORMAT=%q: want text or json", v)
 	}
 	return c, nil
 }

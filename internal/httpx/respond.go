@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"time"
 )
 
 // WriteJSON sends v as JSON with the given status.
@@ -33,10 +34,15 @@ func WriteError(w http.ResponseWriter, status int, code, message string) {
 	WriteJSON(w, status, e)
 }
 
+// Observer is told of each request answered: its status and how long it
+// took (for metrics).
+type Observer func(r *http.Request, status int, took time.Duration)
+
 // Middleware wraps every handler: it sets safe headers, turns a panic
-// into a 500 and logs each request.
-func Middleware(log *slog.Logger, next http.Handler) http.Handler {
+// into a 500, logs each request and tells observe (when not nil).
+func Middleware(log *slog.Logger, observe Observer, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		h := rec.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
@@ -50,6 +56,9 @@ func Middleware(log *slog.Logger, next http.Handler) http.Handler {
 				}
 			}
 			log.Debug("request", slog.Group("request", "method", r.Method, "path", r.URL.Path, "status", rec.status))
+			if observe != nil {
+				observe(r, rec.status, time.Since(start))
+			}
 		}()
 		next.ServeHTTP(rec, r)
 	})

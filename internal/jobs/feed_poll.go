@@ -7,6 +7,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/nextseason/nextseason/internal/feeds"
+	"github.com/nextseason/nextseason/internal/metrics"
 )
 
 // PollFeedArgs polls one feed.
@@ -22,7 +23,8 @@ func (PollFeedArgs) InsertOpts() river.InsertOpts { return uniqueWhileWaiting() 
 
 type pollFeedWorker struct {
 	river.WorkerDefaults[PollFeedArgs]
-	poller *feeds.Poller
+	poller  *feeds.Poller
+	metrics *metrics.Metrics
 }
 
 // Work polls the feed. A failing feed is not a failing job: the poller
@@ -36,6 +38,7 @@ func (w *pollFeedWorker) Work(ctx context.Context, job *river.Job[PollFeedArgs])
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
+	w.metrics.FeedPolled(err)
 	return nil
 }
 

@@ -16,9 +16,11 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/nextseason/nextseason/internal/db"
 	"github.com/nextseason/nextseason/internal/feeds"
+	"github.com/nextseason/nextseason/internal/metrics"
 	"github.com/nextseason/nextseason/internal/notify"
 	"github.com/nextseason/nextseason/internal/odds"
 	"github.com/nextseason/nextseason/internal/recommend"
@@ -87,6 +89,9 @@ type Config struct {
 	// default five seconds.
 	DeliverEvery time.Duration
 	Log          *slog.Logger
+	// Metrics counts the jobs worked, by kind and outcome, and feed
+	// polls; nil counts nothing.
+	Metrics *metrics.Metrics
 	// Work runs workers and periodic jobs; without it the client only
 	// inserts jobs (a web-only instance).
 	Work bool
@@ -116,12 +121,18 @@ func New(ctx context.Context, cfg Config) (*Jobs, error) {
 	}
 	// River reports its producers' counts at Info every few seconds;
 	// only its warnings and errors belong in an operator's log.
-	rc := &river.Config{Logger: slog.New(minLevel{Handler: cfg.Log.Handler(), min: slog.LevelWarn}), Workers: river.NewWorkers()}
+	rc := &river.Config{Logger: slog.New(minLevel{Handler: cfg.Log.Handler(), min: slog.LevelWarn}), Workers: river.NewWorkers(),
+		Middleware: []rivertype.Middleware{river.WorkerMiddlewareFunc(func(ctx context.Context, job *rivertype.JobRow, work func(context.Context) error) error {
+			start := time.Now()
+			err := work(ctx)
+			cfg.Metrics.JobWorked(job.Kind, time.Since(start), err)
+			return err
+		})}}
 	if cfg.Syncer != nil {
 		river.AddWorker(rc.Workers, &refreshShowWorker{syncer: cfg.Syncer})
 		river.AddWorker(rc.Workers, &updatesWorker{syncer: cfg.Syncer})
 	}
-	river.AddWorker(rc.Workers, &pollFeedWorker{poller: cfg.Poller})
+	river.AddWorker(rc.Workers, &pollFeedWorker{poller: cfg.Poller, metrics: cfg.Metrics})
 	river.AddWorker(rc.Workers, &dueFeedsWorker{poller: cfg.Poller})
 	if cfg.DeliverEvery == 0 {
 		cfg.DeliverEvery = 5 * time.Second

@@ -15,6 +15,7 @@ import (
 	"github.com/nextseason/nextseason/internal/api"
 	"github.com/nextseason/nextseason/internal/auth"
 	"github.com/nextseason/nextseason/internal/httpx"
+	"github.com/nextseason/nextseason/internal/metrics"
 	"github.com/nextseason/nextseason/internal/odds"
 	"github.com/nextseason/nextseason/internal/recommend"
 	"github.com/nextseason/nextseason/internal/web"
@@ -41,6 +42,9 @@ func Handler(cfg Config) (http.Handler, error) {
 		// of the editors' token count once whichever it tries.
 		cfg.Logins = auth.NewLoginLimiter(st, 4)
 	}
+	if cfg.Metrics == nil {
+		cfg.Metrics = metrics.New(st)
+	}
 	pages, err := web.New(cfg)
 	if err != nil {
 		return nil, err
@@ -61,10 +65,11 @@ func Handler(cfg Config) (http.Handler, error) {
 		}
 		w.Write([]byte("ready\n"))
 	})
+	mux.Handle("GET /metrics", cfg.Metrics.Handler(cfg.MetricsToken))
 	(&api.API{Store: st, Log: log, Now: now, EditorToken: cfg.EditorToken, BaseURL: cfg.BaseURL, Mail: cfg.Mail, Recommender: cfg.Recommender, Odds: cfg.Odds,
 		Outlooks: cfg.Outlooks, Logins: cfg.Logins}).Register(mux)
 	pages.Register(mux)
-	return httpx.Middleware(log, http.NewCrossOriginProtection().Handler(mux)), nil
+	return httpx.Middleware(log, cfg.Metrics.ObserveRequest, http.NewCrossOriginProtection().Handler(mux)), nil
 }
 
 // Serve answers on ln until ctx is done, then lets requests in flight

@@ -18,6 +18,7 @@ import (
 	"github.com/nextseason/nextseason/internal/answer"
 	"github.com/nextseason/nextseason/internal/auth"
 	"github.com/nextseason/nextseason/internal/facts"
+	"github.com/nextseason/nextseason/internal/metrics"
 	"github.com/nextseason/nextseason/internal/model"
 	"github.com/nextseason/nextseason/internal/odds"
 	"github.com/nextseason/nextseason/internal/recommend"
@@ -50,6 +51,11 @@ type Config struct {
 	// Logins limits sign-ins and guesses of the editors' token; nil
 	// makes one over Store.
 	Logins *auth.LoginLimiter
+	// Metrics counts requests and serves /metrics; nil makes one over
+	// Store. MetricsToken, when set, is the bearer token /metrics asks
+	// for.
+	Metrics      *metrics.Metrics
+	MetricsToken string
 }
 
 // loginChecks bounds the password checks (64 MiB each) run at once.
