@@ -4,6 +4,8 @@
 package api
 
 import (
+	"encoding/json"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
@@ -41,34 +43,20 @@ type API struct {
 	Logins *auth.LoginLimiter
 }
 
-// Register adds the API's routes to mux.
+// Register adds the API's routes to mux: those of routes, each as the
+// OpenAPI document describes it, and the document itself.
 func (a *API) Register(mux *http.ServeMux) {
-	mux.HandleFunc("GET /api/v1/shows", a.listShows)
-	mux.HandleFunc("GET /api/v1/shows/{slug}", a.getShow)
-	mux.HandleFunc("GET /api/v1/shows/{slug}/claims", a.listClaims)
-	mux.HandleFunc("GET /api/v1/shows/{slug}/seasons/{n}/outlook", a.getOutlook)
-	mux.HandleFunc("GET /api/v1/shows/{slug}/seasons/{n}/odds", a.getOdds)
-	mux.Handle("GET /api/v1/me", a.signedIn(false, a.getMe))
-	mux.Handle("PATCH /api/v1/me", a.signedIn(false, a.patchMe))
-	mux.Handle("POST /api/v1/me/feed-token", a.signedIn(false, a.newFeedToken))
-	mux.HandleFunc("GET /api/v1/me/calendar.ics", a.byFeedToken(a.calendar))
-	mux.HandleFunc("GET /api/v1/me/feed.atom", a.byFeedToken(a.atomFeed))
-	mux.Handle("GET /api/v1/me/follows", a.signedIn(false, a.listFollows))
-	mux.Handle("POST /api/v1/me/follows", a.signedIn(false, a.follow))
-	mux.Handle("DELETE /api/v1/me/follows", a.signedIn(false, a.unfollow))
-	mux.Handle("GET /api/v1/me/events", a.signedIn(false, a.listEvents))
-	mux.Handle("GET /api/v1/me/webhooks", a.signedIn(false, a.listWebhooks))
-	mux.Handle("POST /api/v1/me/webhooks", a.signedIn(false, a.addWebhook))
-	mux.Handle("DELETE /api/v1/me/webhooks/{id}", a.signedIn(false, a.deleteWebhook))
-	mux.Handle("POST /api/v1/me/webhooks/{id}/test", a.signedIn(false, a.testWebhook))
-	mux.Handle("POST /api/v1/me/test-mail", a.signedIn(false, a.testMail))
-	mux.Handle("GET /api/v1/me/deliveries", a.signedIn(false, a.listSent))
-	mux.Handle("GET /api/v1/me/recommendations", a.signedIn(false, a.listRecommendations))
-	mux.Handle("GET /api/v1/review", a.editor(a.listReview))
-	mux.Handle("POST /api/v1/claims/{id}/accept", a.editor(a.acceptClaim))
-	mux.Handle("POST /api/v1/claims/{id}/reject", a.editor(a.rejectClaim))
-	mux.Handle("GET /api/v1/feeds", a.editor(a.listFeeds))
-	mux.Handle("POST /api/v1/feeds", a.editor(a.addFeed))
+	for _, rt := range a.routes() {
+		mux.Handle(rt.pattern(), rt.handler)
+	}
+	doc, err := json.MarshalIndent(a.OpenAPI(), "", "  ")
+	if err != nil {
+		panic(fmt.Sprintf("api: the OpenAPI document: %v", err)) // built from Go types: cannot fail
+	}
+	mux.HandleFunc("GET "+OpenAPIPath, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(doc)
+	})
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		httpx.WriteError(w, http.StatusNotFound, "not_found", "no such API endpoint: "+r.Method+" "+r.URL.Path)
 	})

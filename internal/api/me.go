@@ -34,11 +34,14 @@ func (a *API) getMe(w http.ResponseWriter, r *http.Request) {
 }
 
 // patchMe changes the user's settings: {"email_alerts": true}.
+// patchMeRequest is the body of PATCH /api/v1/me.
+type patchMeRequest struct {
+	EmailAlerts *bool `json:"email_alerts"`
+}
+
 func (a *API) patchMe(w http.ResponseWriter, r *http.Request) {
 	u, _ := currentUser(r.Context())
-	var body struct {
-		EmailAlerts *bool `json:"email_alerts"`
-	}
+	var body patchMeRequest
 	if !readBody(w, r, &body) {
 		return
 	}

@@ -117,11 +117,14 @@ func (a *API) listFeeds(w http.ResponseWriter, r *http.Request) {
 	httpx.WriteJSON(w, http.StatusOK, out)
 }
 
+// feedRequest is the body of POST /api/v1/feeds.
+type feedRequest struct {
+	URL  string `json:"url"`
+	Tier string `json:"tier"`
+}
+
 func (a *API) addFeed(w http.ResponseWriter, r *http.Request) {
-	var body struct {
-		URL  string `json:"url"`
-		Tier string `json:"tier"`
-	}
+	var body feedRequest
 	if !readBody(w, r, &body) {
 		return
 	}

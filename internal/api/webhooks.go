@@ -34,11 +34,19 @@ func webhookView(h store.Webhook) WebhookView {
 
 // addWebhook registers an endpoint, {"url"}, and answers with its signing
 // secret, shown this once.
+// webhookRequest is the body of POST /api/v1/me/webhooks.
+type webhookRequest struct {
+	URL string `json:"url"`
+}
+
+// queued answers a request whose work is done by a background job.
+type queued struct {
+	Queued bool `json:"queued"`
+}
+
 func (a *API) addWebhook(w http.ResponseWriter, r *http.Request) {
 	u, _ := currentUser(r.Context())
-	var body struct {
-		URL string `json:"url"`
-	}
+	var body webhookRequest
 	if !readBody(w, r, &body) {
 		return
 	}
@@ -109,5 +117,5 @@ func (a *API) testWebhook(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	httpx.WriteJSON(w, http.StatusAccepted, map[string]any{"queued": true})
+	httpx.WriteJSON(w, http.StatusAccepted, queued{Queued: true})
 }

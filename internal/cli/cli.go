@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nextseason/nextseason/internal/api"
 	"github.com/nextseason/nextseason/internal/config"
 	"github.com/nextseason/nextseason/internal/db"
 	"github.com/nextseason/nextseason/internal/jobs"
@@ -69,6 +70,7 @@ func commands() []command {
 		{"odds", "back-test the renewal odds on the imported Top 10 and lists of originals", runOdds},
 		{"users", "add, list, disable, enable accounts; reset a password", runUsers},
 		{"tokens", "make, list and revoke API tokens", runTokens},
+		{"openapi", "print the API's OpenAPI 3.1 document (served at /api/v1/openapi.json)", runOpenAPI},
 		{"version", "print the version", runVersion},
 	}
 }
@@ -311,6 +313,13 @@ func (a *app) openStore(ctx context.Context, use schemaUse) (*store.Store, func(
 			db.Redact(a.cfg.DB), n, db.Redact(a.cfg.DB))
 	}
 	return store.New(d, a.env.Now), closeDB, nil
+}
+
+func runOpenAPI(ctx context.Context, a *app, args []string) error {
+	if err := a.noWords(a.flags("openapi", ""), args); err != nil {
+		return err
+	}
+	return printJSON(a.env.Stdout, (&api.API{}).OpenAPI())
 }
 
 func runVersion(ctx context.Context, a *app, args []string) error {

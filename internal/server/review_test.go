@@ -8,8 +8,10 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/nextseason/nextseason/internal/apitest"
 	"github.com/nextseason/nextseason/internal/auth"
 	"github.com/nextseason/nextseason/internal/dbtest"
 	"github.com/nextseason/nextseason/internal/model"
@@ -32,6 +34,8 @@ func propose(t *testing.T, st *store.Store, quote string) int64 {
 	return c.ID
 }
 
+// do sends a request and returns the answer's status and body; an API
+// answer the OpenAPI document does not describe fails the test.
 func do(t *testing.T, method, u string, body io.Reader, header map[string]string) (int, string) {
 	t.Helper()
 	req, _ := http.NewRequest(method, u, body)
@@ -44,7 +48,24 @@ func do(t *testing.T, method, u string, body io.Reader, header map[string]string
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
+	checkAPI(t, req, resp, b)
 	return resp.StatusCode, string(b)
+}
+
+// openAPI checks the API's requests and answers in these tests.
+var openAPI = sync.OnceValues(apitest.New)
+
+// checkAPI fails the test when an API answer is not as the OpenAPI
+// document describes.
+func checkAPI(t testing.TB, req *http.Request, resp *http.Response, body []byte) {
+	t.Helper()
+	c, err := openAPI()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Check(req, resp, body); err != nil {
+		t.Error(err)
+	}
 }
 
 func TestReviewAPI(t *testing.T) {

@@ -51,6 +51,7 @@ func get(t *testing.T, srv *httptest.Server, path string) (int, string, http.Hea
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkAPI(t, resp.Request, resp, b)
 	return resp.StatusCode, string(b), resp.Header
 }
 
