@@ -103,7 +103,6 @@ func jsonContent(schema any) map[string]any {
 	return map[string]any{"application/json": map[string]any{"schema": schema}}
 }
 
-
 // schemas writes JSON Schemas (2020-12, as OpenAPI 3.1 has them) of Go
 // types as encoding/json writes them; named structs go to components.
 type schemas struct {

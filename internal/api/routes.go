@@ -51,7 +51,7 @@ func (a *API) routes() []route {
 	signedIn := func(h http.HandlerFunc) http.Handler { return a.signedIn(false, h) }
 	return []route{
 		{method: "GET", path: "/api/v1/shows", summary: "Search shows by title, alias, network or cast, typos forgiven; best first",
-			query: []param{{"q", "string", "what was typed (required)"}, {"limit", "integer", "at most this many, 1 to 100 (default 20)"}},
+			query:  []param{{"q", "string", "what was typed (required)"}, {"limit", "integer", "at most this many, 1 to 100 (default 20)"}},
 			status: 200, out: []ShowHit{}, handler: http.HandlerFunc(a.listShows)},
 		{method: "GET", path: "/api/v1/shows/{slug}", summary: "A show, with its seasons",
 			status: 200, out: Show{}, handler: http.HandlerFunc(a.getShow)},
