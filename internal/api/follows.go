@@ -27,9 +27,9 @@ func followView(f store.FollowedShow) FollowView {
 	return FollowView{Show: f.Slug, Title: f.Title, Events: f.Events, Delivery: f.Delivery, Watched: f.Watched, Rating: f.Rating}
 }
 
-// followRequest is the body of POST and DELETE /api/v1/me/follows: a
+// FollowRequest is the body of POST and DELETE /api/v1/me/follows: a
 // show, or a person (by name or id).
-type followRequest struct {
+type FollowRequest struct {
 	Show     string   `json:"show"`
 	Events   []string `json:"events"`
 	Delivery string   `json:"delivery"`
@@ -42,8 +42,8 @@ type followRequest struct {
 
 // readFollow decodes and checks a follow request, and finds its show; a
 // request about a person is answered by person instead.
-func (a *API) readFollow(w http.ResponseWriter, r *http.Request, person func(followRequest)) (followRequest, model.Show, bool) {
-	var body followRequest
+func (a *API) readFollow(w http.ResponseWriter, r *http.Request, person func(FollowRequest)) (FollowRequest, model.Show, bool) {
+	var body FollowRequest
 	if !readBody(w, r, &body) {
 		return body, model.Show{}, false
 	}
@@ -89,7 +89,7 @@ func (a *API) listFollows(w http.ResponseWriter, r *http.Request) {
 // sends: {"show": slug, "events": [...], "delivery": "immediate"|"digest"}.
 func (a *API) follow(w http.ResponseWriter, r *http.Request) {
 	u, _ := currentUser(r.Context())
-	body, sh, ok := a.readFollow(w, r, func(b followRequest) { a.followPerson(w, r, b) })
+	body, sh, ok := a.readFollow(w, r, func(b FollowRequest) { a.followPerson(w, r, b) })
 	if !ok {
 		return
 	}
@@ -135,7 +135,7 @@ func (a *API) follow(w http.ResponseWriter, r *http.Request) {
 // unfollow ends the signed-in user's follow of a show: {"show": slug}.
 func (a *API) unfollow(w http.ResponseWriter, r *http.Request) {
 	u, _ := currentUser(r.Context())
-	_, sh, ok := a.readFollow(w, r, func(b followRequest) { a.unfollowPerson(w, r, b) })
+	_, sh, ok := a.readFollow(w, r, func(b FollowRequest) { a.unfollowPerson(w, r, b) })
 	if !ok {
 		return
 	}

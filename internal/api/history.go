@@ -54,5 +54,5 @@ func (a *API) testMail(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	httpx.WriteJSON(w, http.StatusAccepted, queued{Queued: true})
+	httpx.WriteJSON(w, http.StatusAccepted, Queued{Queued: true})
 }

@@ -34,14 +34,14 @@ func (a *API) getMe(w http.ResponseWriter, r *http.Request) {
 }
 
 // patchMe changes the user's settings: {"email_alerts": true}.
-// patchMeRequest is the body of PATCH /api/v1/me.
-type patchMeRequest struct {
+// PatchMeRequest is the body of PATCH /api/v1/me.
+type PatchMeRequest struct {
 	EmailAlerts *bool `json:"email_alerts"`
 }
 
 func (a *API) patchMe(w http.ResponseWriter, r *http.Request) {
 	u, _ := currentUser(r.Context())
-	var body patchMeRequest
+	var body PatchMeRequest
 	if !readBody(w, r, &body) {
 		return
 	}

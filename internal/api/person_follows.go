@@ -16,7 +16,7 @@ func personFollowView(p model.Person) FollowView {
 
 // findPerson finds the person a follow request names: by id, or by a
 // name only one person in the catalog has.
-func (a *API) findPerson(w http.ResponseWriter, r *http.Request, b followRequest) (model.Person, bool) {
+func (a *API) findPerson(w http.ResponseWriter, r *http.Request, b FollowRequest) (model.Person, bool) {
 	if b.PersonID != 0 {
 		p, err := a.Store.Person(r.Context(), b.PersonID)
 		if err != nil {
@@ -47,7 +47,7 @@ func (a *API) findPerson(w http.ResponseWriter, r *http.Request, b followRequest
 
 // followPerson follows a person for their new roles: {"person": name} or
 // {"person_id": id}.
-func (a *API) followPerson(w http.ResponseWriter, r *http.Request, b followRequest) {
+func (a *API) followPerson(w http.ResponseWriter, r *http.Request, b FollowRequest) {
 	u, _ := currentUser(r.Context())
 	if len(b.Events) > 0 || b.Delivery != "" {
 		httpx.WriteError(w, http.StatusBadRequest, "bad_request", "following a person brings their cast news at once; events and delivery are for shows")
@@ -65,7 +65,7 @@ func (a *API) followPerson(w http.ResponseWriter, r *http.Request, b followReque
 }
 
 // unfollowPerson ends the signed-in user's follow of a person.
-func (a *API) unfollowPerson(w http.ResponseWriter, r *http.Request, b followRequest) {
+func (a *API) unfollowPerson(w http.ResponseWriter, r *http.Request, b FollowRequest) {
 	u, _ := currentUser(r.Context())
 	p, ok := a.findPerson(w, r, b)
 	if !ok {

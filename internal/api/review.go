@@ -39,9 +39,9 @@ func (a *API) listReview(w http.ResponseWriter, r *http.Request) {
 	httpx.WriteJSON(w, http.StatusOK, out)
 }
 
-// decision is the optional body of accept and reject. Who decides is
+// Decision is the optional body of accept and reject. Who decides is
 // not in it: it is whoever the request signed in as.
-type decision struct {
+type Decision struct {
 	Show     string  `json:"show"` // accept: link to this show instead
 	Reviewer *string `json:"reviewer"`
 }
@@ -59,7 +59,7 @@ func (a *API) decide(w http.ResponseWriter, r *http.Request, accept bool) {
 		httpx.WriteError(w, http.StatusBadRequest, "bad_request", "claim id: want a whole number")
 		return
 	}
-	var d decision
+	var d Decision
 	if !readBody(w, r, &d) {
 		return
 	}
@@ -117,14 +117,14 @@ func (a *API) listFeeds(w http.ResponseWriter, r *http.Request) {
 	httpx.WriteJSON(w, http.StatusOK, out)
 }
 
-// feedRequest is the body of POST /api/v1/feeds.
-type feedRequest struct {
+// FeedRequest is the body of POST /api/v1/feeds.
+type FeedRequest struct {
 	URL  string `json:"url"`
 	Tier string `json:"tier"`
 }
 
 func (a *API) addFeed(w http.ResponseWriter, r *http.Request) {
-	var body feedRequest
+	var body FeedRequest
 	if !readBody(w, r, &body) {
 		return
 	}

@@ -34,19 +34,19 @@ func webhookView(h store.Webhook) WebhookView {
 
 // addWebhook registers an endpoint, {"url"}, and answers with its signing
 // secret, shown this once.
-// webhookRequest is the body of POST /api/v1/me/webhooks.
-type webhookRequest struct {
+// WebhookRequest is the body of POST /api/v1/me/webhooks.
+type WebhookRequest struct {
 	URL string `json:"url"`
 }
 
-// queued answers a request whose work is done by a background job.
-type queued struct {
-	Queued bool `json:"queued"`
+// Queued answers a request whose work is done by a background job.
+type Queued struct {
+	Queued bool `json:"Queued"`
 }
 
 func (a *API) addWebhook(w http.ResponseWriter, r *http.Request) {
 	u, _ := currentUser(r.Context())
-	var body webhookRequest
+	var body WebhookRequest
 	if !readBody(w, r, &body) {
 		return
 	}
@@ -117,5 +117,5 @@ func (a *API) testWebhook(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	httpx.WriteJSON(w, http.StatusAccepted, queued{Queued: true})
+	httpx.WriteJSON(w, http.StatusAccepted, Queued{Queued: true})
 }

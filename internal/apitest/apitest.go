@@ -83,3 +83,33 @@ func describe(errs []*verrors.ValidationError) string {
 	}
 	return b.String()
 }
+
+// Transport checks each API answer that passes through it (over next,
+// http.DefaultTransport when nil); one the document does not describe
+// is an error of the request, with what differs. Give it to the client
+// in tests.
+func (c *Checker) Transport(next http.RoundTripper) http.RoundTripper {
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	return roundTripper(func(req *http.Request) (*http.Response, error) {
+		resp, err := next.RoundTrip(req)
+		if err != nil {
+			return nil, err
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			return nil, err
+		}
+		if err := c.Check(req, resp, body); err != nil {
+			return nil, err
+		}
+		resp.Body = io.NopCloser(bytes.NewReader(body))
+		return resp, nil
+	})
+}
+
+type roundTripper func(*http.Request) (*http.Response, error)
+
+func (f roundTripper) RoundTrip(req *http.Request) (*http.Response, error) { return f(req) }
