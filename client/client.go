@@ -25,6 +25,7 @@ import (
 	"github.com/nextseason/nextseason/internal/api"
 	"github.com/nextseason/nextseason/internal/facts"
 	"github.com/nextseason/nextseason/internal/httpx"
+	"github.com/nextseason/nextseason/internal/imports"
 	"github.com/nextseason/nextseason/internal/recommend"
 )
 
@@ -45,6 +46,8 @@ type (
 	QueuedClaim    = api.QueuedClaim
 	Decision       = api.Decision
 	Feed           = api.Feed
+	Export         = imports.Export
+	ImportReport   = imports.Report
 )
 
 // Error is an answer other than success: its status, and the API's
@@ -305,6 +308,24 @@ func (c *Client) Recommendations(ctx context.Context, o RecommendationOptions) (
 	}
 	var out []Recommendation
 	return out, c.call(ctx, "GET", "/api/v1/me/recommendations", query, nil, &out)
+}
+
+// ExportFollows is the account's follows, people, webhook URLs and mail
+// setting, as Import reads them back.
+func (c *Client) ExportFollows(ctx context.Context) (Export, error) {
+	var out Export
+	return out, c.call(ctx, "GET", "/api/v1/me/export", nil, nil, &out)
+}
+
+// Import follows what file lists (nextseason's export, or a JSON file of
+// Trakt's export, as read from disk); dry, it only says what it would do.
+func (c *Client) Import(ctx context.Context, file []byte, dryRun bool) (ImportReport, error) {
+	var query url.Values
+	if dryRun {
+		query = url.Values{"dry_run": {"true"}}
+	}
+	var out ImportReport
+	return out, c.call(ctx, "POST", "/api/v1/me/import", query, json.RawMessage(file), &out)
 }
 
 // ReviewQueue lists the claims waiting for an editor.

@@ -42,7 +42,11 @@ func (a *API) OpenAPI() map[string]any {
 		}
 		if rt.body != nil {
 			s.request = true // every field of a body may be left out
-			op["requestBody"] = map[string]any{"required": true, "content": jsonContent(s.of(reflect.TypeOf(rt.body)))}
+			schema := s.top(reflect.TypeOf(rt.body))
+			if rt.orBody != nil {
+				schema = map[string]any{"oneOf": []any{schema, s.top(reflect.TypeOf(rt.orBody))}}
+			}
+			op["requestBody"] = map[string]any{"required": true, "content": jsonContent(schema)}
 			s.request = false
 		}
 		ok := map[string]any{"description": http.StatusText(rt.status)}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/nextseason/nextseason/internal/answer"
 	"github.com/nextseason/nextseason/internal/facts"
+	"github.com/nextseason/nextseason/internal/imports"
 	"github.com/nextseason/nextseason/internal/recommend"
 )
 
@@ -16,8 +17,9 @@ type route struct {
 	summary      string
 	access       access
 	query        []param
-	// body is the request body's type, as a zero value; nil: none.
-	body any
+	// body is the request body's type, as a zero value; nil: none. orBody
+	// is another it may be instead.
+	body, orBody any
 	// status is the success status; out its JSON body's type, as a zero
 	// value (nil: none, or contentType's text).
 	status      int
@@ -95,6 +97,11 @@ func (a *API) routes() []route {
 			query: []param{{"limit", "integer", "at most this many, 1 to 100 (default 10)"}, {"complete_only", "boolean", "only shows whose story is complete"},
 				{"no_one_season_cancels", "boolean", "leave out shows canceled after one season"}, {"boost_renewed", "boolean", "rank renewed shows higher"}},
 			status: 200, out: []recommend.Recommendation{}, handler: signedIn(a.listRecommendations)},
+		{method: "GET", path: "/api/v1/me/export", summary: "The account's follows, people, webhook URLs (no secrets) and mail setting, as POST /api/v1/me/import reads them back", access: user,
+			status: 200, out: imports.Export{}, handler: signedIn(a.exportFollows)},
+		{method: "POST", path: "/api/v1/me/import", summary: "Follow what a file lists: nextseason's export, or a file of Trakt's export (watchlist, watched shows, ratings); what matches nothing is listed", access: user,
+			query: []param{{"dry_run", "boolean", "only say what would be followed"}}, body: imports.Export{}, orBody: []imports.TraktEntry{},
+			status: 200, out: imports.Report{}, handler: signedIn(a.importFollows)},
 		{method: "GET", path: "/api/v1/review", summary: "Claims waiting for an editor, with quote, source, rule and linked show", access: editor,
 			status: 200, out: []QueuedClaim{}, handler: a.editor(a.listReview)},
 		{method: "POST", path: "/api/v1/claims/{id}/accept", summary: "Accept a claim (optionally linking it to another show)", access: editor,

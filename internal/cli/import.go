@@ -17,9 +17,10 @@ import (
 )
 
 func runImport(ctx context.Context, a *app, args []string) error {
-	return a.subcommand(ctx, "import", "tvmaze|claims|top10|engagement|netflix-originals|demo ...", args,
+	return a.subcommand(ctx, "import", "tvmaze|claims|top10|engagement|netflix-originals|demo|sonarr|trakt|export ...", args,
 		map[string]func(context.Context, *app, []string) error{"tvmaze": importTVmaze, "claims": importClaims, "top10": importTop10,
-			"engagement": importEngagement, "netflix-originals": importOriginals, "demo": importDemo})
+			"engagement": importEngagement, "netflix-originals": importOriginals, "demo": importDemo,
+			"sonarr": importSonarr, "trakt": importTrakt, "export": importExport})
 }
 
 func importTVmaze(ctx context.Context, a *app, args []string) error {

@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"strings"
@@ -100,6 +101,22 @@ func TestClientCoversTheAPI(t *testing.T) {
 	call("postFeeds", err, added.Tier == model.TierTrade)
 	feeds, err := ed.Feeds(ctx)
 	call("getFeeds", err, len(feeds) >= 1)
+
+	export, err := fan.ExportFollows(ctx)
+	call("getMeExport", err, len(export.Follows) == 1 && export.Follows[0].Title == "Partner Track" && len(export.Webhooks) == 1)
+	file, err := json.Marshal(export)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := client.New(srv.URL, dbtest.UserToken(t, st, "other@example.com", model.RoleViewer), hc)
+	imported, err := other.Import(ctx, file, false)
+	call("postMeImport", err, len(imported.Followed) == 1 && imported.Followed[0] == "partner-track" && len(imported.Webhooks) == 1)
+	if again, err := other.Import(ctx, file, false); err != nil || len(again.Followed)+len(again.Webhooks) != 0 || len(again.Unchanged) != 1 {
+		t.Errorf("importing the same export again: %+v, %v; want nothing new", again, err)
+	}
+	if _, err := other.Import(ctx, []byte(`{"format": "something else"}`), false); !client.IsStatus(err, http.StatusBadRequest) {
+		t.Errorf("importing a file of another format: %v, want a 400", err)
+	}
 
 	call("deleteMeFollows", fan.Unfollow(ctx, client.FollowRequest{Show: "partner-track"}), true)
 	call("deleteMeWebhooksId", fan.DeleteWebhook(ctx, hook.ID), true)
