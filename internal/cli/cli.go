@@ -72,6 +72,7 @@ func commands() []command {
 		{"users", "add, list, disable, enable accounts; reset a password", runUsers},
 		{"tokens", "make, list and revoke API tokens", runTokens},
 		{"openapi", "print the API's OpenAPI 3.1 document (served at /api/v1/openapi.json)", runOpenAPI},
+		{"healthcheck", "ask a running nextseason on --addr for /healthz: exit 0 when it answers ok (for container health checks)", runHealthcheck},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -171,11 +171,18 @@ func TestDemoServes(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), "Canceled") {
 		t.Errorf("GET the outlook: %d, body without Canceled", resp.StatusCode)
 	}
+	// The container's health check: healthy while it serves.
+	if out := mustRun(t, db, "healthcheck", "--addr", addr); !strings.Contains(out, "healthy: ok") {
+		t.Errorf("healthcheck while serving: %q", out)
+	}
 	cancel()
 	if code := <-done; code != 0 {
 		t.Errorf("demo exited with %d after Ctrl-C, want 0", code)
 	}
 	if !strings.Contains(out.String(), "http://"+addr+"/shows/partner-track/seasons/2") {
 		t.Errorf("demo did not print its URL: %q", out.String())
+	}
+	if code, _, errs := run(t, db, "healthcheck", "--addr", addr); code == 0 || !strings.Contains(errs, "healthcheck") {
+		t.Errorf("healthcheck once stopped: exit %d, %q; want a failure", code, errs)
 	}
 }
