@@ -92,11 +92,7 @@ func (a *app) applyImport(ctx context.Context, ff followsFlags, file imports.Fil
 	if *ff.user == "" {
 		return errors.New("name the account whose follows these become, with --user EMAIL")
 	}
-	st, err := a.store(ctx, writeSchema)
-	if err != nil {
-		return err
-	}
-	u, err := st.UserByEmail(ctx, *ff.user)
+	st, u, err := a.user(ctx, *ff.user, writeSchema)
 	if err != nil {
 		return err
 	}
@@ -148,11 +144,7 @@ func runExport(ctx context.Context, a *app, args []string) error {
 	if *user == "" {
 		return errors.New("export: name the account with --user EMAIL")
 	}
-	st, err := a.store(ctx, readSchema)
-	if err != nil {
-		return err
-	}
-	u, err := st.UserByEmail(ctx, *user)
+	st, u, err := a.user(ctx, *user, readSchema)
 	if err != nil {
 		return err
 	}

@@ -86,11 +86,7 @@ func tokensAdd(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := a.store(ctx, writeSchema)
-	if err != nil {
-		return err
-	}
-	u, err := st.UserByEmail(ctx, email)
+	st, u, err := a.user(ctx, email, writeSchema)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/nextseason/nextseason/internal/auth"
 	"github.com/nextseason/nextseason/internal/model"
+	"github.com/nextseason/nextseason/internal/store"
 )
 
 func runUsers(ctx context.Context, a *app, args []string) error {
@@ -107,11 +108,7 @@ func usersDisable(disable bool) func(context.Context, *app, []string) error {
 		if err != nil {
 			return err
 		}
-		st, err := a.store(ctx, writeSchema)
-		if err != nil {
-			return err
-		}
-		u, err := st.UserByEmail(ctx, email)
+		st, u, err := a.user(ctx, email, writeSchema)
 		if err != nil {
 			return err
 		}
@@ -143,11 +140,7 @@ func usersResetPassword(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := a.store(ctx, writeSchema)
-	if err != nil {
-		return err
-	}
-	u, err := st.UserByEmail(ctx, email)
+	st, u, err := a.user(ctx, email, writeSchema)
 	if err != nil {
 		return err
 	}
@@ -156,4 +149,14 @@ func usersResetPassword(ctx context.Context, a *app, args []string) error {
 	}
 	fmt.Fprintf(a.env.Stdout, "User %d (%s) has a new password and is signed out everywhere.\n", u.ID, u.Email)
 	return nil
+}
+
+// user opens the database for use and finds the account of email.
+func (a *app) user(ctx context.Context, email string, use schemaUse) (*store.Store, model.User, error) {
+	st, err := a.store(ctx, use)
+	if err != nil {
+		return nil, model.User{}, err
+	}
+	u, err := st.UserByEmail(ctx, email)
+	return st, u, err
 }

@@ -15,12 +15,7 @@ import (
 
 func TestUsersAndTokens(t *testing.T) {
 	db := dbtest.URL(t)
-	withStdin := func(stdin string, args ...string) (int, string, string) {
-		var out, errb bytes.Buffer
-		code := cli.Run(t.Context(), append([]string{"--db", db}, args...), cli.Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb,
-			Getenv: func(string) string { return "" }, Now: dbtest.Clock})
-		return code, out.String(), errb.String()
-	}
+	withStdin := func(stdin string, args ...string) (int, string, string) { return runWithStdin(t, db, stdin, args...) }
 	if code, out, errs := withStdin("a long enough password\n", "users", "add", "Admin@Example.com", "--role", "admin", "--password-stdin"); code != 0 || !strings.Contains(out, "admin@example.com, admin, with a password") {
 		t.Fatalf("users add: %d %s %s", code, out, errs)
 	}
@@ -72,12 +67,7 @@ func TestUsersAndTokens(t *testing.T) {
 // account or token, a password on the command line) changes nothing.
 func TestOperatorCommands(t *testing.T) {
 	db := dbtest.URL(t)
-	withStdin := func(stdin string, args ...string) (int, string, string) {
-		var out, errb bytes.Buffer
-		code := cli.Run(t.Context(), append([]string{"--db", db}, args...), cli.Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb,
-			Getenv: func(string) string { return "" }, Now: dbtest.Clock})
-		return code, out.String(), errb.String()
-	}
+	withStdin := func(stdin string, args ...string) (int, string, string) { return runWithStdin(t, db, stdin, args...) }
 	must := func(stdin string, args ...string) string {
 		t.Helper()
 		code, out, errs := withStdin(stdin, args...)
@@ -160,4 +150,12 @@ func TestOperatorCommands(t *testing.T) {
 	if _, hash, _ := st.UserForLogin(t.Context(), "ann@example.com"); auth.CheckPassword(hash, "a second password") != nil {
 		t.Error("a refused reset-password changed the password")
 	}
+}
+
+// runWithStdin runs a command line with stdin as its standard input.
+func runWithStdin(t *testing.T, db, stdin string, args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := cli.Run(t.Context(), append([]string{"--db", db}, args...), cli.Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb,
+		Getenv: func(string) string { return "" }, Now: dbtest.Clock})
+	return code, out.String(), errb.String()
 }
