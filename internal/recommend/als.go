@@ -186,18 +186,11 @@ func (a *ALS) Score(user int, out []float64) {
 // ScoreExact is Score in float64.
 func (a *ALS) ScoreExact(user int, out []float64) {
 	k := a.K
-	x := a.X[user*k : user*k+k]
-	for i := range out {
-		out[i] = dot(x, a.Y[i*k:i*k+k])
-	}
+	dotRows64(a.X[user*k:user*k+k], a.Y, out)
 }
 
 // symv sets out = g v, g being k×k.
-func symv(g, v, out []float64, k int) {
-	for d := range k {
-		out[d] = dot(g[d*k:d*k+k], v)
-	}
-}
+func symv(g, v, out []float64, k int) { dotRows64(v, g[:k*k], out[:k]) }
 
 // dot is x·y (gonum's assembly kernel on amd64).
 func dot(x, y []float64) float64 { return floats.Dot(x, y[:len(x)]) }

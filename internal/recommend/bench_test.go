@@ -77,9 +77,10 @@ func matmulGFLOPS() float64 {
 }
 
 // dotGEMMGFLOPS is the dense product X·Yᵀ of a's factors (users×k times
-// k×items, every score) in float64 through gonum's vector dot, one row
-// pair at a time, a worker per core, with its floating-point operations
-// counted as ALS counts its own: two per multiply-add.
+// k×items, every score) in float64 through ScoreExact (the AVX2 kernel
+// ALS's Gram products run on), a worker per core, with its
+// floating-point operations counted as ALS counts its own: two per
+// multiply-add.
 func dotGEMMGFLOPS(a *recommend.ALS, users, items int) float64 {
 	workers := runtime.GOMAXPROCS(0)
 	start := time.Now()

@@ -45,3 +45,21 @@ func dotRows32(x, rows []float32, out []float64) {
 		out[i] = float64(s)
 	}
 }
+
+// dotRows64 sets out[i] to x·(row i of rows), the rows being len(x)
+// float64s each.
+func dotRows64(x, rows, out []float64) {
+	k := len(x)
+	if len(rows) < len(out)*k {
+		panic("recommend: dotRows64 given fewer rows than results")
+	}
+	if fast && k%8 == 0 {
+		if len(out) > 0 {
+			dotRows64AVX2(x, rows, out)
+		}
+		return
+	}
+	for i := range out {
+		out[i] = dot(x, rows[i*k:i*k+k])
+	}
+}

@@ -14,3 +14,8 @@ func rankOneSumAVX2(out, v, fixed []float64, items []int32, a, b float64)
 //
 //go:noescape
 func dotRows32AVX2(x, rows []float32, out []float64)
+
+// dotRows64AVX2 is dotRows64 for k a multiple of 8 and out not empty.
+//
+//go:noescape
+func dotRows64AVX2(x, rows, out []float64)

@@ -94,3 +94,40 @@ dot32:
 	JNZ row
 	VZEROUPPER
 	RET
+
+// func dotRows64AVX2(x, rows, out []float64)
+// out[i] = x · rows[i*k:(i+1)*k], k = len(x) a multiple of 8, out not
+// empty.
+TEXT ·dotRows64AVX2(SB), NOSPLIT, $0-72
+	MOVQ x_base+0(FP), SI
+	MOVQ x_len+8(FP), R10
+	SHLQ $3, R10                  // a row's bytes: k*8
+	MOVQ rows_base+24(FP), BX
+	MOVQ out_base+48(FP), DI
+	MOVQ out_len+56(FP), R9
+
+row64:
+	VXORPD Y0, Y0, Y0
+	VXORPD Y1, Y1, Y1
+	XORQ R11, R11
+
+dot64:
+	VMOVUPD (BX)(R11*1), Y2
+	VMOVUPD 32(BX)(R11*1), Y3
+	VFMADD231PD (SI)(R11*1), Y2, Y0
+	VFMADD231PD 32(SI)(R11*1), Y3, Y1
+	ADDQ $64, R11
+	CMPQ R11, R10
+	JLT dot64
+
+	VADDPD Y1, Y0, Y0
+	VEXTRACTF128 $1, Y0, X1
+	VADDPD X1, X0, X0
+	VHADDPD X0, X0, X0
+	MOVSD X0, (DI)
+	ADDQ R10, BX
+	ADDQ $8, DI
+	DECQ R9
+	JNZ row64
+	VZEROUPPER
+	RET

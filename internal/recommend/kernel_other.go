@@ -12,3 +12,7 @@ func rankOneSumAVX2(out, v, fixed []float64, items []int32, a, b float64) {
 func dotRows32AVX2(x, rows []float32, out []float64) {
 	panic("recommend: no assembly kernels on this architecture")
 }
+
+func dotRows64AVX2(x, rows, out []float64) {
+	panic("recommend: no assembly kernels on this architecture")
+}

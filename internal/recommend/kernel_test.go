@@ -47,6 +47,19 @@ func TestKernelsAgreeWithTheirLoops(t *testing.T) {
 				}
 			}
 		}
+		for _, n := range []int{0, 1, rows} {
+			got := make([]float64, n)
+			dotRows64(v, fixed, got)
+			for i := range n {
+				want := 0.0
+				for d := range k {
+					want += v[d] * fixed[i*k+d]
+				}
+				if math.Abs(got[i]-want) > 1e-9*(1+math.Abs(want)) {
+					t.Fatalf("k=%d: dotRows64[%d] = %v, want %v", k, i, got[i], want)
+				}
+			}
+		}
 		x32, rows32 := make([]float32, k), make([]float32, rows*k)
 		for i := range x32 {
 			x32[i] = float32(v[i])
