@@ -11,10 +11,6 @@ import (
 	"github.com/nextseason/nextseason/internal/imports"
 )
 
-// maxImport bounds an import's body: a Trakt export of watched shows
-// runs to megabytes.
-const maxImport = 32 << 20
-
 // importFollows follows what a file lists: nextseason's export, or a
 // file of Trakt's export; ?dry_run=true only says what it would do.
 func (a *API) importFollows(w http.ResponseWriter, r *http.Request) {
@@ -27,9 +23,9 @@ func (a *API) importFollows(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxImport))
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, imports.MaxFile))
 	if tooLarge := new(http.MaxBytesError); errors.As(err, &tooLarge) {
-		httpx.WriteError(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("body: larger than %d MB", maxImport>>20))
+		httpx.WriteError(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("body: larger than %d MB", imports.MaxFile>>20))
 		return
 	}
 	if err != nil {

@@ -50,7 +50,7 @@ func importExport(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	file, err := readFile(name, func(r io.Reader) (imports.File, error) {
-		data, err := io.ReadAll(io.LimitReader(r, 64<<20))
+		data, err := io.ReadAll(io.LimitReader(r, imports.MaxFile+1)) // one byte over: Read says it is too large
 		if err != nil {
 			return imports.File{}, err
 		}

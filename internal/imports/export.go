@@ -101,14 +101,15 @@ type File struct {
 	Skipped int
 }
 
-// maxFile bounds an import file.
-const maxFile = 32 << 20
+// MaxFile bounds an import file, from the CLI or the API: a Trakt export
+// of watched shows runs to megabytes.
+const MaxFile = 32 << 20
 
 // Read reads an import file: nextseason's export (a JSON object naming
 // its format) or a file of Trakt's export (a JSON list).
 func Read(data []byte) (File, error) {
-	if len(data) > maxFile {
-		return File{}, fmt.Errorf("an import file of %d MB: at most %d", len(data)>>20, maxFile>>20)
+	if len(data) > MaxFile {
+		return File{}, fmt.Errorf("an import file of %d MB: at most %d", len(data)>>20, MaxFile>>20)
 	}
 	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
 	if bytes.HasPrefix(trimmed, []byte("[")) {

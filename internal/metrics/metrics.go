@@ -10,7 +10,7 @@ package metrics
 import (
 	"context"
 	"crypto/subtle"
-	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"time"
@@ -157,7 +157,7 @@ func (c *databaseCollector) Collect(ch chan<- prometheus.Metric) {
 	}
 	claims, err := c.store.ClaimStateCounts(ctx)
 	if err != nil {
-		ch <- prometheus.NewInvalidMetric(claimsDesc, errors.Join(errors.New("claims"), err))
+		ch <- prometheus.NewInvalidMetric(claimsDesc, fmt.Errorf("claims: %w", err))
 		return
 	}
 	for state, n := range claims {

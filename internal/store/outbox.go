@@ -54,8 +54,7 @@ func (s *Store) claim(ctx context.Context, table string, limit int, lease time.D
 // inIDs is the condition that column is one of ids, as argument number
 // n, and that argument: a JSON array on SQLite, an array on PostgreSQL.
 // Its text does not change with the number of ids, so the statement is
-// prepared once: parsing a statement of its own for each batch cost a
-// fan-out more than its updates.
+// prepared once rather than parsed again for each batch.
 func (s *Store) inIDs(column string, n int, ids []int64) (string, any) {
 	mark := "$" + strconv.Itoa(n)
 	if s.db.Dialect == db.Postgres {
